@@ -1,0 +1,195 @@
+package dev.spirit.campaign;
+
+import dev.spirit.error.InvalidInputException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a campaign accepts: kinds with their length limits, languages, how many submissions one
+ * participant may give, whether consent is required, and when submissions become public.
+ *
+ * @param lengthLimits allowed kinds and their length limits; a kind absent here is not accepted
+ * @param languages accepted languages
+ * @param maxPerParticipant how many submissions one participant may give to the campaign; every
+ *     stored submission counts, whatever its status
+ * @param consentRequired whether a participant must have consented to the processing of their
+ *     submission
+ * @param moderationMode whether review comes before or after publication
+ * @param reportThreshold how many distinct people must report an approved submission before it is
+ *     hidden pending review
+ */
+public record SubmissionRules(
+    Map<SubmissionKind, LengthLimit> lengthLimits,
+    Set<Language> languages,
+    int maxPerParticipant,
+    boolean consentRequired,
+    ModerationMode moderationMode,
+    int reportThreshold) {
+  public SubmissionRules {
+    if (lengthLimits == null || lengthLimits.isEmpty()) {
+      throw new InvalidInputException("rules.lengthLimits", "must allow at least one kind");
+    }
+    if (languages == null || languages.isEmpty()) {
+      throw new InvalidInputException("rules.languages", "must allow at least one language");
+    }
+    if (maxPerParticipant < 1) {
+      throw new InvalidInputException(
+          "rules.maxPerParticipant", "must be at least 1, was " + maxPerParticipant);
+    }
+    if (moderationMode == null) {
+      throw new InvalidInputException("rules.moderationMode", "must not be null");
+    }
+    if (reportThreshold < 1) {
+      throw new InvalidInputException(
+          "rules.reportThreshold", "must be at least 1, was " + reportThreshold);
+    }
+    lengthLimits = Map.copyOf(new EnumMap<>(lengthLimits));
+    languages = Set.copyOf(new TreeSet<>(languages));
+  }
+
+  /**
+   * The length limit of a kind.
+   *
+   * @param kind the kind
+   * @return its limit, or empty if the kind is not accepted
+   */
+  public Optional<LengthLimit> limitFor(SubmissionKind kind) {
+    return Optional.ofNullable(lengthLimits.get(kind));
+  }
+
+  /**
+   * Starts rules with sensible defaults: every kind (keyword 1–20, slogan 2–60, message 2–1000,
+   * poem 4–2000, interview note 2–5000 code points), Chinese and English, 20 per participant,
+   * consent required, pre-moderation, hidden after 3 reports.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The default rules of {@link #builder()}.
+   *
+   * @return default rules
+   */
+  public static SubmissionRules defaults() {
+    return builder().build();
+  }
+
+  /** Builds {@link SubmissionRules}. */
+  public static final class Builder {
+    private final Map<SubmissionKind, LengthLimit> lengthLimits =
+        new EnumMap<>(SubmissionKind.class);
+    private Set<Language> languages = Set.of(Language.ZH, Language.EN);
+    private int maxPerParticipant = 20;
+    private boolean consentRequired = true;
+    private ModerationMode moderationMode = ModerationMode.PRE;
+    private int reportThreshold = 3;
+
+    private Builder() {
+      lengthLimits.put(SubmissionKind.KEYWORD, LengthLimit.of(1, 20));
+      lengthLimits.put(SubmissionKind.SLOGAN, LengthLimit.of(2, 60));
+      lengthLimits.put(SubmissionKind.MESSAGE, LengthLimit.of(2, 1000));
+      lengthLimits.put(SubmissionKind.POEM, LengthLimit.of(4, 2000));
+      lengthLimits.put(SubmissionKind.INTERVIEW_NOTE, LengthLimit.of(2, 5000));
+    }
+
+    /**
+     * Accepts only the given kinds, keeping their current limits.
+     *
+     * @param kinds the kinds to accept
+     * @return this builder
+     */
+    public Builder onlyKinds(SubmissionKind... kinds) {
+      lengthLimits.keySet().retainAll(Set.of(kinds));
+      return this;
+    }
+
+    /**
+     * Accepts a kind with the given limit.
+     *
+     * @param kind the kind
+     * @param limit its length limit
+     * @return this builder
+     */
+    public Builder kind(SubmissionKind kind, LengthLimit limit) {
+      lengthLimits.put(kind, limit);
+      return this;
+    }
+
+    /**
+     * Sets the accepted languages.
+     *
+     * @param languages the languages
+     * @return this builder
+     */
+    public Builder languages(Language... languages) {
+      this.languages = Set.of(languages);
+      return this;
+    }
+
+    /**
+     * Sets how many submissions one participant may give.
+     *
+     * @param max at least 1
+     * @return this builder
+     */
+    public Builder maxPerParticipant(int max) {
+      this.maxPerParticipant = max;
+      return this;
+    }
+
+    /**
+     * Sets whether consent is required.
+     *
+     * @param required true to require consent
+     * @return this builder
+     */
+    public Builder consentRequired(boolean required) {
+      this.consentRequired = required;
+      return this;
+    }
+
+    /**
+     * Sets the moderation mode.
+     *
+     * @param mode pre or post
+     * @return this builder
+     */
+    public Builder moderationMode(ModerationMode mode) {
+      this.moderationMode = mode;
+      return this;
+    }
+
+    /**
+     * Sets how many distinct reports hide an approved submission.
+     *
+     * @param threshold at least 1
+     * @return this builder
+     */
+    public Builder reportThreshold(int threshold) {
+      this.reportThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Builds the rules.
+     *
+     * @return validated rules
+     * @throws InvalidInputException if a value is out of range
+     */
+    public SubmissionRules build() {
+      return new SubmissionRules(
+          lengthLimits,
+          languages,
+          maxPerParticipant,
+          consentRequired,
+          moderationMode,
+          reportThreshold);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.spirit.event;
+
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.submission.Reaction;
+import dev.spirit.submission.Submission;
+import java.util.List;
+
+/**
+ * Receives intake events, after the change is stored, on the thread that made it. Every method has
+ * an empty default so a listener overrides only what it needs. A listener that throws is logged and
+ * does not undo or fail the operation; listeners should be quick and hand slow work (webhooks,
+ * mail) to their own executor.
+ */
+public interface SpiritListener {
+
+  /**
+   * A new submission was stored (whatever its status).
+   *
+   * @param submission the stored submission
+   */
+  default void onAccepted(Submission submission) {}
+
+  /**
+   * A submission's status changed.
+   *
+   * @param before the submission before the change
+   * @param after the stored submission after it
+   */
+  default void onStatusChanged(Submission before, Submission after) {}
+
+  /**
+   * A person endorsed a submission for the first time.
+   *
+   * @param submission the endorsed submission
+   * @param endorsement the endorsement
+   */
+  default void onEndorsed(Submission submission, Reaction endorsement) {}
+
+  /**
+   * A person reported a submission for the first time.
+   *
+   * @param submission the reported submission
+   * @param report the report
+   * @param distinctReports how many distinct people have now reported it
+   */
+  default void onReported(Submission submission, Reaction report, long distinctReports) {}
+
+  /**
+   * Everything of a participant was erased.
+   *
+   * @param participant the participant
+   * @param erased their submissions as they were just before erasure
+   */
+  default void onErased(ParticipantId participant, List<Submission> erased) {}
+}

@@ -1,0 +1,34 @@
+package dev.spirit.moderation;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.submission.ModerationRecord;
+import dev.spirit.submission.Submission;
+
+/**
+ * Screens a new submission before it is stored. Intake calls it once per submission that passed the
+ * campaign's rules, and maps its decision to a status by the campaign's moderation mode:
+ *
+ * <ul>
+ *   <li>{@code REJECT} → {@code REJECTED} (stored for the audit trail and a possible appeal);
+ *   <li>{@code REVIEW} → {@code PENDING};
+ *   <li>{@code APPROVE} → {@code APPROVED} under post-moderation, {@code PENDING} under
+ *       pre-moderation, where a person reviews everything before it is public.
+ * </ul>
+ *
+ * <p>Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface Moderator {
+
+  /** A moderator that approves everything: the campaign's mode alone decides. */
+  Moderator NONE = (submission, campaign) -> ModerationRecord.approved(submission.receivedAt());
+
+  /**
+   * Decides about a candidate submission.
+   *
+   * @param candidate the submission as it would be stored (status pending, version 0)
+   * @param campaign its campaign
+   * @return the decision with its reasons
+   */
+  ModerationRecord moderate(Submission candidate, Campaign campaign);
+}

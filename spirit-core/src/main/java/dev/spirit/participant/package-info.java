@@ -1,0 +1,5 @@
+/** Participants: pseudonymous people who give submissions, with their role and consent. */
+@NullMarked
+package dev.spirit.participant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,53 @@
+package dev.spirit.storage;
+
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.UnsupportedStoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * Finds storage backends on the class path and opens stores by URI: {@code mem:}, {@code
+ * file:./data}, {@code jdbc:h2:file:./data/spirit}, {@code jdbc:postgresql://host/db}.
+ */
+public final class SpiritStores {
+  private SpiritStores() {}
+
+  /**
+   * Opens the store at {@code uri} with the first backend that supports it.
+   *
+   * @param uri the store URI
+   * @return the open store; the caller closes it
+   * @throws UnsupportedStoreException if no backend on the class path takes this URI
+   */
+  public static SpiritStore open(String uri) {
+    if (uri == null || uri.isBlank()) {
+      throw new InvalidInputException("storeUri", "must not be blank");
+    }
+    List<StoreProvider> providers = providers();
+    for (StoreProvider provider : providers) {
+      if (provider.supports(uri)) {
+        return provider.open(uri);
+      }
+    }
+    throw new UnsupportedStoreException(
+        "no storage backend on the class path accepts '"
+            + uri
+            + "'; available: "
+            + providers.stream().map(StoreProvider::uriPattern).collect(Collectors.joining(", "))
+            + " (add spirit-storage-file or spirit-storage-jdbc as a dependency for more)");
+  }
+
+  /**
+   * The storage backends found on the class path.
+   *
+   * @return the providers, in service-loader order
+   */
+  public static List<StoreProvider> providers() {
+    List<StoreProvider> result = new ArrayList<>();
+    ServiceLoader.load(StoreProvider.class, SpiritStores.class.getClassLoader())
+        .forEach(result::add);
+    return result;
+  }
+}

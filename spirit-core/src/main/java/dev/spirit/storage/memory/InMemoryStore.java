@@ -1,0 +1,365 @@
+package dev.spirit.storage.memory;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
+import dev.spirit.error.AlreadyExistsException;
+import dev.spirit.error.NotFoundException;
+import dev.spirit.error.StorageException;
+import dev.spirit.error.VersionConflictException;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.InsertOutcome;
+import dev.spirit.storage.Page;
+import dev.spirit.storage.PageCursor;
+import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * A {@link SpiritStore} in memory. Thread-safe: one read-write lock guards all state, so every
+ * operation is atomic. Streams iterate over a snapshot taken when they are opened. Nothing survives
+ * the process; use the file or JDBC backend for real campaigns.
+ */
+public final class InMemoryStore implements SpiritStore {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
+  private final Map<String, CampaignId> campaignsBySlug = new HashMap<>();
+  private final Map<SubmissionId, Submission> submissions = new HashMap<>();
+  private final Map<CampaignId, NavigableMap<SubmissionId, Submission>> byCampaign =
+      new HashMap<>();
+  private final Map<CampaignId, Map<IdempotencyKey, SubmissionId>> idempotency = new HashMap<>();
+  private final Map<CampaignId, Map<ParticipantId, Integer>> perParticipant = new HashMap<>();
+  private final Map<ReactionKey, Reaction> reactions = new LinkedHashMap<>();
+  private final List<AuditEntry> audit = new ArrayList<>();
+  private boolean closed;
+
+  private record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
+
+  /** Creates an empty store. */
+  public InMemoryStore() {}
+
+  @Override
+  public Campaign insertCampaign(Campaign campaign) {
+    return write(
+        () -> {
+          if (campaigns.containsKey(campaign.id())) {
+            throw new AlreadyExistsException("campaign " + campaign.id());
+          }
+          if (campaignsBySlug.containsKey(campaign.slug())) {
+            throw new AlreadyExistsException("campaign slug '" + campaign.slug() + "'");
+          }
+          Campaign stored = campaign.withVersion(1);
+          campaigns.put(stored.id(), stored);
+          campaignsBySlug.put(stored.slug(), stored.id());
+          return stored;
+        });
+  }
+
+  @Override
+  public Campaign updateCampaign(Campaign changed) {
+    return write(
+        () -> {
+          Campaign current = campaigns.get(changed.id());
+          if (current == null) {
+            throw new NotFoundException("campaign " + changed.id());
+          }
+          if (current.version() != changed.version()) {
+            throw new VersionConflictException(
+                "campaign " + changed.id(), changed.version(), current.version());
+          }
+          if (!current.slug().equals(changed.slug())) {
+            if (campaignsBySlug.containsKey(changed.slug())) {
+              throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+            }
+            campaignsBySlug.remove(current.slug());
+            campaignsBySlug.put(changed.slug(), changed.id());
+          }
+          Campaign stored = changed.withVersion(current.version() + 1);
+          campaigns.put(stored.id(), stored);
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Campaign> findCampaign(CampaignId id) {
+    return read(() -> Optional.ofNullable(campaigns.get(id)));
+  }
+
+  @Override
+  public List<Campaign> listCampaigns() {
+    return read(() -> List.copyOf(campaigns.values()));
+  }
+
+  @Override
+  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
+    return write(() -> insertLocked(submission, maxPerParticipant));
+  }
+
+  @Override
+  public List<InsertOutcome> insertAll(List<Submission> batch, int maxPerParticipant) {
+    return write(
+        () -> {
+          List<InsertOutcome> outcomes = new ArrayList<>(batch.size());
+          for (Submission s : batch) {
+            outcomes.add(insertLocked(s, maxPerParticipant));
+          }
+          return outcomes;
+        });
+  }
+
+  private InsertOutcome insertLocked(Submission submission, int maxPerParticipant) {
+    if (submissions.containsKey(submission.id())) {
+      throw new AlreadyExistsException("submission " + submission.id());
+    }
+    CampaignId campaign = submission.campaignId();
+    Map<IdempotencyKey, SubmissionId> keys =
+        idempotency.computeIfAbsent(campaign, c -> new HashMap<>());
+    if (submission.idempotencyKey().isPresent()) {
+      SubmissionId existing = keys.get(submission.idempotencyKey().get());
+      if (existing != null) {
+        return new InsertOutcome.Duplicate(
+            java.util.Objects.requireNonNull(submissions.get(existing)));
+      }
+    }
+    Map<ParticipantId, Integer> counts =
+        perParticipant.computeIfAbsent(campaign, c -> new HashMap<>());
+    int count = counts.getOrDefault(submission.participant().id(), 0);
+    if (count >= maxPerParticipant) {
+      return new InsertOutcome.LimitReached(count);
+    }
+    Submission stored = submission.withVersion(1);
+    submissions.put(stored.id(), stored);
+    byCampaign.computeIfAbsent(campaign, c -> new TreeMap<>()).put(stored.id(), stored);
+    stored.idempotencyKey().ifPresent(k -> keys.put(k, stored.id()));
+    counts.put(stored.participant().id(), count + 1);
+    return new InsertOutcome.Inserted(stored);
+  }
+
+  @Override
+  public Submission update(Submission changed) {
+    return write(
+        () -> {
+          Submission current = submissions.get(changed.id());
+          if (current == null) {
+            throw new NotFoundException("submission " + changed.id());
+          }
+          if (current.version() != changed.version()) {
+            throw new VersionConflictException(
+                "submission " + changed.id(), changed.version(), current.version());
+          }
+          Submission stored = changed.withVersion(current.version() + 1);
+          submissions.put(stored.id(), stored);
+          byCampaign
+              .computeIfAbsent(stored.campaignId(), c -> new TreeMap<>())
+              .put(stored.id(), stored);
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Submission> find(SubmissionId id) {
+    return read(() -> Optional.ofNullable(submissions.get(id)));
+  }
+
+  @Override
+  public Optional<Submission> findByIdempotencyKey(CampaignId campaignId, IdempotencyKey key) {
+    return read(
+        () -> {
+          Map<IdempotencyKey, SubmissionId> keys = idempotency.get(campaignId);
+          SubmissionId id = keys == null ? null : keys.get(key);
+          return id == null ? Optional.empty() : Optional.ofNullable(submissions.get(id));
+        });
+  }
+
+  @Override
+  public Page<Submission> query(SubmissionFilter filter, PageRequest page) {
+    return read(
+        () -> {
+          NavigableMap<SubmissionId, Submission> all = byCampaign.get(filter.campaignId());
+          if (all == null) {
+            return new Page<>(List.of(), Optional.empty());
+          }
+          NavigableMap<SubmissionId, Submission> tail =
+              page.after().isPresent() ? all.tailMap(page.after().get().after(), false) : all;
+          List<Submission> items = new ArrayList<>(page.limit());
+          Iterator<Submission> it = tail.values().iterator();
+          while (it.hasNext() && items.size() < page.limit()) {
+            Submission s = it.next();
+            if (filter.matches(s)) {
+              items.add(s);
+            }
+          }
+          boolean more = false;
+          while (it.hasNext()) {
+            if (filter.matches(it.next())) {
+              more = true;
+              break;
+            }
+          }
+          Optional<PageCursor> next =
+              more
+                  ? Optional.of(new PageCursor(items.get(items.size() - 1).id()))
+                  : Optional.empty();
+          return new Page<>(items, next);
+        });
+  }
+
+  @Override
+  public long count(SubmissionFilter filter) {
+    return read(
+        () -> {
+          NavigableMap<SubmissionId, Submission> all = byCampaign.get(filter.campaignId());
+          return all == null ? 0L : all.values().stream().filter(filter::matches).count();
+        });
+  }
+
+  @Override
+  public Stream<Submission> stream(SubmissionFilter filter) {
+    List<Submission> snapshot =
+        read(
+            () -> {
+              NavigableMap<SubmissionId, Submission> all = byCampaign.get(filter.campaignId());
+              return all == null
+                  ? List.<Submission>of()
+                  : all.values().stream().filter(filter::matches).toList();
+            });
+    return snapshot.stream();
+  }
+
+  @Override
+  public boolean addReaction(Reaction reaction) {
+    return write(
+        () -> {
+          if (!submissions.containsKey(reaction.submissionId())) {
+            throw new NotFoundException("submission " + reaction.submissionId());
+          }
+          ReactionKey key =
+              new ReactionKey(reaction.submissionId(), reaction.by(), reaction.type());
+          return reactions.putIfAbsent(key, reaction) == null;
+        });
+  }
+
+  @Override
+  public long countReactions(SubmissionId submissionId, ReactionType type) {
+    return read(
+        () ->
+            reactions.keySet().stream()
+                .filter(k -> k.submission().equals(submissionId) && k.type() == type)
+                .count());
+  }
+
+  @Override
+  public Stream<Reaction> streamReactions(CampaignId campaignId) {
+    List<Reaction> snapshot =
+        read(
+            () ->
+                reactions.values().stream()
+                    .filter(r -> r.campaignId().equals(campaignId))
+                    .toList());
+    return snapshot.stream();
+  }
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    write(
+        () -> {
+          audit.add(entry);
+          return null;
+        });
+  }
+
+  @Override
+  public Stream<AuditEntry> streamAudit(CampaignId campaignId) {
+    List<AuditEntry> snapshot =
+        read(() -> audit.stream().filter(a -> a.campaignId().equals(campaignId)).toList());
+    return snapshot.stream();
+  }
+
+  @Override
+  public int eraseParticipant(ParticipantId participant) {
+    return write(
+        () -> {
+          List<Submission> theirs =
+              submissions.values().stream()
+                  .filter(s -> s.participant().id().equals(participant))
+                  .toList();
+          for (Submission s : theirs) {
+            submissions.remove(s.id());
+            NavigableMap<SubmissionId, Submission> inCampaign = byCampaign.get(s.campaignId());
+            if (inCampaign != null) {
+              inCampaign.remove(s.id());
+            }
+            s.idempotencyKey()
+                .ifPresent(
+                    k -> {
+                      Map<IdempotencyKey, SubmissionId> keys = idempotency.get(s.campaignId());
+                      if (keys != null) {
+                        keys.remove(k);
+                      }
+                    });
+          }
+          for (Map<ParticipantId, Integer> counts : perParticipant.values()) {
+            counts.remove(participant);
+          }
+          reactions
+              .keySet()
+              .removeIf(
+                  k -> k.by().equals(participant) || !submissions.containsKey(k.submission()));
+          return theirs.size();
+        });
+  }
+
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private <T> T read(Supplier<T> action) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      return action.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private <T> T write(Supplier<T> action) {
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      return action.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StorageException("the in-memory store is closed");
+    }
+  }
+}

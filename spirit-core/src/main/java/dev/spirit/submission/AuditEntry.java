@@ -1,0 +1,39 @@
+package dev.spirit.submission;
+
+import dev.spirit.campaign.CampaignId;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.text.Texts;
+import java.time.Instant;
+
+/**
+ * One status change of a submission: who changed it, when, from what to what, and why. The audit
+ * log is append-only.
+ *
+ * @param campaignId the campaign
+ * @param submissionId the submission
+ * @param actor who decided: a moderator's name, {@code system:moderation}, {@code system:reports},
+ *     or {@code participant}
+ * @param at when
+ * @param from status before
+ * @param to status after
+ * @param reason why, in words
+ */
+public record AuditEntry(
+    CampaignId campaignId,
+    SubmissionId submissionId,
+    String actor,
+    Instant at,
+    SubmissionStatus from,
+    SubmissionStatus to,
+    String reason) {
+  public AuditEntry {
+    if (campaignId == null || submissionId == null || at == null || from == null || to == null) {
+      throw new InvalidInputException(
+          "audit", "campaignId, submissionId, at, from and to are required");
+    }
+    Texts.requireLabel("audit.actor", actor, 128);
+    if (reason == null) {
+      throw new InvalidInputException("audit.reason", "must not be null");
+    }
+  }
+}

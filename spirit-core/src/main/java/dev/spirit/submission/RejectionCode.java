@@ -1,0 +1,25 @@
+package dev.spirit.submission;
+
+/** Machine-readable reasons intake refuses a submission. */
+public enum RejectionCode {
+  /** The campaign does not exist. */
+  CAMPAIGN_NOT_FOUND,
+  /** The campaign is not open at this instant (draft, paused, closed, or outside its window). */
+  CAMPAIGN_NOT_OPEN,
+  /** The district is not one the campaign runs in. */
+  DISTRICT_NOT_ALLOWED,
+  /** The channel is not one the campaign accepts. */
+  CHANNEL_NOT_ALLOWED,
+  /** The kind is not one the campaign accepts. */
+  KIND_NOT_ALLOWED,
+  /** The normalized text is shorter than the kind's minimum. */
+  TOO_SHORT,
+  /** The normalized text is longer than the kind's maximum. */
+  TOO_LONG,
+  /** The text's language is not one the campaign accepts. */
+  LANGUAGE_NOT_ALLOWED,
+  /** The campaign requires consent and the participant did not give it. */
+  CONSENT_REQUIRED,
+  /** The participant has already given the campaign's maximum number of submissions. */
+  PARTICIPANT_LIMIT_REACHED
+}
