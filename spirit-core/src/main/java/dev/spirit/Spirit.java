@@ -220,7 +220,7 @@ public final class Spirit implements AutoCloseable {
         continue;
       }
       SubmissionText text = SubmissionText.of(request.text());
-      Language language = request.language().orElseGet(() -> LanguageGuess.of(text.normalized()));
+      Language language = request.language().orElseGet(() -> Language.detect(text.normalized()));
       List<Rejection> reasons = check(request, campaign.get(), text, language, now);
       if (!reasons.isEmpty()) {
         receipts[i] = new Receipt.Rejected(reasons);
@@ -391,7 +391,7 @@ public final class Spirit implements AutoCloseable {
           new Rejection(
               RejectionCode.LANGUAGE_NOT_ALLOWED,
               "language",
-              (language.equals(LanguageGuess.UNDETERMINED)
+              (language.equals(Language.UNDETERMINED)
                       ? "the text's language could not be determined"
                       : "language '" + language + "' is not accepted")
                   + "; accepted: "
