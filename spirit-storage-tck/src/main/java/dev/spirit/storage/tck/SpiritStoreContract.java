@@ -460,6 +460,22 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
+    @DisplayName("instants keep their full nanosecond precision")
+    void nanosecondInstants() {
+      Campaign c = storedCampaign();
+      Instant at = T0.plusNanos(123_456_789);
+      Submission s =
+          submission(c.id(), unique("p"))
+              .receivedAt(at)
+              .reviewLease(Optional.of(new ReviewLease("moderator-li", at.plusNanos(1))))
+              .build();
+      inserted(s);
+      Submission found = store.find(s.id()).orElseThrow();
+      assertThat(found.receivedAt()).isEqualTo(at);
+      assertThat(found.reviewLease().orElseThrow().expiresAt()).isEqualTo(at.plusNanos(1));
+    }
+
+    @Test
     @DisplayName("the version a new submission carries is ignored: it is stored with version 1")
     void insertIgnoresVersion() {
       Campaign c = storedCampaign();
@@ -876,6 +892,34 @@ public abstract class SpiritStoreContract {
       assertThat(inRange.get(0).receivedAt()).isEqualTo(from);
       assertQueryReturns(
           SubmissionFilter.builder(c.id()).receivedBetween(from, before).build(), inRange);
+    }
+
+    @Test
+    @DisplayName("time range edges are exact to the nanosecond")
+    void timeRangeNanosecondEdges() {
+      Instant at = T0.plusSeconds(3600).plusNanos(1);
+      Submission s = inserted(submission(c.id(), unique("edge")).receivedAt(at));
+      assertThat(
+              store.count(
+                  SubmissionFilter.builder(c.id()).receivedBetween(at, at.plusNanos(1)).build()))
+          .isEqualTo(1);
+      assertThat(
+              store
+                  .query(
+                      SubmissionFilter.builder(c.id()).receivedBetween(at, at.plusNanos(1)).build(),
+                      PageRequest.first(10))
+                  .items())
+          .containsExactly(s);
+      assertThat(
+              store.count(
+                  SubmissionFilter.builder(c.id()).receivedBetween(at.minusNanos(1), at).build()))
+          .isZero();
+      assertThat(
+              store.count(
+                  SubmissionFilter.builder(c.id())
+                      .receivedBetween(at.plusNanos(1), at.plusSeconds(1))
+                      .build()))
+          .isZero();
     }
 
     @Test
