@@ -348,7 +348,7 @@ public final class Spirit implements AutoCloseable {
               "channel '"
                   + request.channel().key()
                   + "' is not accepted; accepted: "
-                  + campaign.channels()));
+                  + new java.util.TreeSet<>(campaign.channels())));
     }
     Optional<LengthLimit> limit = campaign.rules().limitFor(request.kind());
     if (limit.isEmpty()) {
@@ -359,7 +359,7 @@ public final class Spirit implements AutoCloseable {
               "kind '"
                   + request.kind().key()
                   + "' is not accepted; accepted: "
-                  + campaign.rules().lengthLimits().keySet()));
+                  + new java.util.TreeSet<>(campaign.rules().lengthLimits().keySet())));
     } else {
       int length = text.length();
       if (length < limit.get().min()) {
@@ -395,7 +395,7 @@ public final class Spirit implements AutoCloseable {
                       ? "the text's language could not be determined"
                       : "language '" + language + "' is not accepted")
                   + "; accepted: "
-                  + campaign.rules().languages()));
+                  + new java.util.TreeSet<>(campaign.rules().languages())));
     }
     if (campaign.rules().consentRequired() && !request.participant().consent()) {
       reasons.add(
