@@ -11,9 +11,6 @@ import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +45,5 @@ class ReadmeSnippetTest {
       assertThat(receipt.accepted()).isTrue();
       assertThat(spirit.count(SubmissionFilter.all(campaign.id()))).isEqualTo(1);
     }
-  }
-
-  @Test
-  @DisplayName("the demo prints a summary across several districts and channels")
-  void demoPrintsSummary() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int accepted = Demo.run("mem:", new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(accepted).isEqualTo(9);
-    assertThat(out)
-        .contains("By district: {dadukou=1, fengjie=1, jiangbei=2")
-        .contains(
-            "By channel:  {card=2, event=1, interview=1, mailbox=1, message-board=2, online=2}")
-        .contains("rejected: 包容 — district 'hechuan' is not one of the campaign's districts");
   }
 }
