@@ -36,7 +36,11 @@ import picocli.CommandLine.Option;
           + " the time, and no ids, participants or collection points."
     })
 final class ExportCommand extends StoreCommand {
-  @Option(names = "--campaign", required = true, paramLabel = "CAMPAIGN", description = "Campaign slug or id.")
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
   String campaign = "";
 
   @Option(names = "--format", defaultValue = "csv", description = "csv (default) or jsonl.")

@@ -52,7 +52,11 @@ final class ImportCommand extends StoreCommand {
   @Parameters(paramLabel = "FILE", description = "The .csv or .jsonl file.")
   Path file = Path.of("");
 
-  @Option(names = "--campaign", required = true, paramLabel = "CAMPAIGN", description = "Campaign slug or id.")
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
   String campaign = "";
 
   @Option(

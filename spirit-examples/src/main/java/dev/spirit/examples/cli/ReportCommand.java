@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
         "Write a campaign's HTML report (one self-contained file: charts, daily series, word"
             + " clouds per district, shortlist) and print its path.")
 final class ReportCommand extends StoreCommand {
-  @Option(names = "--campaign", required = true, paramLabel = "CAMPAIGN", description = "Campaign slug or id.")
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
   String campaign = "";
 
   @Option(

@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
       "Answer with a key and Enter: a approve, r reject, h hide, s skip, q quit."
     })
 final class ReviewCommand extends StoreCommand {
-  @Option(names = "--campaign", required = true, paramLabel = "CAMPAIGN", description = "Campaign slug or id.")
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
   String campaign = "";
 
   @Option(

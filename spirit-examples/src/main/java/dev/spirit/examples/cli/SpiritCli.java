@@ -80,6 +80,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ReportCommand(context))
             .addSubcommand(new EraseParticipantCommand(context))
             .addSubcommand(new ModerateCommand(context))
+            .addSubcommand(new ServeCommand(context))
             .addSubcommand(new DemoCommand(context));
     cl.registerConverter(Channel.class, v -> convert(() -> Channel.parse(v)));
     cl.registerConverter(Role.class, v -> convert(() -> Role.parse(v)));

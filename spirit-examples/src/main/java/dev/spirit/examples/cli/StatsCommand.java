@@ -24,7 +24,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Show a campaign's figures: status, district, channel, role, top words.")
 final class StatsCommand extends StoreCommand {
-  @Option(names = "--campaign", required = true, paramLabel = "CAMPAIGN", description = "Campaign slug or id.")
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
   String campaign = "";
 
   @Option(names = "--json", description = "Print one JSON object instead of tables.")

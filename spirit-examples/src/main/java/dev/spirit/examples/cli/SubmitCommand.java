@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
       "Exit code 1 if intake refused it (every reason is printed)."
     })
 final class SubmitCommand extends StoreCommand {
-  @Option(names = "--campaign", required = true, paramLabel = "CAMPAIGN", description = "Campaign slug or id.")
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
   String campaign = "";
 
   @Option(names = "--text", required = true, description = "The word, slogan or message.")
