@@ -11,6 +11,8 @@ import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class ReadmeSnippetTest {
   @Test
   @DisplayName("the README's embed snippet compiles and stores the submission")
   void readmeSnippet() {
-    // Kept identical to README.md's "Embed it" section.
+    // README:begin — kept identical to README.md's "Embed it" snippet (checked below).
     try (Spirit spirit = Spirit.builder().storeUri("mem:").build()) {
       Campaign campaign =
           spirit.createCampaign(
@@ -42,8 +44,38 @@ class ReadmeSnippetTest {
                   .idempotencyKey("kiosk-7-000123")
                   .build());
 
+      if (receipt instanceof Receipt.Rejected rejected) {
+        rejected.reasons().forEach(r -> System.out.println(r.code() + ": " + r.message()));
+      }
+      // README:end
       assertThat(receipt.accepted()).isTrue();
       assertThat(spirit.count(SubmissionFilter.all(campaign.id()))).isEqualTo(1);
     }
+  }
+
+  @Test
+  @DisplayName("the test above runs exactly the README's snippet")
+  void snippetMatchesReadme() throws Exception {
+    Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    while (!Files.exists(root.resolve("README.md")) || !Files.exists(root.resolve("spirit-core"))) {
+      root = root.getParent();
+      assertThat(root).as("project root above user.dir").isNotNull();
+    }
+    String readme = Files.readString(root.resolve("README.md"));
+    int start = readme.indexOf("```java\n", readme.indexOf("## Embed it")) + "```java\n".length();
+    String snippet = readme.substring(start, readme.indexOf("```", start));
+
+    String test =
+        Files.readString(
+            root.resolve(
+                "spirit-examples/src/test/java/dev/spirit/examples/ReadmeSnippetTest.java"));
+    String tested =
+        test.substring(
+            test.indexOf("\n", test.indexOf("// README:begin")) + 1, test.indexOf("// README:end"));
+    assertThat(withoutWhitespace(tested) + "}").isEqualTo(withoutWhitespace(snippet));
+  }
+
+  private static String withoutWhitespace(String code) {
+    return code.replaceAll("\\s+", "");
   }
 }

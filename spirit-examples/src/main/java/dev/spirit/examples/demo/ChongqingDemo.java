@@ -163,7 +163,10 @@ public final class ChongqingDemo {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(file, HtmlReport.render(data, LocalDate.now()), StandardCharsets.UTF_8);
+      Files.writeString(
+          file,
+          HtmlReport.render(data, LocalDate.now(data.campaign().timeZone())),
+          StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + file, e);

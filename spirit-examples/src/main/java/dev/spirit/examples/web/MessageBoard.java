@@ -158,45 +158,48 @@ public final class MessageBoard implements AutoCloseable {
       sendError(ex, 429, "请求过于频繁 · Too many requests, please wait a minute");
       return;
     }
-    Matcher m;
+    Matcher page = CAMPAIGN_PAGE.matcher(path);
+    Matcher action = CAMPAIGN_ACTION.matcher(path);
+    Matcher moderate = MODERATE.matcher(path);
+    Matcher api = API.matcher(path);
     if (get && path.equals("/")) {
       List<Campaign> open =
           spirit.campaigns().stream().filter(c -> c.state() == CampaignState.OPEN).toList();
       Http.send(ex, 200, "text/html; charset=utf-8", Pages.index(open));
     } else if (get && path.startsWith("/static/")) {
       serveStatic(ex, path.substring("/static/".length()));
-    } else if (get && (m = CAMPAIGN_PAGE.matcher(path)).matches()) {
-      withCampaign(ex, m.group(1), c -> campaignPage(ex, c));
-    } else if ((m = CAMPAIGN_ACTION.matcher(path)).matches()) {
-      String action = m.group(2);
-      if (get && action.equals("cloud.json")) {
-        withCampaign(ex, m.group(1), c -> cloudJson(ex, c));
-      } else if (post && action.equals("submit")) {
-        withCampaign(ex, m.group(1), c -> submitForm(ex, c));
-      } else if (post && action.equals("report")) {
-        withCampaign(ex, m.group(1), c -> reportForm(ex, c));
+    } else if (get && page.matches()) {
+      withCampaign(ex, page.group(1), c -> campaignPage(ex, c));
+    } else if (action.matches()) {
+      String verb = action.group(2);
+      if (get && verb.equals("cloud.json")) {
+        withCampaign(ex, action.group(1), c -> cloudJson(ex, c));
+      } else if (post && verb.equals("submit")) {
+        withCampaign(ex, action.group(1), c -> submitForm(ex, c));
+      } else if (post && verb.equals("report")) {
+        withCampaign(ex, action.group(1), c -> reportForm(ex, c));
       } else {
         sendError(ex, 405, "方法不允许 · Method not allowed");
       }
-    } else if ((m = MODERATE.matcher(path)).matches()) {
-      String sub = m.group(2);
+    } else if (moderate.matches()) {
+      String sub = moderate.group(2);
       if (get && sub == null) {
-        withCampaign(ex, m.group(1), c -> moderatePage(ex, c));
+        withCampaign(ex, moderate.group(1), c -> moderatePage(ex, c));
       } else if (post && "/login".equals(sub)) {
-        withCampaign(ex, m.group(1), c -> login(ex, c));
+        withCampaign(ex, moderate.group(1), c -> login(ex, c));
       } else if (post && "/decide".equals(sub)) {
-        withCampaign(ex, m.group(1), c -> decide(ex, c));
+        withCampaign(ex, moderate.group(1), c -> decide(ex, c));
       } else {
         sendError(ex, 405, "方法不允许 · Method not allowed");
       }
-    } else if ((m = API.matcher(path)).matches()) {
+    } else if (api.matches()) {
       if (!post) {
         sendJson(ex, 405, error("method-not-allowed", "use POST"));
         return;
       }
-      Optional<Campaign> c = campaign(m.group(1));
+      Optional<Campaign> c = campaign(api.group(1));
       if (c.isEmpty()) {
-        sendJson(ex, 404, error("campaign-not-found", "no campaign '" + m.group(1) + "'"));
+        sendJson(ex, 404, error("campaign-not-found", "no campaign '" + api.group(1) + "'"));
       } else {
         apiSubmit(ex, c.get());
       }

@@ -230,7 +230,7 @@ final class Pages {
                               m.reasons().stream()
                                   .map(ModerationReason::code)
                                   .collect(Collectors.joining(", ")))));
-      out.append("</div></td><td>");
+      out.append("</div></td><td class=\"actions\">");
       if (s.status() != SubmissionStatus.APPROVED) {
         action(out, c, s, "approve", "通过 Approve", csrf);
       }

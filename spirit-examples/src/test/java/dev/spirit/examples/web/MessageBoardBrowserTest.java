@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.examples.BrowserSession;
 import dev.spirit.examples.Wiring;
 import dev.spirit.examples.web.MessageBoardHttpTest.BoardFixtures;
 import dev.spirit.storage.SubmissionFilter;

@@ -1,4 +1,4 @@
-package dev.spirit.examples.web;
+package dev.spirit.examples;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,12 +19,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code .ci/install-browser.sh}), driven by Selenium with the system chromedriver. Selenium
  * Manager is never asked to download anything: driver and browser paths are given explicitly.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final WebDriver driver;
+  public final WebDriver driver;
   private final Path profile;
 
   /**
@@ -32,7 +32,7 @@ final class BrowserSession implements AutoCloseable {
    *
    * @return true if Chromium and its driver are present
    */
-  static boolean available() {
+  public static boolean available() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present) {
       System.err.println(
@@ -48,7 +48,7 @@ final class BrowserSession implements AutoCloseable {
     return present;
   }
 
-  BrowserSession(int width, int height) {
+  public BrowserSession(int width, int height) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
     try {
@@ -85,7 +85,7 @@ final class BrowserSession implements AutoCloseable {
    * @param name file name without extension
    * @return the PNG file
    */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
