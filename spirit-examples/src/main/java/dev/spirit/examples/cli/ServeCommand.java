@@ -47,7 +47,7 @@ final class ServeCommand extends StoreCommand {
   }
 
   @Override
-  int run(Spirit spirit) throws InterruptedException {
+  int run(Spirit spirit) {
     try (MessageBoard board =
         MessageBoard.builder(spirit)
             .host(host)
@@ -58,6 +58,9 @@ final class ServeCommand extends StoreCommand {
       out().println("message board on " + board.url() + "/ (Ctrl-C to stop)");
       out().flush();
       new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out().println("message board stopped");
     }
     return 0;
   }

@@ -41,6 +41,11 @@ final class CliHarness implements AutoCloseable {
     return runWithInput("", args);
   }
 
+  CommandLine commandLine() {
+    return SpiritCli.commandLine(
+        new CliContext(opener, new ByteArrayInputStream(new byte[0]), false));
+  }
+
   Result runWithInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -597,4 +597,62 @@ class SpiritCliTest {
       assertThat(report).exists();
     }
   }
+
+  @Nested
+  @DisplayName("serve")
+  class Serve {
+    @Test
+    @DisplayName("serves the campaign's public page until interrupted")
+    void serve() throws Exception {
+      campaign("w1", "pre");
+      java.io.StringWriter out = new java.io.StringWriter();
+      picocli.CommandLine cl = cli.commandLine();
+      cl.setOut(new java.io.PrintWriter(out, true));
+      int[] exit = {-1};
+      Thread server =
+          new Thread(
+              () ->
+                  exit[0] =
+                      cl.execute(
+                          "serve",
+                          "--store",
+                          STORE,
+                          "--port",
+                          "0",
+                          "--moderator-token",
+                          "serve-test-token-123"));
+      server.start();
+      String url = null;
+      for (int i = 0; i < 200 && url == null; i++) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("message board on (http://\\S+)/ ")
+                .matcher(out.toString());
+        if (m.find()) {
+          url = m.group(1);
+        } else {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(url).as(out.toString()).isNotNull();
+      java.net.http.HttpResponse<String> page =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/c/w1")).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("渝中精神");
+      server.interrupt();
+      server.join(10_000);
+      assertThat(exit[0]).isZero();
+      assertThat(out.toString()).contains("message board stopped");
+    }
+
+    @Test
+    @DisplayName("refuses to start without a moderator token (usage error)")
+    void noToken() {
+      CliHarness.Result r = cli.run("serve", "--store", STORE, "--port", "0");
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("--moderator-token");
+    }
+  }
 }
