@@ -7,28 +7,28 @@ import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code spirit review}: the moderation queue in the terminal. Answers are read a line at a time (a
- * key, then Enter), which works the same on every terminal and when answers are piped in.
+ * {@code spirit review}: the moderation queue in the terminal. On a terminal one key press answers
+ * (see {@link KeyReader}); piped answers are read a line at a time, so scripts and tests can drive
+ * it.
  */
 @Command(
     name = "review",
     mixinStandardHelpOptions = true,
     description = {
       "Review waiting submissions one by one, oldest first.",
-      "Answer with a key and Enter: a approve, r reject, h hide, s skip, q quit."
+      "Answer with one key: a approve, r reject, h hide, s skip, q quit (on a terminal a key"
+          + " press is enough; piped answers are read one per line)."
     })
 final class ReviewCommand extends StoreCommand {
   @Option(
@@ -73,8 +73,15 @@ final class ReviewCommand extends StoreCommand {
       out.println("nothing to review in " + c.slug() + " (" + label(status) + ")");
       return 0;
     }
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+    try (KeyReader keys =
+        KeyReader.open(context.stdin(), context.interactive() && System.console() != null)) {
+      return review(spirit, c, queue, keys, out);
+    }
+  }
+
+  private int review(
+      Spirit spirit, Campaign c, List<Submission> queue, KeyReader in, PrintWriter out)
+      throws IOException {
     int approved = 0;
     int rejected = 0;
     int hidden = 0;
@@ -112,12 +119,15 @@ final class ReviewCommand extends StoreCommand {
       while (true) {
         out.print("  (a)pprove (r)eject (h)ide (s)kip (q)uit > ");
         out.flush();
-        String answer = in.readLine();
-        if (answer == null) {
+        Optional<String> answer = in.next();
+        if (answer.isEmpty()) {
           out.println();
           break review;
         }
-        String key = answer.trim().toLowerCase(Locale.ROOT);
+        String key = answer.get();
+        if (in.singleKey()) {
+          out.println(key);
+        }
         SubmissionStatus target =
             switch (key) {
               case "a" -> SubmissionStatus.APPROVED;
