@@ -35,19 +35,29 @@ final class CampaignCommands implements Runnable {
     @Parameters(paramLabel = "SLUG", description = "Unique URL-friendly name, e.g. spirit-2026.")
     String slug = "";
 
-    @Option(names = "--title-zh", required = true, description = "Title in Chinese.")
+    @Option(
+        paramLabel = "TEXT",
+        names = "--title-zh",
+        required = true,
+        description = "Title in Chinese.")
     String titleZh = "";
 
-    @Option(names = "--title-en", required = true, description = "Title in English.")
+    @Option(
+        paramLabel = "TEXT",
+        names = "--title-en",
+        required = true,
+        description = "Title in English.")
     String titleEn = "";
 
     @Option(
+        paramLabel = "TEXT",
         names = "--prompt-zh",
         defaultValue = "用一个词或一句话说出你心中的城市精神",
         description = "The question in Chinese (default: ${DEFAULT-VALUE}).")
     String promptZh = "";
 
     @Option(
+        paramLabel = "TEXT",
         names = "--prompt-en",
         defaultValue = "Give a word or a slogan for the spirit of the city",
         description = "The question in English (default: ${DEFAULT-VALUE}).")
@@ -78,12 +88,14 @@ final class CampaignCommands implements Runnable {
     String moderation = "pre";
 
     @Option(
+        paramLabel = "N",
         names = "--max-per-participant",
         defaultValue = "20",
         description = "Submissions one participant may give (default: ${DEFAULT-VALUE}).")
     int maxPerParticipant;
 
     @Option(
+        paramLabel = "N",
         names = "--report-threshold",
         defaultValue = "3",
         description = "Distinct reports that hide a submission (default: ${DEFAULT-VALUE}).")

@@ -34,12 +34,14 @@ final class DemoCommand implements Callable<Integer> {
   String store = Wiring.DEFAULT_DEMO_STORE;
 
   @Option(
+      paramLabel = "N",
       names = "--count",
       defaultValue = "4200",
       description = "Submissions to generate (default: ${DEFAULT-VALUE}).")
   int count;
 
   @Option(
+      paramLabel = "SEED",
       names = "--seed",
       defaultValue = "20240324",
       description =
@@ -47,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      paramLabel = "FILE",
       names = {"-o", "--output"},
       description = "The HTML report (default: a new temporary directory).")
   @Nullable Path output;

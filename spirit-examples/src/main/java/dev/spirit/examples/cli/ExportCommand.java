@@ -43,7 +43,11 @@ final class ExportCommand extends StoreCommand {
       description = "Campaign slug or id.")
   String campaign = "";
 
-  @Option(names = "--format", defaultValue = "csv", description = "csv (default) or jsonl.")
+  @Option(
+      paramLabel = "FORMAT",
+      names = "--format",
+      defaultValue = "csv",
+      description = "csv (default) or jsonl.")
   String format = "csv";
 
   @Option(names = "--redacted", description = "Open-data export (see above).")
@@ -56,6 +60,7 @@ final class ExportCommand extends StoreCommand {
   List<SubmissionStatus> statuses = new ArrayList<>();
 
   @Option(
+      paramLabel = "FILE",
       names = {"-o", "--output"},
       description = "Write to this file instead of stdout.")
   @Nullable Path output;

@@ -60,18 +60,21 @@ final class ImportCommand extends StoreCommand {
   String campaign = "";
 
   @Option(
+      paramLabel = "FORMAT",
       names = "--format",
       defaultValue = "auto",
       description = "csv, jsonl, or auto (by file extension; default).")
   String format = "auto";
 
   @Option(
+      paramLabel = "CHANNEL",
       names = "--channel",
       defaultValue = "card",
       description = "Channel of rows without one (default: ${DEFAULT-VALUE}).")
   Channel channel = Channel.CARD;
 
   @Option(
+      paramLabel = "STAFF",
       names = "--entered-by",
       defaultValue = "import",
       description =
@@ -79,6 +82,7 @@ final class ImportCommand extends StoreCommand {
   String enteredBy = "import";
 
   @Option(
+      paramLabel = "COLUMN",
       names = "--key-column",
       description = "Column holding each row's idempotency key (default: key, if present).")
   @Nullable String keyColumn;

@@ -86,7 +86,8 @@ final class ImportRows {
       if (header == null) {
         header = new ArrayList<>();
         for (String h : cells) {
-          header.add(h.trim().toLowerCase(Locale.ROOT));
+          // Spreadsheets often save CSV with a byte-order mark before the first column name.
+          header.add(h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
         }
         continue;
       }

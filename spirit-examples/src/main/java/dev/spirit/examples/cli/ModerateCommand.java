@@ -53,13 +53,17 @@ final class ModerateCommand extends StoreCommand {
       description = "The texts (default or '-': standard input).")
   @Nullable String file;
 
-  @Option(names = "--column", description = "Take the N-th tab-separated column (1-based).")
+  @Option(
+      paramLabel = "N",
+      names = "--column",
+      description = "Take the N-th tab-separated column (1-based).")
   @Nullable Integer column;
 
   @Option(names = "--header", description = "Skip the first line (a header).")
   boolean header;
 
   @Option(
+      paramLabel = "CAMPAIGN",
       names = "--campaign",
       description = "Moderate as for this campaign of the store (default: a neutral campaign).")
   @Nullable String campaign;

@@ -25,6 +25,7 @@ final class ReportCommand extends StoreCommand {
   String campaign = "";
 
   @Option(
+      paramLabel = "FILE",
       names = {"-o", "--output"},
       description = "The HTML file (default: ./SLUG-report.html).")
   @Nullable Path output;

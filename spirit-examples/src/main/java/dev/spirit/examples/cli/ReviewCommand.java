@@ -39,18 +39,21 @@ final class ReviewCommand extends StoreCommand {
   String campaign = "";
 
   @Option(
+      paramLabel = "NAME",
       names = "--moderator",
       defaultValue = "${sys:user.name:-moderator}",
       description = "Your name for the audit log (default: ${DEFAULT-VALUE}).")
   String moderator = "moderator";
 
   @Option(
+      paramLabel = "STATUS",
       names = "--status",
       defaultValue = "pending",
       description = "Which queue: pending (default) or hidden (taken down after reports).")
   SubmissionStatus status = SubmissionStatus.PENDING;
 
   @Option(
+      paramLabel = "N",
       names = "--limit",
       defaultValue = "100",
       description = "At most this many (default: ${DEFAULT-VALUE}).")

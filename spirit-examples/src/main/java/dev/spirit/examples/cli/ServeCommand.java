@@ -17,18 +17,21 @@ import picocli.CommandLine.Option;
     })
 final class ServeCommand extends StoreCommand {
   @Option(
+      paramLabel = "HOST",
       names = "--host",
       defaultValue = "127.0.0.1",
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
   @Option(
+      paramLabel = "PORT",
       names = "--port",
       defaultValue = "8080",
       description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
+      paramLabel = "TOKEN",
       names = "--moderator-token",
       defaultValue = "${env:SPIRIT_MODERATOR_TOKEN}",
       required = true,
@@ -37,6 +40,7 @@ final class ServeCommand extends StoreCommand {
   String token = "";
 
   @Option(
+      paramLabel = "N",
       names = "--posts-per-minute",
       defaultValue = "30",
       description = "Posts one client may make per minute (default: ${DEFAULT-VALUE}).")

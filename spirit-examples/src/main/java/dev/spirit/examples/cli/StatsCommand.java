@@ -35,6 +35,7 @@ final class StatsCommand extends StoreCommand {
   boolean json;
 
   @Option(
+      paramLabel = "N",
       names = "--top",
       defaultValue = "10",
       description = "How many top words (default: ${DEFAULT-VALUE}).")

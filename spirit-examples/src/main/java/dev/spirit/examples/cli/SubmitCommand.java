@@ -33,31 +33,43 @@ final class SubmitCommand extends StoreCommand {
       description = "Campaign slug or id.")
   String campaign = "";
 
-  @Option(names = "--text", required = true, description = "The word, slogan or message.")
+  @Option(
+      paramLabel = "TEXT",
+      names = "--text",
+      required = true,
+      description = "The word, slogan or message.")
   String text = "";
 
-  @Option(names = "--district", required = true, description = "District code, e.g. yuzhong.")
+  @Option(
+      paramLabel = "CODE",
+      names = "--district",
+      required = true,
+      description = "District code, e.g. yuzhong.")
   String district = "";
 
   @Option(
+      paramLabel = "CHANNEL",
       names = "--channel",
       defaultValue = "online",
       description = "How it was collected (default: ${DEFAULT-VALUE}).")
   Channel channel = Channel.ONLINE;
 
   @Option(
+      paramLabel = "KIND",
       names = "--kind",
       defaultValue = "keyword",
       description = "keyword, slogan, message, poem or interview-note (default: ${DEFAULT-VALUE}).")
   SubmissionKind kind = SubmissionKind.KEYWORD;
 
   @Option(
+      paramLabel = "ROLE",
       names = "--role",
       defaultValue = "resident",
       description = "resident, visitor, expert, student or other (default: ${DEFAULT-VALUE}).")
   Role role = Role.RESIDENT;
 
   @Option(
+      paramLabel = "ID",
       names = "--participant",
       required = true,
       description = "Pseudonymous participant id (never a real name).")
@@ -68,13 +80,17 @@ final class SubmitCommand extends StoreCommand {
       description = "The participant did not consent (intake refuses it if consent is required).")
   boolean noConsent;
 
-  @Option(names = "--language", description = "zh or en (default: detected).")
+  @Option(paramLabel = "LANG", names = "--language", description = "zh or en (default: detected).")
   @Nullable String language;
 
-  @Option(names = "--idempotency-key", description = "Retry key: resubmitting it is a no-op.")
+  @Option(
+      paramLabel = "KEY",
+      names = "--idempotency-key",
+      description = "Retry key: resubmitting it is a no-op.")
   @Nullable String idempotencyKey;
 
   @Option(
+      paramLabel = "STAFF",
       names = "--entered-by",
       description = "Staff member who entered it on the participant's behalf.")
   @Nullable String enteredBy;

@@ -281,7 +281,7 @@ class SpiritCliTest {
           file,
           String.join(
               "\n",
-              "text,district,participant,role,kind",
+              "\uFEFFtext,district,participant,role,kind",
               "耿直,yuzhong,card-001,resident,keyword",
               ",yuzhong,card-002,resident,keyword",
               "\"山水之城, 美丽之地\",jiangbei,card-003,visitor,slogan",
