@@ -1,6 +1,8 @@
 package dev.spirit.examples.cli;
 
 import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.examples.demo.ChongqingDemo;
 import dev.spirit.examples.web.MessageBoard;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,12 +48,23 @@ final class ServeCommand extends StoreCommand {
       description = "Posts one client may make per minute (default: ${DEFAULT-VALUE}).")
   int postsPerMinute;
 
+  @Option(
+      names = "--demo-campaign",
+      description =
+          "Create the Spirit of Chongqing City demo campaign with a few hundred approved words"
+              + " (and some waiting for review) so the board has something to show.")
+  boolean demoCampaign;
+
   ServeCommand(CliContext context) {
     super(context);
   }
 
   @Override
   int run(Spirit spirit) {
+    if (demoCampaign) {
+      Campaign c = ChongqingDemo.seedBoard(spirit, 600);
+      out().println("demo campaign at /c/" + c.slug());
+    }
     try (MessageBoard board =
         MessageBoard.builder(spirit)
             .host(host)

@@ -11,6 +11,7 @@ import dev.spirit.examples.report.ReportData;
 import dev.spirit.examples.report.TerminalSummary;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionRequest;
+import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -128,6 +129,50 @@ public final class ChongqingDemo {
       out.println("Report: " + report.toAbsolutePath());
       return new Result(closed, accepted, replayed, refused, data, report.toAbsolutePath());
     }
+  }
+
+  /**
+   * Creates the demo campaign under pre-moderation for the web message board and fills it: every
+   * generated submission moderation found clean is approved, as a moderator would; the rest wait in
+   * the review queue.
+   *
+   * @param spirit the instance the board serves
+   * @param count how many submissions to generate
+   * @return the open campaign
+   */
+  public static Campaign seedBoard(Spirit spirit, int count) {
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    Campaign draft = campaignDraft(spirit, zone);
+    Campaign campaign =
+        spirit.createCampaign(
+            Campaign.builder(draft.slug())
+                .title(draft.title())
+                .prompt(draft.prompt())
+                .districts(draft.districts())
+                .allChannels()
+                .timeZone(zone)
+                .rules(SubmissionRules.builder().moderationMode(ModerationMode.PRE).build())
+                .build());
+    spirit.openCampaign(campaign.id());
+    List<SubmissionRequest> requests = new ArrayList<>();
+    for (DemoData.Item item : DemoData.generate(campaign.id(), count, 20240324L, zone)) {
+      if (!item.retry()) {
+        requests.add(item.request());
+      }
+    }
+    for (Receipt receipt : spirit.submitAll(requests)) {
+      if (receipt instanceof Receipt.Accepted a) {
+        spirit
+            .submission(a.id())
+            .filter(s -> s.moderation().map(m -> m.reasons().isEmpty()).orElse(true))
+            .filter(s -> s.status() == SubmissionStatus.PENDING)
+            .ifPresent(
+                s ->
+                    spirit.changeStatus(
+                        s.id(), s.version(), SubmissionStatus.APPROVED, "demo", "demo data"));
+      }
+    }
+    return campaign;
   }
 
   private static Campaign campaignDraft(Spirit spirit, ZoneId zone) {

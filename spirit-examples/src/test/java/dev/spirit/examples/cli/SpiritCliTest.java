@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
@@ -478,6 +479,17 @@ class SpiritCliTest {
     }
 
     @Test
+    @DisplayName("export --format jsonl writes Spirit's canonical records, one per line")
+    void exportJsonLines() {
+      fill();
+      CliHarness.Result r =
+          cli.run("export", "--store", STORE, "--campaign", "f1", "--format", "jsonl");
+      List<Submission> decoded =
+          r.out().lines().map(dev.spirit.storage.SpiritCodec::submissionFromJson).toList();
+      assertThat(decoded).isEqualTo(stored("f1"));
+    }
+
+    @Test
     @DisplayName("export -o writes a file and says how many it exported")
     void exportFile() throws Exception {
       fill();
@@ -641,6 +653,17 @@ class SpiritCliTest {
                   java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("渝中精神");
+      assertThat(out.toString()).contains("demo campaign at /c/spirit-of-chongqing-city");
+      Spirit spirit = cli.spirit(STORE);
+      Campaign demo = spirit.campaignBySlug("spirit-of-chongqing-city").orElseThrow();
+      assertThat(
+              spirit.count(
+                  SubmissionFilter.builder(demo.id()).status(SubmissionStatus.APPROVED).build()))
+          .isGreaterThan(500);
+      assertThat(
+              spirit.count(
+                  SubmissionFilter.builder(demo.id()).status(SubmissionStatus.PENDING).build()))
+          .isPositive();
       server.interrupt();
       server.join(10_000);
       assertThat(exit[0]).isZero();
