@@ -88,7 +88,7 @@ final class Pages {
         .append("<option value=\"slogan\">口号 slogan</option></select>")
         .append("<label for=\"district\">区县 · District</label>")
         .append("<select id=\"district\" name=\"district\">");
-    for (District d : c.districts()) {
+    for (District d : new java.util.TreeSet<>(c.districts())) {
       out.append("<option value=\"")
           .append(escape(d.code()))
           .append("\">")
