@@ -632,7 +632,8 @@ class SpiritCliTest {
                           "--port",
                           "0",
                           "--moderator-token",
-                          "serve-test-token-123"));
+                          "serve-test-token-123",
+                          "--demo-campaign"));
       server.start();
       String url = null;
       for (int i = 0; i < 200 && url == null; i++) {
