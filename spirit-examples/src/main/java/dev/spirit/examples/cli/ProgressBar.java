@@ -37,6 +37,9 @@ public final class ProgressBar implements AutoCloseable {
    *
    * @return true if a console is attached and the terminal is not dumb
    */
+  // On Java 17-21 System.console() is null unless both stdin and stdout are a terminal, which is
+  // exactly the test wanted here.
+  @SuppressWarnings("SystemConsoleNull")
   public static boolean isTerminal() {
     String term = System.getenv("TERM");
     return System.console() != null && !"dumb".equals(term);

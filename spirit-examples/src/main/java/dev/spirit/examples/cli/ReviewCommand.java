@@ -77,13 +77,12 @@ final class ReviewCommand extends StoreCommand {
       return 0;
     }
     try (KeyReader keys =
-        KeyReader.open(context.stdin(), context.interactive() && System.console() != null)) {
-      return review(spirit, c, queue, keys, out);
+        KeyReader.open(context.stdin(), context.interactive() && ProgressBar.isTerminal())) {
+      return review(spirit, queue, keys, out);
     }
   }
 
-  private int review(
-      Spirit spirit, Campaign c, List<Submission> queue, KeyReader in, PrintWriter out)
+  private int review(Spirit spirit, List<Submission> queue, KeyReader in, PrintWriter out)
       throws IOException {
     int approved = 0;
     int rejected = 0;

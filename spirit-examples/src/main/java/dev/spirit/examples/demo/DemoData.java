@@ -34,6 +34,8 @@ public final class DemoData {
   /** How many days the generated campaign runs. */
   public static final int DAYS = 30;
 
+  private static final List<Channel> ALL_CHANNELS = List.of(Channel.values());
+
   private DemoData() {}
 
   /**
@@ -163,7 +165,7 @@ public final class DemoData {
 
   private static Channel pickChannel(Random random, String district) {
     if (random.nextDouble() < 0.12) {
-      return Channel.values()[random.nextInt(Channel.values().length)];
+      return ALL_CHANNELS.get(random.nextInt(ALL_CHANNELS.size()));
     }
     double r = random.nextDouble();
     return switch (district) {

@@ -1,5 +1,6 @@
 package dev.spirit.examples.web;
 
+import com.google.common.base.Splitter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.util.Optional;
 
 /** Small helpers over {@link HttpExchange}: bounded bodies, forms, cookies and responses. */
 final class Http {
+  private static final Splitter AMPERSAND = Splitter.on('&');
+  private static final Splitter SEMICOLON = Splitter.on(';');
+
   private Http() {}
 
   /** The request body was larger than allowed. */
@@ -52,7 +56,7 @@ final class Http {
   static Map<String, String> form(byte[] body) {
     Map<String, String> fields = new HashMap<>();
     String text = new String(body, StandardCharsets.UTF_8);
-    for (String pair : text.split("&")) {
+    for (String pair : AMPERSAND.split(text)) {
       if (pair.isEmpty()) {
         continue;
       }
@@ -72,7 +76,7 @@ final class Http {
 
   static Optional<String> cookie(HttpExchange ex, String name) {
     for (String header : ex.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
-      for (String part : header.split(";")) {
+      for (String part : SEMICOLON.split(header)) {
         String p = part.trim();
         if (p.startsWith(name + "=")) {
           return Optional.of(p.substring(name.length() + 1));
