@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *       broken rule must neither publish unchecked text nor refuse people;
  *   <li>the decision is the strictest of all rules' decisions ({@code REJECT > REVIEW > APPROVE});
  *   <li>the redactions of all rules are merged and masked in the original text with {@code *}, one
- *       per character, giving the record's redacted text;
+ *       per UTF-16 unit, giving the record's redacted text;
  *   <li>each rule's id and version go into the record, so a decision can be explained later.
  * </ol>
  *
@@ -54,6 +54,17 @@ public final class ModerationPipeline implements Moderator {
    */
   public static ModerationPipeline of(ModerationRule... rules) {
     return builder().rules(List.of(rules)).build();
+  }
+
+  /**
+   * The standard pipeline: lexicon, personal data, near-duplicates and floods, rate, quality.
+   *
+   * @param lexicon the lexicon rule (keep a reference to reload it)
+   * @return the pipeline
+   */
+  public static ModerationPipeline standard(LexiconRule lexicon) {
+    return of(
+        lexicon, new PersonalDataRule(), new DuplicateRule(), new RateRule(), new QualityRule());
   }
 
   /**
@@ -103,31 +114,21 @@ public final class ModerationPipeline implements Moderator {
   }
 
   /**
-   * Masks spans of a text with {@code *}, one per code point.
+   * Masks spans of a text with {@code *}, one per UTF-16 unit, so the masked text stays aligned
+   * with the original.
    *
    * @param text the original text
    * @param spans spans to mask, in any order, possibly overlapping
    * @return the masked text
    */
   public static String mask(String text, List<TextSpan> spans) {
-    boolean[] masked = new boolean[text.length()];
+    char[] out = text.toCharArray();
     for (TextSpan span : spans) {
-      for (int i = span.start(); i < Math.min(span.end(), text.length()); i++) {
-        masked[i] = true;
+      for (int i = span.start(); i < Math.min(span.end(), out.length); i++) {
+        out[i] = '*';
       }
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      int n = Character.charCount(cp);
-      if (masked[i]) {
-        out.append('*');
-      } else {
-        out.appendCodePoint(cp);
-      }
-      i += n;
-    }
-    return out.toString();
+    return new String(out);
   }
 
   /** Builds {@link ModerationPipeline}s. */

@@ -1,0 +1,152 @@
+package dev.spirit.moderation;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.moderation.internal.NormalizedView;
+import dev.spirit.moderation.internal.Shingles;
+import dev.spirit.moderation.internal.SlidingWindows;
+import dev.spirit.submission.ModerationDecision;
+import dev.spirit.submission.Submission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Near-duplicates and floods: the same or nearly the same text again from one participant, or many
+ * times from one collection point, within the campaign's window ({@link
+ * dev.spirit.campaign.ModerationSettings#window()}).
+ *
+ * <ol>
+ *   <li>Each text is folded like the lexicon folds it (case, width, accents, look-alikes,
+ *       traditional characters, separators, zero-width characters dropped) and shingled into
+ *       character 2- and 3-grams.
+ *   <li>Against the participant's recent texts: an exact duplicate of the folded text is rejected
+ *       ({@code duplicate}); one whose shingle Jaccard similarity is at least the threshold
+ *       (default 0.7) goes to review ({@code near-duplicate}).
+ *   <li>Against the collection point's recent texts (any participant): when this text and at least
+ *       {@code floodSize - 1} recent ones are duplicates or near-duplicates of each other, it goes
+ *       to review ({@code flood}). Never rejected: a popular slogan typed at a kiosk by many people
+ *       is support, not spam, and a person decides.
+ *   <li>The same text from different participants elsewhere is never flagged by this rule: an exact
+ *       duplicate of someone else's approved slogan counts as support.
+ * </ol>
+ *
+ * <p>History is kept in memory in the rule, bounded (64 texts per participant or collection point,
+ * 100,000 keys, least recently used evicted), per process: after a restart or on another node the
+ * window starts empty. Every checked submission is remembered, including ones another rule then
+ * rejects. Comparison is direct Jaccard against at most 64 small shingle sets per key, so no LSH
+ * index is needed.
+ */
+public final class DuplicateRule implements ModerationRule {
+  /** The rule id. */
+  public static final String ID = "duplicate";
+
+  private final double threshold;
+  private final int floodSize;
+  private final SlidingWindows<Seen> history = new SlidingWindows<>(100_000, 64);
+
+  private record Seen(String participant, String folded, int[] shingles) {}
+
+  /** A rule with threshold 0.7 and flood size 5. */
+  public DuplicateRule() {
+    this(0.7, 5);
+  }
+
+  /**
+   * A rule with explicit settings.
+   *
+   * @param threshold Jaccard similarity from which two texts are near-duplicates, in (0, 1]
+   * @param floodSize how many similar texts from one collection point within the window make a
+   *     flood, at least 2
+   */
+  public DuplicateRule(double threshold, int floodSize) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new InvalidInputException("duplicate.threshold", "must be in (0, 1], was " + threshold);
+    }
+    if (floodSize < 2) {
+      throw new InvalidInputException(
+          "duplicate.floodSize", "must be at least 2, was " + floodSize);
+    }
+    this.threshold = threshold;
+    this.floodSize = floodSize;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String version() {
+    return "1/j" + threshold + "/f" + floodSize;
+  }
+
+  @Override
+  public RuleVerdict check(Submission candidate, Campaign campaign) {
+    String folded = NormalizedView.of(candidate.text().original()).toString();
+    if (folded.isEmpty()) {
+      folded = candidate.text().normalized();
+    }
+    String participant = candidate.participant().id().value();
+    Seen seen = new Seen(participant, folded, Shingles.of(folded));
+    Duration window = campaign.rules().moderation().window();
+    String scope = candidate.campaignId() + "|";
+    List<RuleVerdict.Finding> findings = new ArrayList<>(0);
+    List<Seen> mine =
+        history.recentThenAdd("p|" + scope + participant, candidate.receivedAt(), window, seen);
+    boolean exact = false;
+    boolean near = false;
+    for (Seen earlier : mine) {
+      if (earlier.folded().equals(folded)) {
+        exact = true;
+      } else if (Shingles.jaccard(earlier.shingles(), seen.shingles()) >= threshold) {
+        near = true;
+      }
+    }
+    if (exact) {
+      findings.add(
+          new RuleVerdict.Finding(
+              "duplicate",
+              ModerationDecision.REJECT,
+              "the participant gave the same text within " + window,
+              List.of()));
+    } else if (near) {
+      findings.add(
+          new RuleVerdict.Finding(
+              "near-duplicate",
+              ModerationDecision.REVIEW,
+              "the participant gave a nearly identical text within " + window,
+              List.of()));
+    }
+    if (candidate.collectionPoint().isPresent()) {
+      List<Seen> there =
+          history.recentThenAdd(
+              "c|" + scope + candidate.collectionPoint().get(),
+              candidate.receivedAt(),
+              window,
+              seen);
+      int similar = 1;
+      for (Seen earlier : there) {
+        if (earlier.folded().equals(folded)
+            || Shingles.jaccard(earlier.shingles(), seen.shingles()) >= threshold) {
+          similar++;
+        }
+      }
+      if (similar >= floodSize) {
+        findings.add(
+            new RuleVerdict.Finding(
+                "flood",
+                ModerationDecision.REVIEW,
+                similar
+                    + " similar texts from collection point '"
+                    + candidate.collectionPoint().get()
+                    + "' within "
+                    + window,
+                List.of()));
+      }
+    }
+    return findings.isEmpty()
+        ? RuleVerdict.approve()
+        : new RuleVerdict(ModerationDecision.APPROVE, findings, List.of());
+  }
+}
