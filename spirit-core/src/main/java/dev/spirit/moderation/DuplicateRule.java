@@ -31,11 +31,12 @@ import java.util.List;
  *       duplicate of someone else's approved slogan counts as support.
  * </ol>
  *
- * <p>History is kept in memory in the rule, bounded (64 texts per participant or collection point,
- * 100,000 keys, least recently used evicted), per process: after a restart or on another node the
- * window starts empty. Every checked submission is remembered, including ones another rule then
- * rejects. Comparison is direct Jaccard against at most 64 small shingle sets per key, so no LSH
- * index is needed.
+ * <p>History is kept in memory in the rule, bounded (the last 64 texts of each of 100,000
+ * participants and the last 32 texts of each of 10,000 collection points, least recently used
+ * evicted), per process: after a restart or on another node the window starts empty. Every checked
+ * submission is remembered, including ones another rule then rejects. Comparison is direct Jaccard
+ * against at most 64 small shingle sets, after a size check (Jaccard cannot exceed the ratio of the
+ * set sizes), so no LSH index is needed at these sizes.
  */
 public final class DuplicateRule implements ModerationRule {
   /** The rule id. */
@@ -43,7 +44,8 @@ public final class DuplicateRule implements ModerationRule {
 
   private final double threshold;
   private final int floodSize;
-  private final SlidingWindows<Seen> history = new SlidingWindows<>(100_000, 64);
+  private final SlidingWindows<Seen> byParticipant = new SlidingWindows<>(100_000, 64);
+  private final SlidingWindows<Seen> byCollectionPoint = new SlidingWindows<>(10_000, 32);
 
   private record Seen(String participant, String folded, int[] shingles) {}
 
@@ -71,6 +73,16 @@ public final class DuplicateRule implements ModerationRule {
     this.floodSize = floodSize;
   }
 
+  private boolean similar(Seen a, Seen b) {
+    int x = a.shingles().length;
+    int y = b.shingles().length;
+    // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
+    if (Math.min(x, y) < threshold * Math.max(x, y)) {
+      return false;
+    }
+    return Shingles.jaccard(a.shingles(), b.shingles()) >= threshold;
+  }
+
   @Override
   public String id() {
     return ID;
@@ -83,7 +95,7 @@ public final class DuplicateRule implements ModerationRule {
 
   @Override
   public RuleVerdict check(Submission candidate, Campaign campaign) {
-    String folded = NormalizedView.of(candidate.text().original()).toString();
+    String folded = NormalizedView.ofTransient(candidate.text().original()).toString();
     if (folded.isEmpty()) {
       folded = candidate.text().normalized();
     }
@@ -93,13 +105,14 @@ public final class DuplicateRule implements ModerationRule {
     String scope = candidate.campaignId() + "|";
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<Seen> mine =
-        history.recentThenAdd("p|" + scope + participant, candidate.receivedAt(), window, seen);
+        byParticipant.recentThenAdd(scope + participant, candidate.receivedAt(), window, seen);
     boolean exact = false;
     boolean near = false;
     for (Seen earlier : mine) {
       if (earlier.folded().equals(folded)) {
         exact = true;
-      } else if (Shingles.jaccard(earlier.shingles(), seen.shingles()) >= threshold) {
+        break;
+      } else if (!near && similar(earlier, seen)) {
         near = true;
       }
     }
@@ -120,15 +133,12 @@ public final class DuplicateRule implements ModerationRule {
     }
     if (candidate.collectionPoint().isPresent()) {
       List<Seen> there =
-          history.recentThenAdd(
-              "c|" + scope + candidate.collectionPoint().get(),
-              candidate.receivedAt(),
-              window,
-              seen);
+          byCollectionPoint.recentThenAdd(
+              scope + candidate.collectionPoint().get(), candidate.receivedAt(), window, seen);
       int similar = 1;
-      for (Seen earlier : there) {
-        if (earlier.folded().equals(folded)
-            || Shingles.jaccard(earlier.shingles(), seen.shingles()) >= threshold) {
+      for (int i = there.size() - 1; i >= 0 && similar < floodSize; i--) {
+        Seen earlier = there.get(i);
+        if (earlier.folded().equals(folded) || similar(earlier, seen)) {
           similar++;
         }
       }
@@ -137,7 +147,8 @@ public final class DuplicateRule implements ModerationRule {
             new RuleVerdict.Finding(
                 "flood",
                 ModerationDecision.REVIEW,
-                similar
+                "at least "
+                    + similar
                     + " similar texts from collection point '"
                     + candidate.collectionPoint().get()
                     + "' within "

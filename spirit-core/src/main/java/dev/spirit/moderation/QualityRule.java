@@ -4,7 +4,6 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.Language;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.Submission;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,8 +67,8 @@ public final class QualityRule implements ModerationRule {
     int letters = 0;
     int symbols = 0;
     int total = 0;
-    Map<Integer, Integer> counts = new HashMap<>();
-    Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
+    int[] letterCodes = new int[text.length()];
+    int[] scripts = new int[Character.UnicodeScript.values().length];
     int consonantRun = 0;
     int maxConsonantRun = 0;
     int wordLength = 0;
@@ -87,9 +86,8 @@ public final class QualityRule implements ModerationRule {
       }
       total++;
       if (Character.isLetter(cp)) {
-        letters++;
-        counts.merge(cp, 1, Integer::sum);
-        scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+        letterCodes[letters++] = cp;
+        scripts[Character.UnicodeScript.of(cp).ordinal()]++;
         int lower = Character.toLowerCase(cp);
         if (lower >= 'a' && lower <= 'z') {
           wordLength++;
@@ -117,17 +115,18 @@ public final class QualityRule implements ModerationRule {
       return RuleVerdict.review(
           "mostly-symbols", symbols + " of " + total + " characters are symbols");
     }
-    int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    int most = mostFrequent(letterCodes, letters);
     if (letters >= 6 && most * 10 > letters * 7) {
       return RuleVerdict.review("repetitive", "one character makes up most of the text");
     }
     if (vowellessWord || maxConsonantRun >= 6) {
       return RuleVerdict.review("gibberish", "looks like keyboard mashing");
     }
-    for (Map.Entry<Character.UnicodeScript, Integer> e : scripts.entrySet()) {
-      Set<String> written = SCRIPT_LANGUAGES.get(e.getKey());
-      if (written == null || e.getValue() * 5 < letters) {
-        continue; // unknown script, or under a fifth of the letters
+    for (Character.UnicodeScript script : Character.UnicodeScript.values()) {
+      int count = scripts[script.ordinal()];
+      Set<String> written = count == 0 ? null : SCRIPT_LANGUAGES.get(script);
+      if (written == null || count * 5 < letters) {
+        continue; // absent or unknown script, or under a fifth of the letters
       }
       boolean accepted = languages.stream().anyMatch(l -> written.contains(primary(l)));
       if (!accepted) {
@@ -135,11 +134,22 @@ public final class QualityRule implements ModerationRule {
             new RuleVerdict.Finding(
                 "language",
                 ModerationDecision.REVIEW,
-                e.getKey() + " letters, but the campaign accepts " + languages,
+                script + " letters, but the campaign accepts " + languages,
                 List.of()));
       }
     }
     return RuleVerdict.approve();
+  }
+
+  private static int mostFrequent(int[] codes, int n) {
+    java.util.Arrays.sort(codes, 0, n);
+    int best = 0;
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      run = i > 0 && codes[i] == codes[i - 1] ? run + 1 : 1;
+      best = Math.max(best, run);
+    }
+    return best;
   }
 
   private static String primary(Language language) {

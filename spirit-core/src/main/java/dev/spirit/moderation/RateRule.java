@@ -45,13 +45,12 @@ public final class RateRule implements ModerationRule {
     String scope = candidate.campaignId() + "|";
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     int mine =
-        history
-            .recentThenAdd(
-                "p|" + scope + candidate.participant().id().value(),
-                candidate.receivedAt(),
-                settings.window(),
-                Boolean.TRUE)
-            .size();
+        history.countThenAdd(
+            "p|" + scope + candidate.participant().id().value(),
+            candidate.receivedAt(),
+            settings.window(),
+            settings.maxPerParticipantInWindow(),
+            Boolean.TRUE);
     if (mine >= settings.maxPerParticipantInWindow()) {
       findings.add(
           new RuleVerdict.Finding(
@@ -67,13 +66,12 @@ public final class RateRule implements ModerationRule {
     }
     if (candidate.collectionPoint().isPresent()) {
       int there =
-          history
-              .recentThenAdd(
-                  "c|" + scope + candidate.collectionPoint().get(),
-                  candidate.receivedAt(),
-                  settings.window(),
-                  Boolean.TRUE)
-              .size();
+          history.countThenAdd(
+              "c|" + scope + candidate.collectionPoint().get(),
+              candidate.receivedAt(),
+              settings.window(),
+              settings.maxPerCollectionPointInWindow(),
+              Boolean.TRUE);
       if (there >= settings.maxPerCollectionPointInWindow()) {
         findings.add(
             new RuleVerdict.Finding(

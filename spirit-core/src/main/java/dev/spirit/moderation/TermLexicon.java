@@ -146,7 +146,7 @@ public final class TermLexicon {
    * @return the occurrences, allow-listed ones excluded
    */
   public List<TermMatch> find(String text) {
-    NormalizedView view = NormalizedView.of(text);
+    NormalizedView view = NormalizedView.ofTransient(text);
     List<int[]> hits = new ArrayList<>(0);
     List<int[]> allows = new ArrayList<>(0);
     automaton.search(

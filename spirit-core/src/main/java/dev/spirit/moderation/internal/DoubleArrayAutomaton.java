@@ -46,7 +46,12 @@ public final class DoubleArrayAutomaton {
     int key = -1;
     int state;
 
+    java.util.@Nullable HashMap<Integer, Node> index;
+
     @Nullable Node child(int c) {
+      if (index != null) {
+        return index.get(c);
+      }
       for (int i = 0; i < size; i++) {
         if (codes[i] == c) {
           return kids[i];
@@ -64,23 +69,98 @@ public final class DoubleArrayAutomaton {
       codes[size] = c;
       kids[size] = n;
       size++;
+      if (index != null) {
+        index.put(c, n);
+      } else if (size > 16) {
+        index = new java.util.HashMap<>();
+        for (int i = 0; i < size; i++) {
+          index.put(codes[i], kids[i]);
+        }
+      }
       return n;
     }
 
     void sort() {
-      // Insertion sort by code: nodes have few children.
-      for (int i = 1; i < size; i++) {
-        int c = codes[i];
-        Node k = kids[i];
-        int j = i - 1;
-        while (j >= 0 && codes[j] > c) {
-          codes[j + 1] = codes[j];
-          kids[j + 1] = kids[j];
-          j--;
-        }
-        codes[j + 1] = c;
-        kids[j + 1] = k;
+      if (size < 2) {
+        return;
       }
+      long[] packed = new long[size];
+      for (int i = 0; i < size; i++) {
+        packed[i] = ((long) codes[i] << 32) | i;
+      }
+      Arrays.sort(packed);
+      int[] sortedCodes = new int[codes.length];
+      Node[] sortedKids = new Node[kids.length];
+      for (int i = 0; i < size; i++) {
+        sortedCodes[i] = (int) (packed[i] >>> 32);
+        sortedKids[i] = kids[(int) packed[i]];
+      }
+      codes = sortedCodes;
+      kids = sortedKids;
+    }
+  }
+
+  /**
+   * The double array under construction, with a union-find "next free cell" index so that finding
+   * the first free cell at or after a position is amortised near-constant time.
+   */
+  private static final class Layout {
+    int[] base;
+    int[] check;
+    int[] nextFree;
+    int used = 1;
+
+    Layout(int capacity) {
+      base = new int[capacity];
+      check = new int[capacity];
+      nextFree = new int[capacity + 1];
+      Arrays.fill(check, FREE);
+      for (int i = 0; i <= capacity; i++) {
+        nextFree[i] = i;
+      }
+    }
+
+    void ensure(int size) {
+      if (size <= check.length) {
+        return;
+      }
+      int old = check.length;
+      int grown = Math.max(size, old * 2);
+      base = Arrays.copyOf(base, grown);
+      check = Arrays.copyOf(check, grown);
+      Arrays.fill(check, old, grown, FREE);
+      nextFree = Arrays.copyOf(nextFree, grown + 1);
+      for (int i = old + 1; i <= grown; i++) {
+        nextFree[i] = i;
+      }
+    }
+
+    int firstFree(int from) {
+      ensure(from + 2);
+      int root = from;
+      while (nextFree[root] != root) {
+        root = nextFree[root];
+        if (root >= check.length) {
+          ensure(root + 2);
+        }
+      }
+      int x = from;
+      while (nextFree[x] != root) {
+        int next = nextFree[x];
+        nextFree[x] = root;
+        x = next;
+      }
+      if (root >= check.length) {
+        ensure(root + 2);
+      }
+      return root;
+    }
+
+    void occupy(int cell, int parent) {
+      ensure(cell + 2);
+      check[cell] = parent;
+      nextFree[cell] = cell + 1;
+      used = Math.max(used, cell + 1);
     }
   }
 
@@ -113,13 +193,8 @@ public final class DoubleArrayAutomaton {
       }
       node.key = k;
     }
-    int capacity = Math.max(1024, nodes * 2 + alphabet + 1);
-    int[] b = new int[capacity];
-    int[] chk = new int[capacity];
-    Arrays.fill(chk, FREE);
-    chk[0] = 0;
-    int used = 1;
-    int nextFree = 1;
+    Layout layout = new Layout(Math.max(1024, nodes * 2 + alphabet + 1));
+    layout.occupy(0, 0);
     ArrayDeque<Node> queue = new ArrayDeque<>();
     root.state = 0;
     queue.add(root);
@@ -129,28 +204,16 @@ public final class DoubleArrayAutomaton {
         continue;
       }
       node.sort();
-      while (nextFree < chk.length && chk[nextFree] != FREE) {
-        nextFree++;
-      }
-      int pos = Math.max(nextFree, node.codes[0] + 1);
+      int first = node.codes[0];
+      int last = node.codes[node.size - 1];
+      int pos = layout.firstFree(first + 1);
       int baseValue;
       while (true) {
-        int need = pos - node.codes[0] + node.codes[node.size - 1] + 1;
-        if (need > chk.length) {
-          int grown = Math.max(need + alphabet, chk.length * 2);
-          b = Arrays.copyOf(b, grown);
-          int old = chk.length;
-          chk = Arrays.copyOf(chk, grown);
-          Arrays.fill(chk, old, grown, FREE);
-        }
-        if (chk[pos] != FREE) {
-          pos++;
-          continue;
-        }
-        baseValue = pos - node.codes[0];
+        baseValue = pos - first;
+        layout.ensure(baseValue + last + 2);
         boolean fits = true;
         for (int i = 1; i < node.size; i++) {
-          if (chk[baseValue + node.codes[i]] != FREE) {
+          if (layout.check[baseValue + node.codes[i]] != FREE) {
             fits = false;
             break;
           }
@@ -158,17 +221,19 @@ public final class DoubleArrayAutomaton {
         if (fits) {
           break;
         }
-        pos++;
+        pos = layout.firstFree(pos + 1);
       }
-      b[node.state] = baseValue;
+      layout.base[node.state] = baseValue;
       for (int i = 0; i < node.size; i++) {
         int t = baseValue + node.codes[i];
-        chk[t] = node.state;
+        layout.occupy(t, node.state);
         node.kids[i].state = t;
-        used = Math.max(used, t + 1);
         queue.add(node.kids[i]);
       }
     }
+    int used = layout.used;
+    int[] b = layout.base;
+    int[] chk = layout.check;
     base = Arrays.copyOf(b, used);
     check = Arrays.copyOf(chk, used);
     fail = new int[used];

@@ -1,6 +1,7 @@
 package dev.spirit.moderation.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The folded view of a text that the lexicon automaton runs over: one symbol per letter, each
@@ -41,6 +42,10 @@ public final class NormalizedView {
   private int length;
 
   private NormalizedView(int capacity) {
+    allocate(capacity);
+  }
+
+  private void allocate(int capacity) {
     chars = new char[capacity];
     starts = new int[capacity];
     ends = new int[capacity];
@@ -52,6 +57,8 @@ public final class NormalizedView {
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final ThreadLocal<NormalizedView> REUSED =
+      ThreadLocal.withInitial(() -> new NormalizedView(64));
 
   /** Per-thread buffers for the per-code-point pass, reused across texts. */
   private static final class Scratch {
@@ -78,6 +85,21 @@ public final class NormalizedView {
    * @return its view
    */
   public static NormalizedView of(String text) {
+    return build(text, null);
+  }
+
+  /**
+   * Builds the view of a text into a per-thread instance that the next call on the same thread
+   * overwrites: for callers that finish with the view before building another (no allocation).
+   *
+   * @param text the original text
+   * @return its view, valid until this thread's next call
+   */
+  public static NormalizedView ofTransient(String text) {
+    return build(text, REUSED.get());
+  }
+
+  private static NormalizedView build(String text, @Nullable NormalizedView reuse) {
     int n = text.length();
     Scratch s = SCRATCH.get();
     s.ensure(n + 1);
@@ -110,7 +132,16 @@ public final class NormalizedView {
     }
     at[count] = n;
     resolveLookAlikes(kind, ch, count, s.token);
-    NormalizedView view = new NormalizedView(count + expansions + 1);
+    int capacity = count + expansions + 1;
+    NormalizedView view;
+    if (reuse == null) {
+      view = new NormalizedView(capacity);
+    } else {
+      view = reuse;
+      if (view.chars.length < capacity) {
+        view.allocate(Math.max(capacity, view.chars.length * 2));
+      }
+    }
     view.build(text, kind, ch, at, count);
     return view;
   }

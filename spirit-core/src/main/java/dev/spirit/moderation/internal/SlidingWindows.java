@@ -55,6 +55,9 @@ public final class SlidingWindows<T> {
   public synchronized List<T> recentThenAdd(String key, Instant now, Duration window, T value) {
     ArrayDeque<Stamped<T>> events = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
     Instant from = now.minus(window);
+    while (!events.isEmpty() && events.peekFirst().at().isBefore(from)) {
+      events.removeFirst();
+    }
     List<T> recent = new ArrayList<>(events.size());
     for (Iterator<Stamped<T>> it = events.iterator(); it.hasNext(); ) {
       Stamped<T> e = it.next();
@@ -69,6 +72,44 @@ public final class SlidingWindows<T> {
       events.removeFirst();
     }
     return recent;
+  }
+
+  /**
+   * Counts the events of a key within {@code window} before {@code now}, then records a new one,
+   * keeping at most {@code keep} events for the key (enough to tell whether a limit of {@code keep}
+   * is reached).
+   *
+   * @param key the key
+   * @param now the new event's time
+   * @param window how far back to look
+   * @param keep how many events to keep for this key, at least 1
+   * @param value the new event
+   * @return how many earlier events lie within the window
+   */
+  public synchronized int countThenAdd(
+      String key, Instant now, Duration window, int keep, T value) {
+    ArrayDeque<Stamped<T>> events = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
+    Instant from = now.minus(window);
+    while (!events.isEmpty() && events.peekFirst().at().isBefore(from)) {
+      events.removeFirst();
+    }
+    int count;
+    Stamped<T> newest = events.peekLast();
+    if (newest == null || !newest.at().isAfter(now)) {
+      count = events.size(); // in time order (the usual case): everything left is in the window
+    } else {
+      count = 0;
+      for (Stamped<T> e : events) {
+        if (!e.at().isBefore(from) && !e.at().isAfter(now)) {
+          count++;
+        }
+      }
+    }
+    events.addLast(new Stamped<>(now, value));
+    while (events.size() > Math.min(keep, maxPerKey)) {
+      events.removeFirst();
+    }
+    return count;
   }
 
   /**
