@@ -1,6 +1,7 @@
 package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.moderation.internal.NormalizedView;
 import dev.spirit.moderation.internal.Shingles;
@@ -31,12 +32,12 @@ import java.util.List;
  *       duplicate of someone else's approved slogan counts as support.
  * </ol>
  *
- * <p>History is kept in memory in the rule, bounded (the last 64 texts of each of 100,000
- * participants and the last 32 texts of each of 10,000 collection points, least recently used
+ * <p>History is kept in memory in the rule, bounded (the last 32 texts of each of 100,000
+ * participants and the last 16 texts of each of 10,000 collection points, least recently used
  * evicted), per process: after a restart or on another node the window starts empty. Every checked
  * submission is remembered, including ones another rule then rejects. Comparison is direct Jaccard
- * against at most 64 small shingle sets, after a size check (Jaccard cannot exceed the ratio of the
- * set sizes), so no LSH index is needed at these sizes.
+ * against at most 48 small shingle sets, after a size check (Jaccard cannot exceed the ratio of the
+ * set sizes) and a 16-hash MinHash prefilter, so no LSH index is needed at these sizes.
  */
 public final class DuplicateRule implements ModerationRule {
   /** The rule id. */
@@ -44,10 +45,12 @@ public final class DuplicateRule implements ModerationRule {
 
   private final double threshold;
   private final int floodSize;
-  private final SlidingWindows<Seen> byParticipant = new SlidingWindows<>(100_000, 64);
-  private final SlidingWindows<Seen> byCollectionPoint = new SlidingWindows<>(10_000, 32);
+  private final SlidingWindows<Key, Seen> byParticipant = new SlidingWindows<>(100_000, 32);
+  private final SlidingWindows<Key, Seen> byCollectionPoint = new SlidingWindows<>(10_000, 16);
 
-  private record Seen(String participant, String folded, int[] shingles) {}
+  private record Key(CampaignId campaign, String who) {}
+
+  private record Seen(String participant, String folded, int[] shingles, int[] signature) {}
 
   /** A rule with threshold 0.7 and flood size 5. */
   public DuplicateRule() {
@@ -80,6 +83,13 @@ public final class DuplicateRule implements ModerationRule {
     if (Math.min(x, y) < threshold * Math.max(x, y)) {
       return false;
     }
+    // MinHash prefilter: each position agrees with probability = Jaccard; a pair whose signatures
+    // agree on fewer than (threshold - 0.3) of the positions is skipped (a pair exactly at the
+    // threshold is skipped with probability under 1%); the rest is confirmed exactly.
+    if (Shingles.agreement(a.signature(), b.signature())
+        < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
+      return false;
+    }
     return Shingles.jaccard(a.shingles(), b.shingles()) >= threshold;
   }
 
@@ -100,12 +110,13 @@ public final class DuplicateRule implements ModerationRule {
       folded = candidate.text().normalized();
     }
     String participant = candidate.participant().id().value();
-    Seen seen = new Seen(participant, folded, Shingles.of(folded));
+    int[] shingles = Shingles.of(folded);
+    Seen seen = new Seen(participant, folded, shingles, Shingles.signature(shingles));
     Duration window = campaign.rules().moderation().window();
-    String scope = candidate.campaignId() + "|";
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<Seen> mine =
-        byParticipant.recentThenAdd(scope + participant, candidate.receivedAt(), window, seen);
+        byParticipant.recentThenAdd(
+            new Key(candidate.campaignId(), participant), candidate.receivedAt(), window, seen);
     boolean exact = false;
     boolean near = false;
     for (Seen earlier : mine) {
@@ -134,7 +145,10 @@ public final class DuplicateRule implements ModerationRule {
     if (candidate.collectionPoint().isPresent()) {
       List<Seen> there =
           byCollectionPoint.recentThenAdd(
-              scope + candidate.collectionPoint().get(), candidate.receivedAt(), window, seen);
+              new Key(candidate.campaignId(), candidate.collectionPoint().get()),
+              candidate.receivedAt(),
+              window,
+              seen);
       int similar = 1;
       for (int i = there.size() - 1; i >= 0 && similar < floodSize; i--) {
         Seen earlier = there.get(i);

@@ -1,6 +1,7 @@
 package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.ModerationSettings;
 import dev.spirit.moderation.internal.SlidingWindows;
 import dev.spirit.submission.ModerationDecision;
@@ -24,7 +25,10 @@ public final class RateRule implements ModerationRule {
   /** Events remembered per key: limits above this are not enforced. */
   public static final int MAX_REMEMBERED = 4_096;
 
-  private final SlidingWindows<Boolean> history = new SlidingWindows<>(100_000, MAX_REMEMBERED);
+  private final SlidingWindows<Key, Boolean> history =
+      new SlidingWindows<>(100_000, MAX_REMEMBERED);
+
+  private record Key(boolean participant, CampaignId campaign, String who) {}
 
   /** Creates the rule. */
   public RateRule() {}
@@ -42,11 +46,10 @@ public final class RateRule implements ModerationRule {
   @Override
   public RuleVerdict check(Submission candidate, Campaign campaign) {
     ModerationSettings settings = campaign.rules().moderation();
-    String scope = candidate.campaignId() + "|";
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     int mine =
         history.countThenAdd(
-            "p|" + scope + candidate.participant().id().value(),
+            new Key(true, candidate.campaignId(), candidate.participant().id().value()),
             candidate.receivedAt(),
             settings.window(),
             settings.maxPerParticipantInWindow(),
@@ -67,7 +70,7 @@ public final class RateRule implements ModerationRule {
     if (candidate.collectionPoint().isPresent()) {
       int there =
           history.countThenAdd(
-              "c|" + scope + candidate.collectionPoint().get(),
+              new Key(false, candidate.campaignId(), candidate.collectionPoint().get()),
               candidate.receivedAt(),
               settings.window(),
               settings.maxPerCollectionPointInWindow(),

@@ -57,11 +57,30 @@ public final class PersonalDataScanner {
    */
   public static List<Found> scan(String text) {
     List<Found> found = new ArrayList<>(0);
-    regex(text, EMAIL, 0, PersonalDataType.EMAIL, found);
+    // Cheap character checks first: most texts have no '@', no ASCII dot and no Latin letters
+    // that could start a keyword, and then the regular expressions need not run at all.
+    boolean at = false;
+    boolean dot = false;
+    boolean latin = false;
+    boolean keyword = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      at |= c == '@';
+      dot |= c == '.';
+      latin |= c < 128 && Character.isLetter(c);
+      keyword |= c == '扣' || c == '企' || c == '信';
+    }
+    if (at) {
+      regex(text, EMAIL, 0, PersonalDataType.EMAIL, found);
+    }
     digitGroups(text, found);
-    regex(text, QQ, 1, PersonalDataType.QQ, found);
-    regex(text, WECHAT, 1, PersonalDataType.WECHAT, found);
-    regex(text, URL, 0, PersonalDataType.URL, found);
+    if (latin || keyword) {
+      regex(text, QQ, 1, PersonalDataType.QQ, found);
+      regex(text, WECHAT, 1, PersonalDataType.WECHAT, found);
+    }
+    if (dot && latin) {
+      regex(text, URL, 0, PersonalDataType.URL, found);
+    }
     return found;
   }
 

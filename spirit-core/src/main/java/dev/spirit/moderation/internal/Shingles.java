@@ -43,6 +43,56 @@ public final class Shingles {
     return Arrays.copyOf(out, distinct);
   }
 
+  /** Number of hash functions of a MinHash signature. */
+  public static final int SIGNATURE_SIZE = 16;
+
+  private static final int[] SEEDS = new int[SIGNATURE_SIZE];
+
+  static {
+    int x = 0x9E3779B9;
+    for (int i = 0; i < SIGNATURE_SIZE; i++) {
+      x = x * 0x5DEECE6D + 0x2545F491;
+      SEEDS[i] = x;
+    }
+  }
+
+  /**
+   * The MinHash signature of a shingle set: for each of {@link #SIGNATURE_SIZE} hash functions, the
+   * minimum over the shingles. Two sets agree at each position with probability equal to their
+   * Jaccard similarity.
+   *
+   * @param shingles sorted distinct hashes
+   * @return the signature
+   */
+  public static int[] signature(int[] shingles) {
+    int[] sig = new int[SIGNATURE_SIZE];
+    java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+    for (int h : shingles) {
+      for (int k = 0; k < SIGNATURE_SIZE; k++) {
+        int v = mix(h ^ SEEDS[k]);
+        if (v < sig[k]) {
+          sig[k] = v;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /**
+   * How many positions of two signatures agree.
+   *
+   * @param a a signature
+   * @param b another
+   * @return 0 to {@link #SIGNATURE_SIZE}
+   */
+  public static int agreement(int[] a, int[] b) {
+    int same = 0;
+    for (int k = 0; k < SIGNATURE_SIZE; k++) {
+      same += a[k] == b[k] ? 1 : 0;
+    }
+    return same;
+  }
+
   private static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;

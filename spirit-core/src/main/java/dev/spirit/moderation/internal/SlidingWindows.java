@@ -14,12 +14,13 @@ import java.util.Map;
  * {@code maxPerKey} events per key and {@code maxKeys} keys, the least recently used key evicted
  * first. Thread-safe (one lock; the work under it is a few array operations).
  *
+ * @param <K> the key type (a value with equals and hashCode)
  * @param <T> what is remembered per event
  */
-public final class SlidingWindows<T> {
+public final class SlidingWindows<K, T> {
   private final int maxKeys;
   private final int maxPerKey;
-  private final Map<String, ArrayDeque<Stamped<T>>> windows;
+  private final Map<K, ArrayDeque<Stamped<T>>> windows;
 
   private record Stamped<T>(Instant at, T value) {}
 
@@ -37,7 +38,7 @@ public final class SlidingWindows<T> {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, ArrayDeque<Stamped<T>>> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<K, ArrayDeque<Stamped<T>>> eldest) {
             return size() > SlidingWindows.this.maxKeys;
           }
         };
@@ -52,7 +53,7 @@ public final class SlidingWindows<T> {
    * @param value the new event
    * @return earlier events within the window, oldest first
    */
-  public synchronized List<T> recentThenAdd(String key, Instant now, Duration window, T value) {
+  public synchronized List<T> recentThenAdd(K key, Instant now, Duration window, T value) {
     ArrayDeque<Stamped<T>> events = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
     Instant from = now.minus(window);
     while (!events.isEmpty() && events.peekFirst().at().isBefore(from)) {
@@ -86,8 +87,7 @@ public final class SlidingWindows<T> {
    * @param value the new event
    * @return how many earlier events lie within the window
    */
-  public synchronized int countThenAdd(
-      String key, Instant now, Duration window, int keep, T value) {
+  public synchronized int countThenAdd(K key, Instant now, Duration window, int keep, T value) {
     ArrayDeque<Stamped<T>> events = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
     Instant from = now.minus(window);
     while (!events.isEmpty() && events.peekFirst().at().isBefore(from)) {
