@@ -35,6 +35,7 @@ import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.SubmissionText;
+import dev.spirit.submission.TextSpan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -647,7 +648,7 @@ public final class Spirit implements AutoCloseable {
   public Submission redact(
       SubmissionId id,
       long expectedVersion,
-      List<dev.spirit.submission.TextSpan> spans,
+      List<TextSpan> spans,
       String actor,
       String reason) {
     Submission current = requireSubmission(id);
@@ -660,7 +661,7 @@ public final class Spirit implements AutoCloseable {
     String display = current.displayText();
     StringBuilder masked =
         new StringBuilder(display.length() == original.length() ? display : original);
-    for (dev.spirit.submission.TextSpan span : spans) {
+    for (TextSpan span : spans) {
       if (span.end() > original.length()) {
         throw new InvalidInputException(
             "spans", "span " + span + " lies outside a text of " + original.length() + " chars");
