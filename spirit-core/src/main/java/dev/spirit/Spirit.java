@@ -646,11 +646,7 @@ public final class Spirit implements AutoCloseable {
    * @throws InvalidInputException if a span lies outside the text
    */
   public Submission redact(
-      SubmissionId id,
-      long expectedVersion,
-      List<TextSpan> spans,
-      String actor,
-      String reason) {
+      SubmissionId id, long expectedVersion, List<TextSpan> spans, String actor, String reason) {
     Submission current = requireSubmission(id);
     if (current.version() != expectedVersion) {
       throw new VersionConflictException("submission " + id, expectedVersion, current.version());
