@@ -142,14 +142,20 @@ public final class QualityRule implements ModerationRule {
   }
 
   private static int mostFrequent(int[] codes, int n) {
-    java.util.Arrays.sort(codes, 0, n);
-    int best = 0;
-    int run = 0;
+    // Boyer–Moore majority vote: only a character above half the letters can pass the 70% test.
+    int candidate = 0;
+    int votes = 0;
     for (int i = 0; i < n; i++) {
-      run = i > 0 && codes[i] == codes[i - 1] ? run + 1 : 1;
-      best = Math.max(best, run);
+      if (votes == 0) {
+        candidate = codes[i];
+      }
+      votes += codes[i] == candidate ? 1 : -1;
     }
-    return best;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      count += codes[i] == candidate ? 1 : 0;
+    }
+    return count;
   }
 
   private static String primary(Language language) {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class DoubleArrayAutomaton {
   private static final int FREE = -1;
 
-  private final int[] code;
+  private final char[] code;
   private final int[] base;
   private final int[] check;
   private final int[] fail;
@@ -170,7 +170,7 @@ public final class DoubleArrayAutomaton {
    * @param keys distinct, non-empty keys
    */
   public DoubleArrayAutomaton(List<String> keys) {
-    code = new int[65536];
+    code = new char[65536];
     int alphabet = 0;
     Node root = new Node();
     keyLength = new int[keys.size()];
@@ -182,7 +182,10 @@ public final class DoubleArrayAutomaton {
       for (int i = 0; i < key.length(); i++) {
         char ch = key.charAt(i);
         if (code[ch] == 0) {
-          code[ch] = ++alphabet;
+          if (alphabet == Character.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("too many distinct characters in the keys");
+          }
+          code[ch] = (char) ++alphabet;
         }
         Node next = node.child(code[ch]);
         if (next == null) {
@@ -311,7 +314,7 @@ public final class DoubleArrayAutomaton {
    * @param hits receives each occurrence
    */
   public void search(char[] text, int length, Hits hits) {
-    int[] code = this.code;
+    char[] code = this.code;
     int[] base = this.base;
     int[] check = this.check;
     int[] fail = this.fail;

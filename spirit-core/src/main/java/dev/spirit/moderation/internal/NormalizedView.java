@@ -1,6 +1,5 @@
 package dev.spirit.moderation.internal;
 
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +37,6 @@ public final class NormalizedView {
   private byte[] gaps;
   private boolean[] hard;
   private byte[] kinds;
-  private short[] segments;
   private int length;
 
   private NormalizedView(int capacity) {
@@ -53,7 +51,6 @@ public final class NormalizedView {
     gaps = new byte[capacity];
     hard = new boolean[capacity];
     kinds = new byte[capacity];
-    segments = new short[capacity];
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -65,7 +62,6 @@ public final class NormalizedView {
     byte[] kind = new byte[64];
     char[] ch = new char[64];
     int[] at = new int[64];
-    int[] token = new int[64];
 
     void ensure(int n) {
       if (kind.length < n) {
@@ -73,7 +69,6 @@ public final class NormalizedView {
         kind = new byte[size];
         ch = new char[size];
         at = new int[size + 1];
-        token = new int[size];
       }
     }
   }
@@ -109,6 +104,7 @@ public final class NormalizedView {
     // Pass 1: fold each code point.
     int count = 0;
     int expansions = 0;
+    boolean lookAlikes = false;
     for (int i = 0; i < n; ) {
       char c = text.charAt(i);
       at[count] = i;
@@ -117,10 +113,12 @@ public final class NormalizedView {
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         int folded = TextFolder.foldSupplementary(Character.toCodePoint(c, text.charAt(i + 1)));
         kind[count] = (byte) (folded >>> 16);
+        lookAlikes |= kind[count] == TextFolder.DIGIT || kind[count] == TextFolder.LEET_SYMBOL;
         ch[count] = (char) folded;
         i += 2;
       } else {
         byte k = TextFolder.kind(c);
+        lookAlikes |= k == TextFolder.DIGIT || k == TextFolder.LEET_SYMBOL;
         kind[count] = k;
         ch[count] = TextFolder.fold(c);
         if (k == TextFolder.EXPANDS) {
@@ -131,7 +129,9 @@ public final class NormalizedView {
       count++;
     }
     at[count] = n;
-    resolveLookAlikes(kind, ch, count, s.token);
+    if (lookAlikes) {
+      resolveLookAlikes(kind, ch, count);
+    }
     int capacity = count + expansions + 1;
     NormalizedView view;
     if (reuse == null) {
@@ -146,8 +146,8 @@ public final class NormalizedView {
     return view;
   }
 
-  private static void resolveLookAlikes(byte[] kind, char[] ch, int count, int[] token) {
-    // Tokens are delimited by white space and hard boundaries; token[i] = token's first index.
+  private static void resolveLookAlikes(byte[] kind, char[] ch, int count) {
+    // Tokens are delimited by white space and hard boundaries.
     int start = 0;
     for (int i = 0; i <= count; i++) {
       boolean boundary = i == count || kind[i] == TextFolder.SPACE || kind[i] == TextFolder.HARD;
@@ -307,15 +307,6 @@ public final class NormalizedView {
       }
     }
     length = len;
-    // Segments: maximal runs of symbols of one kind without separators between them.
-    int segStart = 0;
-    for (int i = 1; i <= len; i++) {
-      if (i == len || gaps[i] != 0 || kinds[i] != kinds[i - 1]) {
-        short size = (short) Math.min(i - segStart, Short.MAX_VALUE);
-        Arrays.fill(segments, segStart, i, size);
-        segStart = i;
-      }
-    }
   }
 
   private boolean isolatedStart(int symbol) {
@@ -437,7 +428,15 @@ public final class NormalizedView {
    * @return at least 1
    */
   public int segment(int i) {
-    return segments[i];
+    int from = i;
+    while (from > 0 && gaps[from] == 0 && kinds[from - 1] == kinds[from]) {
+      from--;
+    }
+    int to = i;
+    while (to + 1 < length && gaps[to + 1] == 0 && kinds[to + 1] == kinds[to]) {
+      to++;
+    }
+    return to - from + 1;
   }
 
   /**

@@ -62,20 +62,30 @@ public final class PersonalDataScanner {
     boolean at = false;
     boolean dot = false;
     boolean latin = false;
-    boolean keyword = false;
+    boolean qq = false;
+    boolean wechat = false;
+    char previous = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       at |= c == '@';
       dot |= c == '.';
-      latin |= c < 128 && Character.isLetter(c);
-      keyword |= c == '扣' || c == '企' || c == '信';
+      latin |= lower >= 'a' && lower <= 'z';
+      qq |= lower == 'q' && previous == 'q' || c == '扣' || c == '企';
+      wechat |=
+          lower == 'x' && (previous == 'v' || previous == 'w')
+              || lower == 'e' && previous == 'w'
+              || c == '信';
+      previous = lower;
     }
     if (at) {
       regex(text, EMAIL, 0, PersonalDataType.EMAIL, found);
     }
     digitGroups(text, found);
-    if (latin || keyword) {
+    if (qq) {
       regex(text, QQ, 1, PersonalDataType.QQ, found);
+    }
+    if (wechat) {
       regex(text, WECHAT, 1, PersonalDataType.WECHAT, found);
     }
     if (dot && latin) {
