@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -139,7 +140,10 @@ class MessageBoardBrowserTest {
     open(publicPage());
     assertThat(wall()).containsExactly("耿直");
     // The live cloud is redrawn by board.js from cloud.json (under the strict CSP).
+    // board.js replaces the cloud's SVG on every refresh, so an element found in one poll can be
+    // gone by the next read: such a poll simply counts as "not yet".
     new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElements(By.cssSelector("#cloud text")).stream()
