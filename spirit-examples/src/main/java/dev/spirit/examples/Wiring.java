@@ -2,10 +2,21 @@ package dev.spirit.examples;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.error.SpiritException;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.examples.report.ReportData;
 import dev.spirit.examples.report.ScanReportData;
+import dev.spirit.moderation.LexiconRule;
+import dev.spirit.moderation.ModerationPipeline;
 import dev.spirit.moderation.Moderator;
+import dev.spirit.moderation.TermLexicon;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,32 +36,59 @@ public final class Wiring {
   private Wiring() {}
 
   /**
-   * The moderator the examples use when no lexicon is given.
+   * The moderator the examples use when no lexicon is given: the standard moderation pipeline
+   * (lexicon, personal data, duplicates and floods, rates, quality) with the demo's own small
+   * lexicon, {@code demo-lexicon.tsv} beside this class.
    *
-   * @return today {@link PlaceholderModerator}; later the moderation pipeline with its default
-   *     lexicon
+   * @return a new pipeline (each has its own flood and rate history)
    */
   public static Moderator defaultModerator() {
-    return PlaceholderModerator.INSTANCE;
+    return ModerationPipeline.standard(new LexiconRule(demoLexicon(Optional.empty())));
   }
 
   /**
    * A moderator configured from lexicon and allow-list files in the format of {@code
-   * shared/moderation/}.
+   * shared/moderation/} (tab-separated {@code term category action}; one allowed phrase per line).
    *
-   * @param lexicon the lexicon TSV, if given
-   * @param allow the allow-list, if given
-   * @return the moderator
-   * @throws ModerationUnavailableException if files are given: this build has no pipeline that
-   *     reads them yet
+   * @param lexicon the lexicon TSV; the demo lexicon if absent
+   * @param allow the allow-list; with the demo lexicon, the demo allow-list if absent
+   * @return the moderation pipeline
+   * @throws InvalidInputException if a file cannot be read or is malformed
    */
   public static Moderator moderator(Optional<Path> lexicon, Optional<Path> allow) {
-    if (lexicon.isPresent() || allow.isPresent()) {
-      throw new ModerationUnavailableException(
-          "--lexicon/--allow are not available in this build: the moderation pipeline is not"
-              + " wired into the examples yet (only the built-in placeholder moderator is)");
+    if (lexicon.isEmpty()) {
+      return ModerationPipeline.standard(new LexiconRule(demoLexicon(allow)));
     }
-    return defaultModerator();
+    try (Reader terms = Files.newBufferedReader(lexicon.get(), StandardCharsets.UTF_8);
+        Reader allowed =
+            allow.isPresent()
+                ? Files.newBufferedReader(allow.get(), StandardCharsets.UTF_8)
+                : new StringReader("")) {
+      return ModerationPipeline.standard(new LexiconRule(TermLexicon.read(terms, allowed)));
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidInputException(
+          "--lexicon", "cannot read " + lexicon.get() + " or its allow-list: " + e.getMessage());
+    }
+  }
+
+  private static TermLexicon demoLexicon(Optional<Path> allow) {
+    try (Reader terms = resource("demo-lexicon.tsv");
+        Reader allowed =
+            allow.isPresent()
+                ? Files.newBufferedReader(allow.get(), StandardCharsets.UTF_8)
+                : resource("demo-allow.txt")) {
+      return TermLexicon.read(terms, allowed);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidInputException("--allow", "cannot read the allow-list: " + e.getMessage());
+    }
+  }
+
+  private static Reader resource(String name) {
+    InputStream in = Wiring.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException(name + " is missing from the spirit-examples jar");
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
   /**
@@ -62,19 +100,5 @@ public final class Wiring {
    */
   public static ReportData reportData(Spirit spirit, Campaign campaign) {
     return ScanReportData.scan(spirit, campaign);
-  }
-
-  /** A feature was asked for that this build of the examples does not have. */
-  public static final class ModerationUnavailableException extends SpiritException {
-    private static final long serialVersionUID = 1L;
-
-    /**
-     * Creates the exception.
-     *
-     * @param message what is unavailable
-     */
-    public ModerationUnavailableException(String message) {
-      super(message);
-    }
   }
 }

@@ -43,8 +43,9 @@ import picocli.CommandLine.Parameters;
           + " reasons, matched spans, redacted text. Nothing is stored.",
       "Reads one text per line, or with --column N the N-th tab-separated column (backslash"
           + " escapes \\t \\n \\\\ are decoded), from FILE or standard input.",
-      "This build uses the examples' placeholder moderator; --lexicon/--allow need the moderation"
-          + " pipeline and fail with a clear message until it is wired in."
+      "Without --lexicon the demo's small lexicon is used; --lexicon FILE (term, category,"
+          + " block|review, tab-separated) and --allow FILE (one innocent phrase per line) take a"
+          + " district's own lists in the format of shared/moderation/."
     })
 final class ModerateCommand extends StoreCommand {
   @Parameters(

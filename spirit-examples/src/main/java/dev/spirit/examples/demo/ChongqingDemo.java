@@ -3,6 +3,9 @@ package dev.spirit.examples.demo;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.ModerationMode;
+import dev.spirit.campaign.ModerationSettings;
+import dev.spirit.campaign.PersonalDataAction;
+import dev.spirit.campaign.PersonalDataType;
 import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.examples.Wiring;
 import dev.spirit.examples.cli.ProgressBar;
@@ -190,6 +193,10 @@ public final class ChongqingDemo {
             SubmissionRules.builder()
                 .moderationMode(ModerationMode.POST)
                 .maxPerParticipant(20)
+                // A phone number on a public card is masked, and a person checks the card too.
+                .moderation(
+                    ModerationSettings.defaults()
+                        .withAction(PersonalDataType.MOBILE, PersonalDataAction.REVIEW))
                 .build())
         .createdAt(DemoData.FIRST_DAY.atStartOfDay(zone).toInstant().minusSeconds(86_400))
         .build();

@@ -390,10 +390,10 @@ class SpiritCliTest {
     @DisplayName("shows why moderation held a submission, and stops at end of input")
     void reasons() {
       campaign("r2", "post");
-      submit("r2", "热情 电话 13812345678", "p1", "--kind", "message");
+      submit("r2", "热情 电话 13812345678 scam", "p1", "--kind", "message");
       CliHarness.Result r = cli.runWithInput("", "review", "--store", STORE, "--campaign", "r2");
       assertThat(r.out())
-          .contains("moderation: phone-number a phone number")
+          .contains("moderation: review-term term 'scam' (fraud); personal-data-mobile 1 × mobile")
           .contains("approved 0 · rejected 0 · hidden 0 · skipped 0 · left 1");
     }
 
@@ -414,7 +414,8 @@ class SpiritCliTest {
       submit("f1", "耿直", "p1");
       submit("f1", "耿直", "p2");
       submit("f1", "Candor", "p3", "--role", "visitor", "--channel", "message-board");
-      submit("f1", "call 13812345678 now", "p4", "--kind", "message");
+      // Held for review by the lexicon ("scam"); its phone number is masked in any case.
+      submit("f1", "call 13812345678 now, it is a scam", "p4", "--kind", "message");
       submit("f1", "=HYPERLINK(\"x\")", "p5", "--kind", "message");
     }
 
@@ -444,7 +445,8 @@ class SpiritCliTest {
       assertThat(root.get("byStatus").get("approved").asLong()).isEqualTo(4);
       assertThat(root.get("byChannel").get("message-board").asLong()).isEqualTo(1);
       assertThat(root.get("topTerms").get(0).get("term").asText()).isEqualTo("耿直");
-      assertThat(root.get("moderationReasons").get("phone-number").asLong()).isEqualTo(1);
+      assertThat(root.get("moderationReasons").get("personal-data-mobile").asLong()).isEqualTo(1);
+      assertThat(root.get("moderationReasons").get("review-term").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -546,21 +548,26 @@ class SpiritCliTest {
     @DisplayName(
         "prints one JSON line per text from stdin: decision, reasons with spans, redaction")
     void stdin() throws Exception {
-      CliHarness.Result r = cli.runWithInput("耿直\n\n请拨 13812345678\nbest casino\n", "moderate");
+      CliHarness.Result r =
+          cli.runWithInput("耿直\n\n请拨 13812345678\nbest casino\nthis is a scam\n", "moderate");
       assertThat(r.exit()).as(r.err()).isZero();
       List<JsonNode> lines = new java.util.ArrayList<>();
       for (String line : r.out().split("\n")) {
         lines.add(new ObjectMapper().readTree(line));
       }
-      assertThat(lines).hasSize(3);
+      assertThat(lines).hasSize(4);
       assertThat(lines.get(0).get("decision").asText()).isEqualTo("approve");
+      // A phone number is masked, not held back: the demo lexicon's campaign default is "redact".
       assertThat(lines.get(1).get("line").asInt()).isEqualTo(3);
-      assertThat(lines.get(1).get("decision").asText()).isEqualTo("review");
-      assertThat(lines.get(1).get("redacted").asText()).isEqualTo("请拨 [phone]");
-      JsonNode span = lines.get(1).get("reasons").get(0).get("spans").get(0);
-      assertThat(span.get("text").asText()).isEqualTo("13812345678");
+      assertThat(lines.get(1).get("decision").asText()).isEqualTo("approve");
+      assertThat(lines.get(1).get("redacted").asText()).isEqualTo("请拨 ***********");
+      JsonNode phone = lines.get(1).get("reasons").get(0);
+      assertThat(phone.get("code").asText()).isEqualTo("personal-data-mobile");
+      assertThat(phone.get("spans").get(0).get("text").asText()).isEqualTo("13812345678");
       assertThat(lines.get(2).get("decision").asText()).isEqualTo("reject");
       assertThat(lines.get(2).get("reasons").get(0).get("code").asText()).isEqualTo("blocked-term");
+      assertThat(lines.get(3).get("decision").asText()).isEqualTo("review");
+      assertThat(lines.get(3).get("reasons").get(0).get("code").asText()).isEqualTo("review-term");
     }
 
     @Test
@@ -588,11 +595,35 @@ class SpiritCliTest {
     }
 
     @Test
-    @DisplayName("--lexicon fails clearly in this build (exit 1)")
-    void lexiconUnavailable() {
-      CliHarness.Result r = cli.runWithInput("耿直\n", "moderate", "--lexicon", "lexicon.tsv");
-      assertThat(r.exit()).isEqualTo(1);
-      assertThat(r.err()).contains("--lexicon/--allow are not available in this build");
+    @DisplayName("--lexicon and --allow read a district's own lists in the shared corpus format")
+    void lexiconFromFiles() throws Exception {
+      Path lexicon = dir.resolve("lexicon.tsv");
+      Path allow = dir.resolve("allow.txt");
+      Files.writeString(
+          lexicon, "term\tcategory\taction\n火锅\tfood\tblock\n", StandardCharsets.UTF_8);
+      Files.writeString(allow, "火锅底料\n", StandardCharsets.UTF_8);
+      CliHarness.Result r =
+          cli.runWithInput(
+              "麻辣火锅\n火 锅\n火锅底料\nbest casino\n",
+              "moderate",
+              "--lexicon",
+              lexicon.toString(),
+              "--allow",
+              allow.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      List<String> decisions =
+          r.out().lines().map(l -> l.replaceAll(".*\"decision\":\"(\\w+)\".*", "$1")).toList();
+      // Their lexicon replaces the demo's: casino is no longer blocked, 火锅 is, even spaced out,
+      // and the allow-listed phrase is not.
+      assertThat(decisions).containsExactly("reject", "reject", "approve", "approve");
+    }
+
+    @Test
+    @DisplayName("an unreadable --lexicon is a usage error naming the file (exit 2)")
+    void lexiconMissing() {
+      CliHarness.Result r = cli.runWithInput("耿直\n", "moderate", "--lexicon", "no-such.tsv");
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("--lexicon: cannot read no-such.tsv");
     }
   }
 

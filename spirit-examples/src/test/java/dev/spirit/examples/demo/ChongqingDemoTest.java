@@ -65,16 +65,18 @@ class ChongqingDemoTest {
   }
 
   @Test
-  @DisplayName("moderation holds phone numbers for review and rejects spam")
+  @DisplayName(
+      "the moderation pipeline holds phone numbers for review, rejects spam and repeated cards")
   void moderation() {
     assertThat(result.data().byStatus())
-        .containsEntry(SubmissionStatus.APPROVED, 4060L)
+        .containsEntry(SubmissionStatus.APPROVED, 4058L)
         .containsEntry(SubmissionStatus.PENDING, 69L)
-        .containsEntry(SubmissionStatus.REJECTED, 58L);
+        .containsEntry(SubmissionStatus.REJECTED, 60L);
     assertThat(result.data().moderationReasons())
-        .containsEntry("phone-number", 69L)
-        .containsEntry("blocked-term", 58L);
-    assertThat(out).contains("Moderation  pending 69 · approved 4060 · rejected 58");
+        .containsEntry("personal-data-mobile", 69L)
+        .containsEntry("blocked-term", 58L)
+        .containsEntry("duplicate", 2L);
+    assertThat(out).contains("Moderation  pending 69 · approved 4058 · rejected 60");
   }
 
   @Test
