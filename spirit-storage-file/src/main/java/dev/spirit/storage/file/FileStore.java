@@ -213,7 +213,7 @@ public final class FileStore implements SpiritStore {
               directory,
               options.segmentBytes(),
               recovered.segmentNumber(),
-              recovered.channel(),
+              recovered.file(),
               recovered.size());
       return new FileStore(options, directoryLock, log, recovered.state(), report);
     } catch (IOException e) {
@@ -673,7 +673,12 @@ public final class FileStore implements SpiritStore {
       lock.writeLock().unlock();
     }
     if (flusher != null) {
-      flusher.shutdownNow();
+      flusher.shutdown();
+      try {
+        flusher.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       log.close();

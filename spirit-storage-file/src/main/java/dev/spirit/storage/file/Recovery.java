@@ -6,6 +6,7 @@ import dev.spirit.error.SpiritException;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.SpiritCodec;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -36,7 +37,7 @@ final class Recovery {
   record Result(
       StoreState state,
       long segmentNumber,
-      FileChannel channel,
+      RandomAccessFile file,
       long size,
       RecoveryReport report) {}
 
@@ -110,12 +111,12 @@ final class Recovery {
       }
       expected++;
     }
-    FileChannel channel;
+    RandomAccessFile tailFile;
     long number;
     long size;
     if (segments.isEmpty()) {
       number = first;
-      channel = SegmentLog.createSegment(directory, number);
+      tailFile = SegmentLog.createSegment(directory, number);
       size = SegmentLog.SEGMENT_HEADER.length;
     } else {
       for (var entry : segments.entrySet()) {
@@ -123,8 +124,8 @@ final class Recovery {
       }
       number = segments.lastKey();
       Path tail = segments.lastEntry().getValue();
-      channel = FileChannel.open(tail, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      size = channel.size();
+      tailFile = new RandomAccessFile(tail.toFile(), "rw");
+      size = tailFile.length();
     }
     RecoveryReport report =
         new RecoveryReport(
@@ -134,7 +135,7 @@ final class Recovery {
             Optional.ofNullable(torn),
             leftovers,
             Duration.ofNanos(System.nanoTime() - started));
-    return new Result(state, number, channel, size, report);
+    return new Result(state, number, tailFile, size, report);
   }
 
   private void loadSnapshot(Path file) throws IOException {

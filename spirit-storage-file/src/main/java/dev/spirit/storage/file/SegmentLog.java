@@ -2,11 +2,11 @@ package dev.spirit.storage.file;
 
 import dev.spirit.error.StorageException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,9 +18,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Writers {@link #append} encoded frames into an in-memory queue and get a sequence number.
  * {@link #awaitDurable} returns once the frames up to a sequence number are forced to disk: the
  * first waiter that finds no flush running becomes the leader, takes the whole queue, writes it
- * with one {@code write} and one {@link FileChannel#force}, then wakes everyone it covered; writers
- * that arrived meanwhile queue up for the next flush, so N concurrent writers share about one
- * force. A lone writer leads its own flush without a thread hand-off.
+ * with one {@code write} and one {@code fsync}, then wakes everyone it covered; writers that
+ * arrived meanwhile queue up for the next flush, so N concurrent writers share about one force. A
+ * lone writer leads its own flush without a thread hand-off.
+ *
+ * <p>Segments are written through {@link RandomAccessFile} and forced with {@link
+ * java.io.FileDescriptor#sync()} ({@code fsync}), not through a {@code FileChannel}: the leader is
+ * an application thread, and an interrupt that reaches a thread blocked in a {@code FileChannel}
+ * closes the channel for everyone, which would stop the store whenever an application cancels a
+ * request. Classic file I/O is not interruptible.
  *
  * <p>An I/O error is sticky: the log refuses everything afterwards (fail-stop), so no later write
  * can be acknowledged on top of a record that may be missing. Reopening the store recovers.
@@ -46,16 +52,16 @@ final class SegmentLog {
   private volatile @Nullable Throwable failure;
 
   // touched only by the current leader (flushing == true) or before the log is shared
-  private FileChannel channel;
+  private RandomAccessFile file;
   private long segmentNumber;
   private long size;
 
   SegmentLog(
-      Path directory, long segmentBytes, long segmentNumber, FileChannel channel, long size) {
+      Path directory, long segmentBytes, long segmentNumber, RandomAccessFile file, long size) {
     this.directory = directory;
     this.segmentBytes = segmentBytes;
     this.segmentNumber = segmentNumber;
-    this.channel = channel;
+    this.file = file;
     this.size = size;
   }
 
@@ -64,22 +70,19 @@ final class SegmentLog {
   }
 
   /** Creates a new segment durably: header written and forced, directory entry forced. */
-  static FileChannel createSegment(Path directory, long number) throws IOException {
-    Path file = directory.resolve(segmentName(number));
-    FileChannel ch =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+  static RandomAccessFile createSegment(Path directory, long number) throws IOException {
+    Path path = directory.resolve(segmentName(number));
+    if (Files.exists(path)) {
+      throw new FileAlreadyExistsException(path.toString());
+    }
+    RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
     try {
-      ByteBuffer header = ByteBuffer.wrap(SEGMENT_HEADER);
-      long pos = 0;
-      while (header.hasRemaining()) {
-        pos += ch.write(header, pos);
-      }
-      ch.force(true);
+      file.write(SEGMENT_HEADER);
+      file.getFD().sync();
       FileSupport.forceDirectory(directory);
-      return ch;
+      return file;
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      file.close();
       throw e;
     }
   }
@@ -178,7 +181,7 @@ final class SegmentLog {
         lead(false);
       }
       closed = true;
-      channel.close();
+      file.close();
     } catch (IOException e) {
       throw new StorageException("cannot close the log of the file store at " + directory, e);
     } finally {
@@ -224,17 +227,16 @@ final class SegmentLog {
     if (size >= segmentBytes) {
       rollSegment();
     }
-    ByteBuffer buffer = ByteBuffer.wrap(batch, 0, length);
-    while (buffer.hasRemaining()) {
-      size += channel.write(buffer, size);
-    }
-    channel.force(false);
+    file.seek(size);
+    file.write(batch, 0, length);
+    size += length;
+    file.getFD().sync();
   }
 
   private void rollSegment() throws IOException {
-    FileChannel next = createSegment(directory, segmentNumber + 1);
-    FileChannel previous = channel;
-    channel = next;
+    RandomAccessFile next = createSegment(directory, segmentNumber + 1);
+    RandomAccessFile previous = file;
+    file = next;
     segmentNumber++;
     size = SEGMENT_HEADER.length;
     previous.close();
