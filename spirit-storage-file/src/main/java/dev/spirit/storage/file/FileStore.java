@@ -704,7 +704,24 @@ public final class FileStore implements SpiritStore {
     lock.writeLock().lock();
     try {
       ensureOpen();
-      result = action.get();
+      try {
+        result = action.get();
+      } catch (RuntimeException e) {
+        // insertAll may have queued a prefix before failing: make it durable before throwing,
+        // so the caller can read what was stored.
+        long queued = appliedSeq;
+        lock.writeLock().unlock();
+        try {
+          if (sync) {
+            log.awaitDurable(queued);
+          }
+        } catch (StorageException failure) {
+          e.addSuppressed(failure);
+        } finally {
+          lock.writeLock().lock();
+        }
+        throw e;
+      }
       seq = appliedSeq;
     } finally {
       lock.writeLock().unlock();
