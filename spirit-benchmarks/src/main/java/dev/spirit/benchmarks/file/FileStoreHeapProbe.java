@@ -27,9 +27,11 @@ public final class FileStoreHeapProbe {
     try {
       ReopenBenchmark.populate(dir, n);
       long before = usedAfterGc();
+      long cpuBefore = processCpuNanos();
       long started = System.nanoTime();
       try (FileStore store = FileStore.open(dir)) {
         long openMillis = (System.nanoTime() - started) / 1_000_000;
+        long openCpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
         long after = usedAfterGc();
         long textBytes = 0;
         Campaign campaign = store.listCampaigns().get(0);
@@ -58,6 +60,12 @@ public final class FileStoreHeapProbe {
     boolean latin1 = s.chars().allMatch(c -> c < 256);
     long array = 16 + (long) s.length() * (latin1 ? 1 : 2);
     return 24 + ((array + 7) / 8) * 8;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long usedAfterGc() {

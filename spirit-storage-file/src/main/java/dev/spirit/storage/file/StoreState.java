@@ -8,6 +8,7 @@ import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.Provenance;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
 import dev.spirit.submission.Submission;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * agree on what a record means.
  *
  * <p>Submissions are kept decoded, with their repeated values shared (campaign id, district,
- * language, participant, and the normalized text when it equals the original) to keep the heap per
+ * language, participant, provenance, and the normalized text when it equals the original) to keep the heap per
  * submission small.
  */
 final class StoreState {
@@ -43,6 +44,7 @@ final class StoreState {
   private final Map<District, District> districts = new HashMap<>();
   private final Map<Language, Language> languages = new HashMap<>();
   private final Map<Participant, Participant> participants = new HashMap<>();
+  private final Map<Provenance, Provenance> provenances = new HashMap<>();
   private final Map<CampaignId, CampaignId> campaignIds = new HashMap<>();
 
   record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
@@ -175,6 +177,10 @@ final class StoreState {
     District district = districts.computeIfAbsent(s.district(), d -> d);
     Language language = languages.computeIfAbsent(s.language(), l -> l);
     Participant participant = participants.computeIfAbsent(s.participant(), p -> p);
+    Provenance provenance =
+        provenances.size() < 10_000
+            ? provenances.computeIfAbsent(s.provenance(), p -> p)
+            : s.provenance();
     SubmissionText text = s.text();
     if (text.normalized() != text.original() && text.normalized().equals(text.original())) {
       text = new SubmissionText(text.original(), text.original());
@@ -183,6 +189,7 @@ final class StoreState {
         && district == s.district()
         && language == s.language()
         && participant == s.participant()
+        && provenance == s.provenance()
         && text == s.text()) {
       return s;
     }
@@ -191,6 +198,7 @@ final class StoreState {
         .district(district)
         .language(language)
         .participant(participant)
+        .provenance(provenance)
         .text(text)
         .build();
   }
