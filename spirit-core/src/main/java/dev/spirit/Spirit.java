@@ -13,7 +13,6 @@ import dev.spirit.error.NotFoundException;
 import dev.spirit.error.NotPermittedException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.event.SpiritListener;
-import dev.spirit.internal.LanguageGuess;
 import dev.spirit.moderation.Moderator;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.InsertOutcome;

@@ -1,9 +1,7 @@
 package dev.spirit.campaign;
 
 import dev.spirit.error.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.spirit.text.EnumNames;
 
 /** The way a submission reached the campaign. */
 public enum Channel {
@@ -29,21 +27,7 @@ public enum Channel {
    * @throws InvalidInputException naming the accepted values if the name is unknown
    */
   public static Channel parse(String text) {
-    if (text == null) {
-      throw new InvalidInputException("channel", "must not be null");
-    }
-    String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (Channel c : values()) {
-      if (c.name().equals(key)) {
-        return c;
-      }
-    }
-    throw new InvalidInputException(
-        "channel",
-        "unknown channel '"
-            + text
-            + "'; expected one of "
-            + Arrays.stream(values()).map(Channel::key).collect(Collectors.joining(", ")));
+    return EnumNames.parse(Channel.class, "channel", text);
   }
 
   /**
@@ -52,6 +36,6 @@ public enum Channel {
    * @return e.g. {@code message-board}
    */
   public String key() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return EnumNames.key(this);
   }
 }

@@ -1,9 +1,7 @@
 package dev.spirit.campaign;
 
 import dev.spirit.error.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.spirit.text.EnumNames;
 
 /** What form a submission takes; each kind has its own length limits in a campaign's rules. */
 public enum SubmissionKind {
@@ -26,21 +24,7 @@ public enum SubmissionKind {
    * @throws InvalidInputException naming the accepted values if the name is unknown
    */
   public static SubmissionKind parse(String text) {
-    if (text == null) {
-      throw new InvalidInputException("kind", "must not be null");
-    }
-    String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (SubmissionKind k : values()) {
-      if (k.name().equals(key)) {
-        return k;
-      }
-    }
-    throw new InvalidInputException(
-        "kind",
-        "unknown kind '"
-            + text
-            + "'; expected one of "
-            + Arrays.stream(values()).map(SubmissionKind::key).collect(Collectors.joining(", ")));
+    return EnumNames.parse(SubmissionKind.class, "kind", text);
   }
 
   /**
@@ -49,6 +33,6 @@ public enum SubmissionKind {
    * @return e.g. {@code interview-note}
    */
   public String key() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return EnumNames.key(this);
   }
 }

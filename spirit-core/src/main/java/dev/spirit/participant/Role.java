@@ -1,7 +1,7 @@
 package dev.spirit.participant;
 
 import dev.spirit.error.InvalidInputException;
-import java.util.Locale;
+import dev.spirit.text.EnumNames;
 
 /** Who a participant is, relative to the city, as they declared it. */
 public enum Role {
@@ -24,15 +24,6 @@ public enum Role {
    * @throws InvalidInputException if unknown
    */
   public static Role parse(String text) {
-    if (text == null) {
-      throw new InvalidInputException("role", "must not be null");
-    }
-    try {
-      return valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          "role",
-          "unknown role '" + text + "'; expected resident, visitor, expert, student or other");
-    }
+    return EnumNames.parse(Role.class, "role", text);
   }
 }

@@ -1,4 +1,4 @@
-package dev.spirit.internal;
+package dev.spirit;
 
 import dev.spirit.campaign.Language;
 
@@ -6,9 +6,9 @@ import dev.spirit.campaign.Language;
  * A deliberately simple language guess for campaigns in Chinese and English: any Han character
  * makes a text Chinese; otherwise Latin letters make it English; otherwise it is undetermined.
  */
-public final class LanguageGuess {
+final class LanguageGuess {
   /** Returned when a text has neither Han characters nor Latin letters. */
-  public static final Language UNDETERMINED = new Language("und");
+  static final Language UNDETERMINED = new Language("und");
 
   private LanguageGuess() {}
 
@@ -18,7 +18,7 @@ public final class LanguageGuess {
    * @param text normalized text
    * @return zh, en, or und
    */
-  public static Language of(String text) {
+  static Language of(String text) {
     boolean latin = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
