@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * agree on what a record means.
  *
  * <p>Submissions are kept decoded, with their repeated values shared (campaign id, district,
- * language, participant, provenance, and the normalized text when it equals the original) to keep the heap per
- * submission small.
+ * language, participant, provenance, and the normalized text when it equals the original) to keep
+ * the heap per submission small.
  */
 final class StoreState {
   final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
