@@ -46,9 +46,18 @@ public final class FileStoreHeapProbe {
         double perSubmission = (after - before) / (double) n;
         double text = textBytes / (double) n;
         System.out.printf(
-            "submissions=%d open=%d ms heap=%.1f MiB perSubmission=%.0f B text=%.0f B"
-                + " beyondText=%.0f B%n",
-            n, openMillis, (after - before) / 1048576.0, perSubmission, text, perSubmission - text);
+            "submissions=%d open=%d ms (cold JVM; %d ms of CPU on %d cores, load average %.1f)"
+                + " heap=%.1f MiB perSubmission=%.0f B text=%.0f B beyondText=%.0f B%n",
+            n,
+            openMillis,
+            openCpuMillis,
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(),
+            (after - before) / 1048576.0,
+            perSubmission,
+            text,
+            perSubmission - text);
       }
     } finally {
       BenchData.delete(dir);
