@@ -103,27 +103,15 @@ class DirectoryErrorsTest {
     }
     // Root: permission bits mean nothing; the immutable attribute stops root too.
     chmodBack.run();
-    boolean immutable = chattr("+i", dir) && !canWrite(dir);
+    boolean immutable = Immutable.set(dir, true) && !canWrite(dir);
     if (!immutable) {
-      chattr("-i", dir);
+      Immutable.set(dir, false);
     }
     assumeTrue(
         immutable,
         "SKIPPED: running as root (permission bits ignored) and chattr +i is not available here,"
             + " so a read-only directory cannot be simulated; cannotCreate covers the error path");
-    return () -> chattr("-i", dir);
-  }
-
-  private static boolean chattr(String flag, Path dir) {
-    try {
-      Process p = new ProcessBuilder("chattr", "-R", flag, dir.toString()).inheritIO().start();
-      return p.waitFor() == 0;
-    } catch (java.io.IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return () -> Immutable.set(dir, false);
   }
 
   private static boolean canWrite(Path dir) {
