@@ -90,8 +90,9 @@ import org.slf4j.LoggerFactory;
  *       and reported by {@link #recoveryReport()}. Any other damage stops the open with {@link
  *       CorruptStoreException} naming the file and byte offset; nothing acknowledged is ever
  *       dropped silently. (Limit: a bit flip in the very last record of the newest segment looks
- *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded in
- *       parallel and applied in order.
+ *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded by
+ *       one worker thread per core, a chunk at a time, while the opening thread applies the decoded
+ *       chunks in log order.
  *   <li><b>Compaction ({@link #compact()}).</b> Roll the log to a new segment n, write the whole
  *       state to {@code snapshot-<n>.snap.tmp}, fsync it, rename it atomically, fsync the
  *       directory, and only then delete the older segments and snapshot (and fsync the directory

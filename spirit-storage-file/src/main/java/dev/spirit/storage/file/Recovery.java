@@ -19,9 +19,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,7 @@ final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
   static final ObjectMapper META = new ObjectMapper();
   private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{16})\\.log");
+  private static final int DECODE_CHUNK = 2048;
   private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{16})\\.snap");
 
   /** What recovery hands to the store: the rebuilt state and the open tail segment. */
@@ -46,6 +50,7 @@ final class Recovery {
   private long records;
   private int leftovers;
   private RecoveryReport.@Nullable TornTail torn;
+  private @Nullable ExecutorService decoders;
 
   private Recovery(Path directory) {
     this.directory = directory;
@@ -56,6 +61,16 @@ final class Recovery {
   }
 
   private Result run() throws IOException {
+    try {
+      return recover();
+    } finally {
+      if (decoders != null) {
+        decoders.shutdownNow();
+      }
+    }
+  }
+
+  private Result recover() throws IOException {
     long started = System.nanoTime();
     TreeMap<Long, Path> segments = new TreeMap<>();
     TreeMap<Long, Path> snapshots = new TreeMap<>();
@@ -243,28 +258,81 @@ final class Recovery {
         offset);
   }
 
-  /** Decodes the frames in parallel (JSON parsing dominates), then applies them in order. */
+  /**
+   * Decodes the frames on worker threads, a chunk each (JSON parsing dominates), while this thread
+   * applies the chunks already decoded, in log order.
+   */
   private void apply(Path file, byte[] buf, int[] starts) {
-    Object[] decoded = new Object[starts.length];
-    IntStream.range(0, starts.length)
-        .parallel()
-        .forEach(i -> decoded[i] = decode(file, buf, starts[i]));
-    for (int i = 0; i < starts.length; i++) {
-      RecordType type = Frames.type(buf, starts[i]);
-      Object record = decoded[i];
-      switch (java.util.Objects.requireNonNull(type)) {
-        case CAMPAIGN_INSERT, CAMPAIGN_UPDATE ->
-            state.putCampaign((dev.spirit.campaign.Campaign) record);
-        case SUBMISSION_INSERT -> state.insertSubmission((dev.spirit.submission.Submission) record);
-        case SUBMISSION_UPDATE -> state.updateSubmission((dev.spirit.submission.Submission) record);
-        case REACTION -> state.addReaction((dev.spirit.submission.Reaction) record);
-        case AUDIT -> state.appendAudit((dev.spirit.submission.AuditEntry) record);
-        case ERASURE -> state.erase((ParticipantId) record);
-        case SNAPSHOT_BEGIN, SNAPSHOT_END ->
-            throw new CorruptStoreException(
-                file.toString(), starts[i], "snapshot marker inside a log segment");
+    List<Future<Object[]>> chunks = new ArrayList<>();
+    for (int from = 0; from < starts.length; from += DECODE_CHUNK) {
+      int first = from;
+      int end = Math.min(starts.length, from + DECODE_CHUNK);
+      chunks.add(
+          decoders()
+              .submit(
+                  () -> {
+                    Object[] out = new Object[end - first];
+                    for (int i = first; i < end; i++) {
+                      out[i - first] = decode(file, buf, starts[i]);
+                    }
+                    return out;
+                  }));
+    }
+    try {
+      int i = 0;
+      for (Future<Object[]> chunk : chunks) {
+        for (Object record : await(chunk)) {
+          applyOne(file, buf, starts[i++], record);
+        }
       }
-      records++;
+    } finally {
+      chunks.forEach(c -> c.cancel(false));
+    }
+  }
+
+  private void applyOne(Path file, byte[] buf, int start, Object record) {
+    switch (java.util.Objects.requireNonNull(Frames.type(buf, start))) {
+      case CAMPAIGN_INSERT, CAMPAIGN_UPDATE ->
+          state.putCampaign((dev.spirit.campaign.Campaign) record);
+      case SUBMISSION_INSERT -> state.insertSubmission((dev.spirit.submission.Submission) record);
+      case SUBMISSION_UPDATE -> state.updateSubmission((dev.spirit.submission.Submission) record);
+      case REACTION -> state.addReaction((dev.spirit.submission.Reaction) record);
+      case AUDIT -> state.appendAudit((dev.spirit.submission.AuditEntry) record);
+      case ERASURE -> state.erase((ParticipantId) record);
+      case SNAPSHOT_BEGIN, SNAPSHOT_END ->
+          throw new CorruptStoreException(
+              file.toString(), start, "snapshot marker inside a log segment");
+    }
+    records++;
+  }
+
+  private ExecutorService decoders() {
+    ExecutorService d = decoders;
+    if (d == null) {
+      d =
+          Executors.newFixedThreadPool(
+              Math.max(1, Runtime.getRuntime().availableProcessors()),
+              r -> {
+                Thread t = new Thread(r, "spirit-file-recovery");
+                t.setDaemon(true);
+                return t;
+              });
+      decoders = d;
+    }
+    return d;
+  }
+
+  private static Object[] await(Future<Object[]> chunk) {
+    try {
+      return chunk.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("decoding failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.spirit.error.StorageException("interrupted while opening the file store", e);
     }
   }
 
