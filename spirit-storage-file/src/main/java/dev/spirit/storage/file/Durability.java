@@ -8,10 +8,11 @@ public enum Durability {
    */
   SYNC,
   /**
-   * A write returns once its record is queued; a background flusher writes and forces the queue at
-   * least every {@link FileStoreOptions#asyncWindow()}. A crash of the process or machine loses the
-   * writes of at most that window (plus the queue bound in bytes), never more, and never leaves a
-   * half record.
+   * A write returns once its record is queued; a background flusher starts a write and force of the
+   * queue every {@link FileStoreOptions#asyncWindow()}, and writers wait once 8 MiB are queued. A
+   * crash of the process or machine loses the writes acknowledged since the last completed flush:
+   * about one window, plus however long that flush takes on a slow disk, at most 8 MiB of records.
+   * What is lost is always a suffix of the log, never a half record or a gap.
    */
   ASYNC
 }

@@ -82,8 +82,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>{@link Durability#ASYNC}.</b> Writers return once their record is queued; a background
  *       thread forces the queue every {@link FileStoreOptions#asyncWindow()}, and a writer that
  *       finds more than 8 MiB queued waits for a flush. A crash (of the process or of the machine)
- *       loses at most the writes of the last window, always a suffix of the log, never a partial
- *       record. Reads do not wait; they may show writes a crash would take back.
+ *       loses the writes since the last completed flush (about one window, stretched by a slow
+ *       disk, at most 8 MiB), always a suffix of the log, never a partial record. Reads do not
+ *       wait; they may show writes a crash would take back.
  *   <li><b>Recovery on open.</b> Load the newest snapshot (it must be intact), then replay the
  *       segments after it in order, verifying every frame. A damaged frame at the end of the newest
  *       segment with no intact frame after it is a torn write: it is cut off, logged as a warning
