@@ -34,6 +34,7 @@ import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.SubmissionText;
+import dev.spirit.submission.TextSpan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,7 +221,7 @@ public final class Spirit implements AutoCloseable {
         continue;
       }
       SubmissionText text = SubmissionText.of(request.text());
-      Language language = request.language().orElseGet(() -> LanguageGuess.of(text.normalized()));
+      Language language = request.language().orElseGet(() -> Language.detect(text.normalized()));
       List<Rejection> reasons = check(request, campaign.get(), text, language, now);
       if (!reasons.isEmpty()) {
         receipts[i] = new Receipt.Rejected(reasons);
@@ -348,7 +349,7 @@ public final class Spirit implements AutoCloseable {
               "channel '"
                   + request.channel().key()
                   + "' is not accepted; accepted: "
-                  + campaign.channels()));
+                  + new java.util.TreeSet<>(campaign.channels())));
     }
     Optional<LengthLimit> limit = campaign.rules().limitFor(request.kind());
     if (limit.isEmpty()) {
@@ -359,7 +360,7 @@ public final class Spirit implements AutoCloseable {
               "kind '"
                   + request.kind().key()
                   + "' is not accepted; accepted: "
-                  + campaign.rules().lengthLimits().keySet()));
+                  + new java.util.TreeSet<>(campaign.rules().lengthLimits().keySet())));
     } else {
       int length = text.length();
       if (length < limit.get().min()) {
@@ -391,11 +392,11 @@ public final class Spirit implements AutoCloseable {
           new Rejection(
               RejectionCode.LANGUAGE_NOT_ALLOWED,
               "language",
-              (language.equals(LanguageGuess.UNDETERMINED)
+              (language.equals(Language.UNDETERMINED)
                       ? "the text's language could not be determined"
                       : "language '" + language + "' is not accepted")
                   + "; accepted: "
-                  + campaign.rules().languages()));
+                  + new java.util.TreeSet<>(campaign.rules().languages())));
     }
     if (campaign.rules().consentRequired() && !request.participant().consent()) {
       reasons.add(
@@ -566,17 +567,135 @@ public final class Spirit implements AutoCloseable {
         store.findCampaign(current.campaignId()).map(c -> c.rules().reportThreshold()).orElse(1);
     if (reports >= threshold && current.status() == SubmissionStatus.APPROVED) {
       try {
-        applyStatus(
-            current,
-            SubmissionStatus.HIDDEN,
-            ACTOR_REPORTS,
-            reports + " distinct reports reached the threshold of " + threshold);
+        Submission hidden =
+            applyStatus(
+                current,
+                SubmissionStatus.HIDDEN,
+                ACTOR_REPORTS,
+                reports + " distinct reports reached the threshold of " + threshold);
+        notify(l -> l.onAutoHidden(hidden, reports));
       } catch (VersionConflictException e) {
         // Someone else changed it first (a moderator, or a concurrent report that hid it).
         LOG.debug("submission {} changed while being hidden by reports", id, e);
       }
     }
     return true;
+  }
+
+  /**
+   * Asks for a rejected submission to be reviewed again. Each submission may be appealed once, by
+   * its author; it becomes pending, and listeners hear {@code onAppealed}.
+   *
+   * @param id the submission
+   * @param author the participant asking
+   * @param reason why, in their words
+   * @return the stored, pending submission
+   * @throws NotFoundException if there is no such submission
+   * @throws NotPermittedException if {@code author} did not give it, it is not rejected, or it was
+   *     already appealed
+   */
+  public Submission appeal(SubmissionId id, ParticipantId author, String reason) {
+    if (reason == null) {
+      throw new InvalidInputException("reason", "must not be null");
+    }
+    Submission current = requireSubmission(id);
+    if (!current.participant().id().equals(author)) {
+      throw new NotPermittedException("only the author may appeal submission " + id);
+    }
+    if (current.status() != SubmissionStatus.REJECTED) {
+      throw new NotPermittedException(
+          "submission " + id + " is " + current.status() + "; only rejected ones can be appealed");
+    }
+    if (current.appealed()) {
+      throw new NotPermittedException("submission " + id + " was already appealed once");
+    }
+    Submission changed =
+        store.update(
+            current.toBuilder()
+                .status(SubmissionStatus.PENDING)
+                .appealed(true)
+                .reviewLease(Optional.empty())
+                .build());
+    store.appendAudit(
+        new AuditEntry(
+            changed.campaignId(),
+            changed.id(),
+            ACTOR_PARTICIPANT,
+            clock.instant(),
+            current.status(),
+            changed.status(),
+            "appeal: " + reason));
+    notify(l -> l.onStatusChanged(current, changed));
+    notify(l -> l.onAppealed(changed, reason));
+    return changed;
+  }
+
+  /**
+   * Masks parts of a submission's text in its public form (edit by redaction: the original stays
+   * stored, for the audit trail), keeping its status. The audit log records the change.
+   *
+   * @param id the submission
+   * @param expectedVersion the version the decision was based on
+   * @param spans ranges of the original text to mask, in addition to any already masked
+   * @param actor who decides
+   * @param reason why
+   * @return the stored submission
+   * @throws NotFoundException if there is no such submission
+   * @throws VersionConflictException if it changed since {@code expectedVersion}
+   * @throws InvalidInputException if a span lies outside the text
+   */
+  public Submission redact(
+      SubmissionId id, long expectedVersion, List<TextSpan> spans, String actor, String reason) {
+    Submission current = requireSubmission(id);
+    if (current.version() != expectedVersion) {
+      throw new VersionConflictException("submission " + id, expectedVersion, current.version());
+    }
+    String original = current.text().original();
+    // Mask on top of an earlier redaction when it is aligned with the original (one mask per
+    // UTF-16 unit, as the moderation pipeline masks).
+    String display = current.displayText();
+    StringBuilder masked =
+        new StringBuilder(display.length() == original.length() ? display : original);
+    for (TextSpan span : spans) {
+      if (span.end() > original.length()) {
+        throw new InvalidInputException(
+            "spans", "span " + span + " lies outside a text of " + original.length() + " chars");
+      }
+      for (int i = span.start(); i < span.end(); i++) {
+        masked.setCharAt(i, '*');
+      }
+    }
+    String redacted = masked.toString();
+    ModerationRecord record =
+        current
+            .moderation()
+            .map(
+                m ->
+                    new ModerationRecord(
+                        m.decision(),
+                        m.reasons(),
+                        m.ruleVersions(),
+                        Optional.of(redacted),
+                        m.decidedAt()))
+            .orElseGet(
+                () ->
+                    new ModerationRecord(
+                        ModerationDecision.APPROVE,
+                        List.of(),
+                        Map.of(),
+                        Optional.of(redacted),
+                        clock.instant()));
+    Submission changed = store.update(current.toBuilder().moderation(Optional.of(record)).build());
+    store.appendAudit(
+        new AuditEntry(
+            changed.campaignId(),
+            changed.id(),
+            actor,
+            clock.instant(),
+            current.status(),
+            changed.status(),
+            "redacted: " + reason));
+    return changed;
   }
 
   private Submission requireSubmission(SubmissionId id) {

@@ -18,6 +18,11 @@ public record Language(String code) implements Comparable<Language> {
   /** English. */
   public static final Language EN = new Language("en");
 
+  /**
+   * "Undetermined" (ISO 639-2 {@code und}): what {@link #detect} returns for text without words.
+   */
+  public static final Language UNDETERMINED = new Language("und");
+
   public Language {
     if (code == null) {
       throw new InvalidInputException("language", "must not be null");
@@ -42,6 +47,30 @@ public record Language(String code) implements Comparable<Language> {
     int dash = tag.indexOf('-');
     String primary = dash < 0 ? tag : tag.substring(0, dash);
     return new Language(primary.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A deliberately simple guess for campaigns in Chinese and English: any Han character makes a
+   * text Chinese; otherwise Latin letters make it English; otherwise it is {@link #UNDETERMINED}.
+   * Callers that know the language should say so instead.
+   *
+   * @param text any text, ideally normalized
+   * @return {@link #ZH}, {@link #EN} or {@link #UNDETERMINED}
+   */
+  public static Language detect(String text) {
+    boolean latin = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      if (script == Character.UnicodeScript.HAN) {
+        return ZH;
+      }
+      if (script == Character.UnicodeScript.LATIN) {
+        latin = true;
+      }
+    }
+    return latin ? EN : UNDETERMINED;
   }
 
   @Override

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  * @param moderationMode whether review comes before or after publication
  * @param reportThreshold how many distinct people must report an approved submission before it is
  *     hidden pending review
+ * @param moderation settings of automatic moderation (personal data actions, flood and rate
+ *     windows); records stored before this field existed decode with the defaults
  */
 public record SubmissionRules(
     Map<SubmissionKind, LengthLimit> lengthLimits,
@@ -27,7 +29,8 @@ public record SubmissionRules(
     int maxPerParticipant,
     boolean consentRequired,
     ModerationMode moderationMode,
-    int reportThreshold) {
+    int reportThreshold,
+    ModerationSettings moderation) {
   public SubmissionRules {
     if (lengthLimits == null || lengthLimits.isEmpty()) {
       throw new InvalidInputException("rules.lengthLimits", "must allow at least one kind");
@@ -46,6 +49,7 @@ public record SubmissionRules(
       throw new InvalidInputException(
           "rules.reportThreshold", "must be at least 1, was " + reportThreshold);
     }
+    moderation = moderation == null ? ModerationSettings.defaults() : moderation;
     lengthLimits = Map.copyOf(new EnumMap<>(lengthLimits));
     languages = Set.copyOf(new TreeSet<>(languages));
   }
@@ -89,6 +93,7 @@ public record SubmissionRules(
     private boolean consentRequired = true;
     private ModerationMode moderationMode = ModerationMode.PRE;
     private int reportThreshold = 3;
+    private ModerationSettings moderation = ModerationSettings.defaults();
 
     private Builder() {
       lengthLimits.put(SubmissionKind.KEYWORD, LengthLimit.of(1, 20));
@@ -177,6 +182,17 @@ public record SubmissionRules(
     }
 
     /**
+     * Sets the settings of automatic moderation.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder moderation(ModerationSettings settings) {
+      this.moderation = settings;
+      return this;
+    }
+
+    /**
      * Builds the rules.
      *
      * @return validated rules
@@ -189,7 +205,8 @@ public record SubmissionRules(
           maxPerParticipant,
           consentRequired,
           moderationMode,
-          reportThreshold);
+          reportThreshold,
+          moderation);
     }
   }
 }

@@ -46,6 +46,23 @@ public interface SpiritListener {
   default void onReported(Submission submission, Reaction report, long distinctReports) {}
 
   /**
+   * Public reports reached the campaign's threshold and the submission was hidden pending review:
+   * moderators should look at it, and its author may be told.
+   *
+   * @param hidden the stored, hidden submission
+   * @param distinctReports how many distinct people reported it
+   */
+  default void onAutoHidden(Submission hidden, long distinctReports) {}
+
+  /**
+   * A participant appealed against the rejection of their submission, which is pending again.
+   *
+   * @param appealed the stored submission, pending, with its appeal used
+   * @param reason the participant's reason
+   */
+  default void onAppealed(Submission appealed, String reason) {}
+
+  /**
    * Everything of a participant was erased.
    *
    * @param participant the participant

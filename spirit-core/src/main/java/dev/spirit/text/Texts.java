@@ -132,7 +132,12 @@ public final class Texts {
       }
       out.appendCodePoint(cp);
     }
-    return out.toString();
+    String result = out.toString();
+    // Removing an invisible character can bring a letter next to its combining mark
+    // (e, U+200B, U+0301): compose again so the result is NFKC too.
+    return Normalizer.isNormalized(result, Normalizer.Form.NFKC)
+        ? result
+        : Normalizer.normalize(result, Normalizer.Form.NFKC);
   }
 
   /**

@@ -11,9 +11,8 @@ import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class ReadmeSnippetTest {
   @Test
   @DisplayName("the README's embed snippet compiles and stores the submission")
   void readmeSnippet() {
-    // Kept identical to README.md's "Embed it" section.
+    // README:begin — kept identical to README.md's "Embed it" snippet (checked below).
     try (Spirit spirit = Spirit.builder().storeUri("mem:").build()) {
       Campaign campaign =
           spirit.createCampaign(
@@ -45,22 +44,38 @@ class ReadmeSnippetTest {
                   .idempotencyKey("kiosk-7-000123")
                   .build());
 
+      if (receipt instanceof Receipt.Rejected rejected) {
+        rejected.reasons().forEach(r -> System.out.println(r.code() + ": " + r.message()));
+      }
+      // README:end
       assertThat(receipt.accepted()).isTrue();
       assertThat(spirit.count(SubmissionFilter.all(campaign.id()))).isEqualTo(1);
     }
   }
 
   @Test
-  @DisplayName("the demo prints a summary across several districts and channels")
-  void demoPrintsSummary() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int accepted = Demo.run("mem:", new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(accepted).isEqualTo(9);
-    assertThat(out)
-        .contains("By district: {dadukou=1, fengjie=1, jiangbei=2")
-        .contains(
-            "By channel:  {card=2, event=1, interview=1, mailbox=1, message-board=2, online=2}")
-        .contains("rejected: 包容 — district 'hechuan' is not one of the campaign's districts");
+  @DisplayName("the test above runs exactly the README's snippet")
+  void snippetMatchesReadme() throws Exception {
+    Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    while (!Files.exists(root.resolve("README.md")) || !Files.exists(root.resolve("spirit-core"))) {
+      root = root.getParent();
+      assertThat(root).as("project root above user.dir").isNotNull();
+    }
+    String readme = Files.readString(root.resolve("README.md"));
+    int start = readme.indexOf("```java\n", readme.indexOf("## Embed it")) + "```java\n".length();
+    String snippet = readme.substring(start, readme.indexOf("```", start));
+
+    String test =
+        Files.readString(
+            root.resolve(
+                "spirit-examples/src/test/java/dev/spirit/examples/ReadmeSnippetTest.java"));
+    String tested =
+        test.substring(
+            test.indexOf("\n", test.indexOf("// README:begin")) + 1, test.indexOf("// README:end"));
+    assertThat(withoutWhitespace(tested) + "}").isEqualTo(withoutWhitespace(snippet));
+  }
+
+  private static String withoutWhitespace(String code) {
+    return code.replaceAll("\\s+", "");
   }
 }

@@ -1,0 +1,202 @@
+package dev.spirit.benchmarks.moderation;
+
+import com.github.houbb.sensitive.word.bs.SensitiveWordBs;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.moderation.LexiconRule;
+import dev.spirit.moderation.ModerationPipeline;
+import dev.spirit.moderation.Term;
+import dev.spirit.moderation.TermLexicon;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.Role;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Throughput of the lexicon rule, of the standard pipeline and of sensitive-word 0.25.0 (every
+ * folding option on) over the same 10,000-term lexicon and the same corpus of short submissions.
+ * Scores are texts per second: each invocation checks a batch of {@value #BATCH} texts.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g"})
+public class ModerationBenchmark {
+  static final int BATCH = 1_000;
+
+  /** Corpus size for the term rules (texts). */
+  @Param({"1000000"})
+  public int corpusSize;
+
+  /** Corpus size for the whole pipeline (prebuilt submissions; memory-bound). */
+  @Param({"200000"})
+  public int pipelineCorpusSize;
+
+  String[] corpus;
+  Submission[] candidates;
+  Campaign campaign;
+  LexiconRule lexicon;
+  ModerationPipeline pipeline;
+  SensitiveWordBs sensitiveWord;
+
+  /** Builds the lexicon, the corpus and both filters. */
+  @Setup
+  public void setUp() {
+    List<Term> terms = BenchData.terms();
+    corpus = BenchData.corpus(terms, corpusSize);
+    TermLexicon compiled = BenchData.lexicon(terms);
+    lexicon = new LexiconRule(compiled);
+    pipeline = ModerationPipeline.standard(lexicon);
+    sensitiveWord = BenchData.sensitiveWord(terms.stream().map(Term::text).toList(), List.of());
+    campaign =
+        Campaign.builder("bench")
+            .title("重庆城市精神", "Spirit of Chongqing City")
+            .prompt("一个词", "One word")
+            .districts("yuzhong")
+            .allChannels()
+            .build();
+    candidates = new Submission[pipelineCorpusSize];
+    Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
+    for (int i = 0; i < pipelineCorpusSize; i++) {
+      Instant at = t0.plusMillis(10L * i);
+      candidates[i] =
+          Submission.builder()
+              .id(SubmissionId.generate(at))
+              .campaignId(campaign.id())
+              .kind(SubmissionKind.MESSAGE)
+              .text(corpus[i])
+              .language(Language.ZH)
+              .district(campaign.districts().iterator().next())
+              .channel(Channel.MESSAGE_BOARD)
+              .collectionPoint(Optional.of("kiosk-" + (i % 500)))
+              .participant(Participant.consenting("p" + (i % 150_000), Role.RESIDENT))
+              .receivedAt(at)
+              .build();
+    }
+    System.out.printf(
+        "%n[setup] %d texts, average %.1f chars; %d pipeline submissions%n",
+        corpus.length, BenchData.averageLength(corpus), candidates.length);
+  }
+
+  /** Each thread walks the corpus from its own offset. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+    int nextCandidate;
+
+    /** Starts each thread somewhere else. */
+    @Setup
+    public void start() {
+      next = (int) (Thread.currentThread().getId() * 7919 % 100_000);
+      nextCandidate = next;
+    }
+  }
+
+  private void lexiconBatch(Cursor c, Blackhole bh) {
+    String[] texts = corpus;
+    int i = c.next;
+    for (int n = 0; n < BATCH; n++) {
+      bh.consume(lexicon.check(texts[i]));
+      if (++i == texts.length) {
+        i = 0;
+      }
+    }
+    c.next = i;
+  }
+
+  private void sensitiveWordBatch(Cursor c, Blackhole bh) {
+    String[] texts = corpus;
+    int i = c.next;
+    for (int n = 0; n < BATCH; n++) {
+      bh.consume(sensitiveWord.findAll(texts[i]));
+      if (++i == texts.length) {
+        i = 0;
+      }
+    }
+    c.next = i;
+  }
+
+  private void pipelineBatch(Cursor c, Blackhole bh) {
+    Submission[] all = candidates;
+    int i = c.nextCandidate % all.length;
+    for (int n = 0; n < BATCH; n++) {
+      bh.consume(pipeline.moderate(all[i], campaign));
+      if (++i == all.length) {
+        i = 0;
+      }
+    }
+    c.nextCandidate = i;
+  }
+
+  /** Spirit's lexicon rule, one thread. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(1)
+  public void lexiconRule1Thread(Cursor c, Blackhole bh) {
+    lexiconBatch(c, bh);
+  }
+
+  /** Spirit's lexicon rule, two threads. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(2)
+  public void lexiconRule2Threads(Cursor c, Blackhole bh) {
+    lexiconBatch(c, bh);
+  }
+
+  /** sensitive-word findAll, one thread. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(1)
+  public void sensitiveWord1Thread(Cursor c, Blackhole bh) {
+    sensitiveWordBatch(c, bh);
+  }
+
+  /** sensitive-word findAll, two threads. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(2)
+  public void sensitiveWord2Threads(Cursor c, Blackhole bh) {
+    sensitiveWordBatch(c, bh);
+  }
+
+  /** The standard pipeline (lexicon, personal data, duplicates, rate, quality), one thread. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(1)
+  public void pipeline1Thread(Cursor c, Blackhole bh) {
+    pipelineBatch(c, bh);
+  }
+
+  /** The standard pipeline, two threads. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(2)
+  public void pipeline2Threads(Cursor c, Blackhole bh) {
+    pipelineBatch(c, bh);
+  }
+}

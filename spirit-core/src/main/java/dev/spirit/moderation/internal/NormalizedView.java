@@ -1,0 +1,451 @@
+package dev.spirit.moderation.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The folded view of a text that the lexicon automaton runs over: one symbol per letter, each
+ * mapped back to the range of the original text it came from. Built by {@link #of(String)}.
+ *
+ * <p>Besides {@link TextFolder}'s per-character folding, the view:
+ *
+ * <ul>
+ *   <li>turns digits and look-alike symbols into letters ({@code 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s
+ *       !→i |→l}) when they stand among Latin letters: when their white-space delimited token holds
+ *       a Latin letter, or when the token is that single character and a neighbouring token is a
+ *       single Latin letter ({@code p 0 r n}); {@code !} and {@code |} only inside a word, so
+ *       {@code FUCK!!!} keeps its exclamation marks;
+ *   <li>leaves separators (space, symbols, punctuation) out of the symbols, but records before each
+ *       symbol how many separators were skipped and whether a hard boundary was among them;
+ *   <li>collapses runs of one repeated Latin letter into one symbol that remembers the run length,
+ *       so matching can accept {@code caaasino} for {@code casino} while telling {@code cassino} (a
+ *       double letter, common in ordinary words) from it.
+ * </ul>
+ *
+ * <p>Not folded: other homoglyphs (Armenian, Cherokee, mathematical look-alikes that NFKC does not
+ * map), letters spelled by several symbols ({@code |\/|}), phonetic spellings ({@code fuk}), pinyin
+ * and homophones of Chinese terms, splitting by hard punctuation, and separators between the
+ * letters of a double letter ({@code f o l l o w}).
+ */
+public final class NormalizedView {
+  /** Cap of the separator count recorded before a symbol. */
+  public static final int MAX_GAP = 127;
+
+  private char[] chars;
+  private int[] starts;
+  private int[] ends;
+  private byte[] runs;
+  private byte[] gaps;
+  private boolean[] hard;
+  private byte[] kinds;
+  private int length;
+
+  private NormalizedView(int capacity) {
+    allocate(capacity);
+  }
+
+  private void allocate(int capacity) {
+    chars = new char[capacity];
+    starts = new int[capacity];
+    ends = new int[capacity];
+    runs = new byte[capacity];
+    gaps = new byte[capacity];
+    hard = new boolean[capacity];
+    kinds = new byte[capacity];
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final ThreadLocal<NormalizedView> REUSED =
+      ThreadLocal.withInitial(() -> new NormalizedView(64));
+
+  /** Per-thread buffers for the per-code-point pass, reused across texts. */
+  private static final class Scratch {
+    byte[] kind = new byte[64];
+    char[] ch = new char[64];
+    int[] at = new int[64];
+
+    void ensure(int n) {
+      if (kind.length < n) {
+        int size = Math.max(n, kind.length * 2);
+        kind = new byte[size];
+        ch = new char[size];
+        at = new int[size + 1];
+      }
+    }
+  }
+
+  /**
+   * Builds the view of a text.
+   *
+   * @param text the original text
+   * @return its view
+   */
+  public static NormalizedView of(String text) {
+    return build(text, null);
+  }
+
+  /**
+   * Builds the view of a text into a per-thread instance that the next call on the same thread
+   * overwrites: for callers that finish with the view before building another (no allocation).
+   *
+   * @param text the original text
+   * @return its view, valid until this thread's next call
+   */
+  public static NormalizedView ofTransient(String text) {
+    return build(text, REUSED.get());
+  }
+
+  private static NormalizedView build(String text, @Nullable NormalizedView reuse) {
+    int n = text.length();
+    Scratch s = SCRATCH.get();
+    s.ensure(n + 1);
+    byte[] kind = s.kind;
+    char[] ch = s.ch;
+    int[] at = s.at;
+    // Pass 1: fold each code point.
+    int count = 0;
+    int expansions = 0;
+    boolean lookAlikes = false;
+    for (int i = 0; i < n; ) {
+      char c = text.charAt(i);
+      at[count] = i;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int folded = TextFolder.foldSupplementary(Character.toCodePoint(c, text.charAt(i + 1)));
+        kind[count] = (byte) (folded >>> 16);
+        lookAlikes |= kind[count] == TextFolder.DIGIT || kind[count] == TextFolder.LEET_SYMBOL;
+        ch[count] = (char) folded;
+        i += 2;
+      } else {
+        byte k = TextFolder.kind(c);
+        lookAlikes |= k == TextFolder.DIGIT || k == TextFolder.LEET_SYMBOL;
+        kind[count] = k;
+        ch[count] = TextFolder.fold(c);
+        if (k == TextFolder.EXPANDS) {
+          expansions += TextFolder.expansion(c).length();
+        }
+        i++;
+      }
+      count++;
+    }
+    at[count] = n;
+    if (lookAlikes) {
+      resolveLookAlikes(kind, ch, count);
+    }
+    int capacity = count + expansions + 1;
+    NormalizedView view;
+    if (reuse == null) {
+      view = new NormalizedView(capacity);
+    } else {
+      view = reuse;
+      if (view.chars.length < capacity) {
+        view.allocate(Math.max(capacity, view.chars.length * 2));
+      }
+    }
+    view.build(text, kind, ch, at, count);
+    return view;
+  }
+
+  private static void resolveLookAlikes(byte[] kind, char[] ch, int count) {
+    // Tokens are delimited by white space and hard boundaries.
+    int start = 0;
+    for (int i = 0; i <= count; i++) {
+      boolean boundary = i == count || kind[i] == TextFolder.SPACE || kind[i] == TextFolder.HARD;
+      if (!boundary) {
+        continue;
+      }
+      if (i > start) {
+        resolveToken(kind, ch, start, i, count);
+      }
+      start = i + 1;
+    }
+  }
+
+  private static void resolveToken(byte[] kind, char[] ch, int from, int to, int count) {
+    boolean latin = false;
+    boolean candidates = false;
+    for (int i = from; i < to; i++) {
+      latin |= kind[i] == TextFolder.LATIN;
+      candidates |= kind[i] == TextFolder.DIGIT || kind[i] == TextFolder.LEET_SYMBOL;
+    }
+    if (!candidates) {
+      return;
+    }
+    if (!latin && to - from == 1) {
+      // A lone digit between lone letters: "p 0 r n".
+      latin =
+          isLoneLatinNeighbour(kind, from - 1, -1, count)
+              || isLoneLatinNeighbour(kind, to, 1, count);
+    }
+    for (int i = from; i < to; i++) {
+      byte k = kind[i];
+      if (k != TextFolder.DIGIT && k != TextFolder.LEET_SYMBOL) {
+        continue;
+      }
+      char letter = TextFolder.leet(ch[i]);
+      boolean inner =
+          ch[i] != '!' && ch[i] != '|'
+              || hasLatinBefore(kind, from, i) && hasLetterAfter(kind, ch, i, to);
+      if (latin && letter != 0 && inner) {
+        kind[i] = TextFolder.LATIN;
+        ch[i] = letter;
+      } else {
+        kind[i] = TextFolder.isHardWhenNotLetter(ch[i]) ? TextFolder.HARD : TextFolder.SOFT;
+      }
+    }
+  }
+
+  private static boolean hasLatinBefore(byte[] kind, int from, int i) {
+    for (int j = i - 1; j >= Math.max(from, i - 4); j--) {
+      if (kind[j] == TextFolder.LATIN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLetterAfter(byte[] kind, char[] ch, int i, int to) {
+    for (int j = i + 1; j < Math.min(to, i + 5); j++) {
+      if (kind[j] == TextFolder.LATIN
+          || kind[j] == TextFolder.DIGIT && TextFolder.leet(ch[j]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the token next to position {@code edge} (walking by {@code step}) is one Latin letter.
+   */
+  private static boolean isLoneLatinNeighbour(byte[] kind, int edge, int step, int count) {
+    int i = edge;
+    int seps = 0;
+    while (i >= 0 && i < count && (kind[i] == TextFolder.SPACE || kind[i] == TextFolder.DROP)) {
+      i += step;
+      if (++seps > 3) {
+        return false;
+      }
+    }
+    if (i < 0 || i >= count || kind[i] != TextFolder.LATIN) {
+      return false;
+    }
+    int after = i + step;
+    while (after >= 0 && after < count && kind[after] == TextFolder.DROP) {
+      after += step;
+    }
+    return after < 0
+        || after >= count
+        || kind[after] == TextFolder.SPACE
+        || kind[after] == TextFolder.HARD;
+  }
+
+  private void build(String text, byte[] kind, char[] ch, int[] at, int count) {
+    int gap = 0;
+    boolean hardSeen = false;
+    int len = 0;
+    for (int i = 0; i < count; i++) {
+      byte k = kind[i];
+      switch (k) {
+        case TextFolder.DROP:
+          break;
+        case TextFolder.SPACE:
+        case TextFolder.SOFT:
+        case TextFolder.DIGIT:
+        case TextFolder.LEET_SYMBOL:
+          gap++;
+          break;
+        case TextFolder.HARD:
+          gap++;
+          hardSeen = true;
+          break;
+        case TextFolder.EXPANDS:
+          {
+            String letters = TextFolder.expansion(text.charAt(at[i]));
+            for (int j = 0; j < letters.length(); j++) {
+              char f = letters.charAt(j);
+              byte fk = TextFolder.kind(f);
+              len = append(len, f, fk, at[i], at[i + 1], j == 0 ? gap : 0, j == 0 && hardSeen);
+            }
+            gap = 0;
+            hardSeen = false;
+            break;
+          }
+        default:
+          {
+            char f = ch[i];
+            if (k == TextFolder.LATIN
+                && gap == 0
+                && !hardSeen
+                && len > 0
+                && chars[len - 1] == f
+                && kinds[len - 1] == TextFolder.LATIN) {
+              // A repeated letter: extend the previous symbol.
+              ends[len - 1] = at[i + 1];
+              if (runs[len - 1] < 100) {
+                runs[len - 1]++;
+              }
+            } else if (k == TextFolder.LATIN
+                && gap > 0
+                && gap <= 3
+                && !hardSeen
+                && len > 0
+                && chars[len - 1] == f
+                && kinds[len - 1] == TextFolder.LATIN
+                && isolatedStart(len - 1)
+                && isolatedEnd(kind, i, count)) {
+              // A spaced double letter ("a s s", "f o l l o w"): one symbol with a run of 2.
+              ends[len - 1] = at[i + 1];
+              if (runs[len - 1] < 100) {
+                runs[len - 1]++;
+              }
+            } else {
+              len = append(len, f, k, at[i], at[i + 1], gap, hardSeen);
+            }
+            gap = 0;
+            hardSeen = false;
+          }
+      }
+    }
+    length = len;
+  }
+
+  private boolean isolatedStart(int symbol) {
+    return symbol == 0 || gaps[symbol] > 0 || kinds[symbol - 1] != TextFolder.LATIN;
+  }
+
+  private static boolean isolatedEnd(byte[] kind, int i, int count) {
+    int j = i + 1;
+    while (j < count && kind[j] == TextFolder.DROP) {
+      j++;
+    }
+    return j >= count || kind[j] != TextFolder.LATIN && kind[j] != TextFolder.EXPANDS;
+  }
+
+  private int append(int len, char f, byte k, int start, int end, int gap, boolean hardBefore) {
+    chars[len] = f;
+    kinds[len] = k;
+    starts[len] = start;
+    ends[len] = end;
+    runs[len] = 1;
+    gaps[len] = (byte) Math.min(gap, MAX_GAP);
+    hard[len] = hardBefore;
+    return len + 1;
+  }
+
+  /**
+   * Number of symbols.
+   *
+   * @return the length
+   */
+  public int length() {
+    return length;
+  }
+
+  /**
+   * The folded character of a symbol.
+   *
+   * @param i index
+   * @return the character
+   */
+  public char charAt(int i) {
+    return chars[i];
+  }
+
+  /**
+   * The folded characters of all symbols (shared array; valid up to {@link #length()}).
+   *
+   * @return the characters
+   */
+  public char[] chars() {
+    return chars;
+  }
+
+  /**
+   * Where a symbol starts in the original text.
+   *
+   * @param i index
+   * @return UTF-16 index, inclusive
+   */
+  public int start(int i) {
+    return starts[i];
+  }
+
+  /**
+   * Where a symbol ends in the original text.
+   *
+   * @param i index
+   * @return UTF-16 index, exclusive
+   */
+  public int end(int i) {
+    return ends[i];
+  }
+
+  /**
+   * How many times the symbol's letter was repeated in a row.
+   *
+   * @param i index
+   * @return at least 1 (capped at 100)
+   */
+  public int run(int i) {
+    return runs[i];
+  }
+
+  /**
+   * How many separators were skipped before a symbol.
+   *
+   * @param i index
+   * @return 0 if the symbol directly follows the previous one
+   */
+  public int gapBefore(int i) {
+    return gaps[i];
+  }
+
+  /**
+   * Whether a hard boundary (sentence punctuation, line break) lies before a symbol.
+   *
+   * @param i index
+   * @return true if so
+   */
+  public boolean hardBefore(int i) {
+    return hard[i];
+  }
+
+  /**
+   * The kind of a symbol: {@link TextFolder#LATIN}, {@link TextFolder#HAN} or {@link
+   * TextFolder#OTHER}.
+   *
+   * @param i index
+   * @return the kind
+   */
+  public byte kind(int i) {
+    return kinds[i];
+  }
+
+  /**
+   * The length of the symbol's segment: the run of symbols of its kind without separators.
+   *
+   * @param i index
+   * @return at least 1
+   */
+  public int segment(int i) {
+    int from = i;
+    while (from > 0 && gaps[from] == 0 && kinds[from - 1] == kinds[from]) {
+      from--;
+    }
+    int to = i;
+    while (to + 1 < length && gaps[to + 1] == 0 && kinds[to + 1] == kinds[to]) {
+      to++;
+    }
+    return to - from + 1;
+  }
+
+  /**
+   * The view as a string of folded characters, for tests and diagnostics.
+   *
+   * @return the folded characters
+   */
+  @Override
+  public String toString() {
+    return new String(chars, 0, length);
+  }
+}

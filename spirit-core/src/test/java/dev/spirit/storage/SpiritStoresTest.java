@@ -1,0 +1,58 @@
+package dev.spirit.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.UnsupportedStoreException;
+import dev.spirit.storage.memory.InMemoryStore;
+import dev.spirit.storage.memory.InMemoryStoreProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Opening stores by URI")
+class SpiritStoresTest {
+
+  @Test
+  @DisplayName("mem: is found through ServiceLoader and opens a working, empty in-memory store")
+  void mem() {
+    assertThat(SpiritStores.providers()).hasAtLeastOneElementOfType(InMemoryStoreProvider.class);
+    try (SpiritStore a = SpiritStores.open("mem:");
+        SpiritStore b = SpiritStores.open("mem:kiosk-tests")) {
+      assertThat(a).isInstanceOf(InMemoryStore.class);
+      Campaign c =
+          a.insertCampaign(
+              Campaign.builder("mem-test")
+                  .title("测试", "Test")
+                  .prompt("说", "Say")
+                  .districts("yuzhong")
+                  .allChannels()
+                  .build());
+      assertThat(a.findCampaign(c.id())).contains(c);
+      assertThat(b.listCampaigns()).as("each mem: store is its own").isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an unknown scheme is refused with UnsupportedStoreException listing what is available")
+  void unknownScheme() {
+    assertThatThrownBy(() -> SpiritStores.open("nosuch:x"))
+        .isInstanceOf(UnsupportedStoreException.class)
+        .hasMessageContaining("'nosuch:x'")
+        .hasMessageContaining("available: ")
+        .hasMessageContaining("mem:[label]");
+    assertThatThrownBy(() -> Spirit.builder().storeUri("nosuch:x").build())
+        .isInstanceOf(UnsupportedStoreException.class);
+  }
+
+  @Test
+  @DisplayName("a blank store URI is refused naming the field")
+  void blank() {
+    assertThatThrownBy(() -> SpiritStores.open("  "))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("storeUri"));
+  }
+}

@@ -1,0 +1,227 @@
+package dev.spirit.examples.cli;
+
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.ModerationMode;
+import dev.spirit.campaign.SubmissionRules;
+import dev.spirit.examples.report.TerminalSummary;
+import dev.spirit.storage.SubmissionFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spirit campaign create|open|close|list}. */
+@Command(
+    name = "campaign",
+    mixinStandardHelpOptions = true,
+    description = "Create, open, close and list campaigns.",
+    synopsisSubcommandLabel = "(create | open | close | list)")
+final class CampaignCommands implements Runnable {
+
+  @Override
+  public void run() {
+    // Only reached without a subcommand; SpiritCli shows the usage then.
+  }
+
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create a campaign (a draft unless --open is given) and print its id.")
+  static final class Create extends StoreCommand {
+    @Parameters(paramLabel = "SLUG", description = "Unique URL-friendly name, e.g. spirit-2026.")
+    String slug = "";
+
+    @Option(
+        paramLabel = "TEXT",
+        names = "--title-zh",
+        required = true,
+        description = "Title in Chinese.")
+    String titleZh = "";
+
+    @Option(
+        paramLabel = "TEXT",
+        names = "--title-en",
+        required = true,
+        description = "Title in English.")
+    String titleEn = "";
+
+    @Option(
+        paramLabel = "TEXT",
+        names = "--prompt-zh",
+        defaultValue = "用一个词或一句话说出你心中的城市精神",
+        description = "The question in Chinese (default: ${DEFAULT-VALUE}).")
+    String promptZh = "";
+
+    @Option(
+        paramLabel = "TEXT",
+        names = "--prompt-en",
+        defaultValue = "Give a word or a slogan for the spirit of the city",
+        description = "The question in English (default: ${DEFAULT-VALUE}).")
+    String promptEn = "";
+
+    @Option(
+        names = "--district",
+        required = true,
+        paramLabel = "CODE",
+        description = "A district it runs in (repeat for more), e.g. yuzhong.")
+    List<String> districts = new ArrayList<>();
+
+    @Option(
+        names = "--channel",
+        paramLabel = "CHANNEL",
+        description =
+            "A channel it accepts (repeat for more; default all): message-board, mailbox,"
+                + " interview, card, online, event.")
+    List<Channel> channels = new ArrayList<>();
+
+    @Option(
+        names = "--moderation",
+        defaultValue = "pre",
+        paramLabel = "pre|post",
+        description =
+            "pre: a person approves everything before it is public; post: clean submissions are"
+                + " public at once (default: ${DEFAULT-VALUE}).")
+    String moderation = "pre";
+
+    @Option(
+        paramLabel = "N",
+        names = "--max-per-participant",
+        defaultValue = "20",
+        description = "Submissions one participant may give (default: ${DEFAULT-VALUE}).")
+    int maxPerParticipant;
+
+    @Option(
+        paramLabel = "N",
+        names = "--report-threshold",
+        defaultValue = "3",
+        description = "Distinct reports that hide a submission (default: ${DEFAULT-VALUE}).")
+    int reportThreshold;
+
+    @Option(names = "--open", description = "Open the campaign right away.")
+    boolean open;
+
+    Create(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      ModerationMode mode;
+      try {
+        mode = ModerationMode.valueOf(moderation.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        err().println("spirit: --moderation must be pre or post, was '" + moderation + "'");
+        return SpiritCli.USAGE;
+      }
+      Campaign.Builder draft =
+          Campaign.builder(slug)
+              .title(titleZh, titleEn)
+              .prompt(promptZh, promptEn)
+              .districts(districts.toArray(String[]::new))
+              .rules(
+                  SubmissionRules.builder()
+                      .moderationMode(mode)
+                      .maxPerParticipant(maxPerParticipant)
+                      .reportThreshold(reportThreshold)
+                      .build());
+      if (channels.isEmpty()) {
+        draft.allChannels();
+      } else {
+        draft.channels(channels.toArray(Channel[]::new));
+      }
+      Campaign campaign = spirit.createCampaign(draft.build());
+      if (open) {
+        campaign = spirit.openCampaign(campaign.id());
+      }
+      out()
+          .println(
+              "created campaign "
+                  + campaign.slug()
+                  + " ("
+                  + campaign.id()
+                  + "), "
+                  + campaign.state().name().toLowerCase(Locale.ROOT));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "open",
+      mixinStandardHelpOptions = true,
+      description = "Open (or reopen) a campaign.")
+  static final class Open extends StoreCommand {
+    @Parameters(paramLabel = "CAMPAIGN", description = "Slug or id.")
+    String ref = "";
+
+    Open(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Campaign c = spirit.openCampaign(CliContext.campaign(spirit, ref).id());
+      out().println("campaign " + c.slug() + " is open");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "close",
+      mixinStandardHelpOptions = true,
+      description = "Close a campaign for good.")
+  static final class Close extends StoreCommand {
+    @Parameters(paramLabel = "CAMPAIGN", description = "Slug or id.")
+    String ref = "";
+
+    Close(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Campaign c = spirit.closeCampaign(CliContext.campaign(spirit, ref).id());
+      out().println("campaign " + c.slug() + " is closed");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List campaigns with their state and number of submissions.")
+  static final class ListCampaigns extends StoreCommand {
+    ListCampaigns(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      List<Campaign> campaigns = spirit.campaigns();
+      if (campaigns.isEmpty()) {
+        out().println("no campaigns in " + store);
+        return 0;
+      }
+      out()
+          .println(
+              TerminalSummary.pad("SLUG", 28)
+                  + TerminalSummary.pad("STATE", 9)
+                  + String.format("%11s  ", "SUBMISSIONS")
+                  + "TITLE");
+      for (Campaign c : campaigns) {
+        out()
+            .println(
+                TerminalSummary.pad(c.slug(), 28)
+                    + TerminalSummary.pad(c.state().name().toLowerCase(Locale.ROOT), 9)
+                    + String.format("%11d  ", spirit.count(SubmissionFilter.all(c.id())))
+                    + c.title().zh()
+                    + " · "
+                    + c.title().en());
+      }
+      return 0;
+    }
+  }
+}

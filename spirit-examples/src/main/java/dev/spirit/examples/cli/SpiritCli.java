@@ -1,0 +1,134 @@
+package dev.spirit.examples.cli;
+
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.SpiritException;
+import dev.spirit.participant.Role;
+import dev.spirit.submission.SubmissionStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code spirit} command line. Exit codes: 0 success, 1 failure (the message says what failed),
+ * 2 usage error (unknown option, missing argument, invalid value).
+ */
+@Command(
+    name = "spirit",
+    mixinStandardHelpOptions = true,
+    version = "spirit 0.1.0",
+    description = {
+      "Run public collection campaigns: take in words and slogans, moderate, count, report.",
+      "",
+      "Every command takes --store URI (default file:./spirit-data, or $SPIRIT_STORE)."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 failure, 2 usage error.",
+      "Example: spirit campaign create spirit-2026 --title-zh 重庆城市精神 --title-en \"Spirit of"
+          + " Chongqing City\" --district yuzhong --district jiangbei --open"
+    },
+    synopsisSubcommandLabel = "COMMAND")
+public final class SpiritCli implements Runnable {
+
+  /** Usage error exit code. */
+  public static final int USAGE = 2;
+
+  private SpiritCli() {}
+
+  @Override
+  public void run() {
+    // "spirit" alone shows the help (see commandLine()).
+  }
+
+  /**
+   * Runs the CLI and exits with its exit code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    CliContext context =
+        new CliContext(SpiritOpener.standard(), System.in, ProgressBar.isTerminal());
+    System.exit(commandLine(context).execute(args));
+  }
+
+  /**
+   * Builds the command line with all subcommands; tests call {@code execute} on it with their own
+   * output writers.
+   *
+   * @param context the opener, standard input and terminal flag the commands use
+   * @return the command line
+   */
+  public static CommandLine commandLine(CliContext context) {
+    CommandLine campaign =
+        new CommandLine(new CampaignCommands())
+            .addSubcommand(new CampaignCommands.Create(context))
+            .addSubcommand(new CampaignCommands.Open(context))
+            .addSubcommand(new CampaignCommands.Close(context))
+            .addSubcommand(new CampaignCommands.ListCampaigns(context));
+    CommandLine cl =
+        new CommandLine(new SpiritCli())
+            .addSubcommand(campaign)
+            .addSubcommand(new SubmitCommand(context))
+            .addSubcommand(new ImportCommand(context))
+            .addSubcommand(new ReviewCommand(context))
+            .addSubcommand(new StatsCommand(context))
+            .addSubcommand(new ExportCommand(context))
+            .addSubcommand(new ReportCommand(context))
+            .addSubcommand(new EraseParticipantCommand(context))
+            .addSubcommand(new ModerateCommand(context))
+            .addSubcommand(new ServeCommand(context))
+            .addSubcommand(new DemoCommand(context));
+    cl.registerConverter(Channel.class, v -> convert(() -> Channel.parse(v)));
+    cl.registerConverter(Role.class, v -> convert(() -> Role.parse(v)));
+    cl.registerConverter(SubmissionKind.class, v -> convert(() -> SubmissionKind.parse(v)));
+    cl.registerConverter(
+        SubmissionStatus.class,
+        v -> convert(() -> SubmissionStatus.valueOf(v.trim().toUpperCase(Locale.ROOT))));
+    cl.setExecutionStrategy(
+        parseResult -> {
+          CommandLine.ParseResult last = parseResult;
+          while (last.hasSubcommand()) {
+            last = last.subcommand();
+          }
+          if (!(last.commandSpec().userObject() instanceof java.util.concurrent.Callable)
+              && !last.isUsageHelpRequested()
+              && !last.isVersionHelpRequested()) {
+            // A command group without a subcommand: show what it offers, as a usage error.
+            last.commandSpec().commandLine().usage(last.commandSpec().commandLine().getErr());
+            return USAGE;
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          String message;
+          if (e instanceof SpiritException) {
+            message = e.getMessage();
+          } else if (e instanceof UncheckedIOException u) {
+            message = u.getMessage() + " (" + String.valueOf(u.getCause()) + ")";
+          } else if (e instanceof IOException) {
+            message = e.toString();
+          } else {
+            // A bug, not a user error: keep the stack trace.
+            e.printStackTrace(commandLine.getErr());
+            message = e.toString();
+          }
+          commandLine.getErr().println("spirit: " + message);
+          commandLine.getErr().flush();
+          return e instanceof InvalidInputException ? USAGE : 1;
+        });
+    return cl;
+  }
+
+  private static <T> T convert(java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (SpiritException | IllegalArgumentException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
+    }
+  }
+}

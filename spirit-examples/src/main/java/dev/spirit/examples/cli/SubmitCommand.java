@@ -1,0 +1,136 @@
+package dev.spirit.examples.cli;
+
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.participant.Role;
+import dev.spirit.submission.Provenance;
+import dev.spirit.submission.Receipt;
+import dev.spirit.submission.Rejection;
+import dev.spirit.submission.SubmissionRequest;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spirit submit}: one submission through intake. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Take in one submission and print its receipt.",
+      "Exit code 1 if intake refused it (every reason is printed)."
+    })
+final class SubmitCommand extends StoreCommand {
+  @Option(
+      names = "--campaign",
+      required = true,
+      paramLabel = "CAMPAIGN",
+      description = "Campaign slug or id.")
+  String campaign = "";
+
+  @Option(
+      paramLabel = "TEXT",
+      names = "--text",
+      required = true,
+      description = "The word, slogan or message.")
+  String text = "";
+
+  @Option(
+      paramLabel = "CODE",
+      names = "--district",
+      required = true,
+      description = "District code, e.g. yuzhong.")
+  String district = "";
+
+  @Option(
+      paramLabel = "CHANNEL",
+      names = "--channel",
+      defaultValue = "online",
+      description = "How it was collected (default: ${DEFAULT-VALUE}).")
+  Channel channel = Channel.ONLINE;
+
+  @Option(
+      paramLabel = "KIND",
+      names = "--kind",
+      defaultValue = "keyword",
+      description = "keyword, slogan, message, poem or interview-note (default: ${DEFAULT-VALUE}).")
+  SubmissionKind kind = SubmissionKind.KEYWORD;
+
+  @Option(
+      paramLabel = "ROLE",
+      names = "--role",
+      defaultValue = "resident",
+      description = "resident, visitor, expert, student or other (default: ${DEFAULT-VALUE}).")
+  Role role = Role.RESIDENT;
+
+  @Option(
+      paramLabel = "ID",
+      names = "--participant",
+      required = true,
+      description = "Pseudonymous participant id (never a real name).")
+  String participant = "";
+
+  @Option(
+      names = "--no-consent",
+      description = "The participant did not consent (intake refuses it if consent is required).")
+  boolean noConsent;
+
+  @Option(paramLabel = "LANG", names = "--language", description = "zh or en (default: detected).")
+  @Nullable String language;
+
+  @Option(
+      paramLabel = "KEY",
+      names = "--idempotency-key",
+      description = "Retry key: resubmitting it is a no-op.")
+  @Nullable String idempotencyKey;
+
+  @Option(
+      paramLabel = "STAFF",
+      names = "--entered-by",
+      description = "Staff member who entered it on the participant's behalf.")
+  @Nullable String enteredBy;
+
+  SubmitCommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  int run(Spirit spirit) {
+    Campaign c = CliContext.campaign(spirit, campaign);
+    SubmissionRequest.Builder request =
+        SubmissionRequest.builder(c.id())
+            .kind(kind)
+            .text(text)
+            .district(district)
+            .channel(channel)
+            .participant(new Participant(ParticipantId.of(participant), role, !noConsent));
+    if (language != null) {
+      request.language(Language.of(language));
+    }
+    if (idempotencyKey != null) {
+      request.idempotencyKey(idempotencyKey);
+    }
+    if (enteredBy != null) {
+      request.provenance(Provenance.enteredBy(Provenance.Source.STAFF_ENTRY, enteredBy));
+    }
+    Receipt receipt = spirit.submit(request.build());
+    if (receipt instanceof Receipt.Accepted a) {
+      out()
+          .println(
+              (a.replayed() ? "already accepted " : "accepted ")
+                  + a.id()
+                  + " status "
+                  + a.status().name().toLowerCase(Locale.ROOT));
+      return 0;
+    }
+    for (Rejection r : ((Receipt.Rejected) receipt).reasons()) {
+      err().println("refused: " + r.code() + " (" + r.field() + "): " + r.message());
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,696 @@
+package dev.spirit.examples.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
+import dev.spirit.campaign.CampaignState;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.error.SpiritException;
+import dev.spirit.examples.report.ReportData.TermCount;
+import dev.spirit.examples.report.WordCloud;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.participant.Role;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.Receipt;
+import dev.spirit.submission.Rejection;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionRequest;
+import dev.spirit.submission.SubmissionStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web message board, on the JDK's {@link HttpServer}.
+ *
+ * <ul>
+ *   <li>{@code GET /c/SLUG}: the public page (form, wall, live word cloud, "report this");
+ *   <li>{@code GET /c/SLUG/cloud.json}: the word cloud's words with their layout;
+ *   <li>{@code GET /moderate/SLUG}: the review queue, after signing in with the moderator token;
+ *   <li>{@code POST /api/campaigns/ID/submissions}: JSON intake for kiosks, with an {@code
+ *       Idempotency-Key} header.
+ * </ul>
+ *
+ * <p>Forms carry a per-session CSRF token; bodies over the limit get 413; posts over the per-client
+ * rate get 429; every user text is HTML-escaped, and a strict Content-Security-Policy forbids
+ * inline scripts besides.
+ */
+public final class MessageBoard implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageBoard.class);
+  private static final String SESSION_COOKIE = "spirit_session";
+  private static final Pattern CAMPAIGN_PAGE = Pattern.compile("/c/([a-z0-9-]{1,64})");
+  private static final Pattern CAMPAIGN_ACTION =
+      Pattern.compile("/c/([a-z0-9-]{1,64})/(submit|report|cloud\\.json)");
+  private static final Pattern MODERATE =
+      Pattern.compile("/moderate/([a-z0-9-]{1,64})(/login|/decide)?");
+  private static final Pattern API =
+      Pattern.compile("/api/campaigns/([A-Za-z0-9-]{1,64})/submissions");
+  private static final int WALL_SIZE = 60;
+
+  private final Spirit spirit;
+  private final String moderatorToken;
+  private final int maxBodyBytes;
+  private final RateLimiter postLimiter;
+  private final Sessions sessions = new Sessions(10_000);
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private MessageBoard(Builder b, Spirit spirit) throws IOException {
+    this.spirit = spirit;
+    this.moderatorToken = b.moderatorToken;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.postLimiter = new RateLimiter(b.postsPerMinute);
+    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
+    this.executor = Executors.newFixedThreadPool(8);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  /**
+   * Starts configuring a board.
+   *
+   * @param spirit the Spirit instance it serves (not closed by the board)
+   * @return a builder
+   */
+  public static Builder builder(Spirit spirit) {
+    return new Builder(spirit);
+  }
+
+  /**
+   * The port the board listens on.
+   *
+   * @return the port
+   */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * The board's base URL.
+   *
+   * @return e.g. {@code http://127.0.0.1:8080}
+   */
+  public String url() {
+    return "http://" + server.getAddress().getHostString() + ":" + port();
+  }
+
+  /** Stops the server (the Spirit instance stays open). */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  // ---- routing --------------------------------------------------------------------------------
+
+  private void handle(HttpExchange ex) throws IOException {
+    try {
+      route(ex);
+    } catch (RuntimeException e) {
+      LOG.warn("request {} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
+      Http.send(ex, 500, "text/html; charset=utf-8", Pages.error(500, "服务器错误 · Server error"));
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    String method = ex.getRequestMethod();
+    boolean get = method.equals("GET") || method.equals("HEAD");
+    boolean post = method.equals("POST");
+    if (post && !postLimiter.tryAcquire(client(ex), System.nanoTime())) {
+      ex.getResponseHeaders().set("Retry-After", "60");
+      sendError(ex, 429, "请求过于频繁 · Too many requests, please wait a minute");
+      return;
+    }
+    Matcher page = CAMPAIGN_PAGE.matcher(path);
+    Matcher action = CAMPAIGN_ACTION.matcher(path);
+    Matcher moderate = MODERATE.matcher(path);
+    Matcher api = API.matcher(path);
+    if (get && path.equals("/")) {
+      List<Campaign> open =
+          spirit.campaigns().stream().filter(c -> c.state() == CampaignState.OPEN).toList();
+      Http.send(ex, 200, "text/html; charset=utf-8", Pages.index(open));
+    } else if (get && path.startsWith("/static/")) {
+      serveStatic(ex, path.substring("/static/".length()));
+    } else if (get && page.matches()) {
+      withCampaign(ex, page.group(1), c -> campaignPage(ex, c));
+    } else if (action.matches()) {
+      String verb = action.group(2);
+      if (get && verb.equals("cloud.json")) {
+        withCampaign(ex, action.group(1), c -> cloudJson(ex, c));
+      } else if (post && verb.equals("submit")) {
+        withCampaign(ex, action.group(1), c -> submitForm(ex, c));
+      } else if (post && verb.equals("report")) {
+        withCampaign(ex, action.group(1), c -> reportForm(ex, c));
+      } else {
+        sendError(ex, 405, "方法不允许 · Method not allowed");
+      }
+    } else if (moderate.matches()) {
+      String sub = moderate.group(2);
+      if (get && sub == null) {
+        withCampaign(ex, moderate.group(1), c -> moderatePage(ex, c));
+      } else if (post && "/login".equals(sub)) {
+        withCampaign(ex, moderate.group(1), c -> login(ex, c));
+      } else if (post && "/decide".equals(sub)) {
+        withCampaign(ex, moderate.group(1), c -> decide(ex, c));
+      } else {
+        sendError(ex, 405, "方法不允许 · Method not allowed");
+      }
+    } else if (api.matches()) {
+      if (!post) {
+        sendJson(ex, 405, error("method-not-allowed", "use POST"));
+        return;
+      }
+      Optional<Campaign> c = campaign(api.group(1));
+      if (c.isEmpty()) {
+        sendJson(ex, 404, error("campaign-not-found", "no campaign '" + api.group(1) + "'"));
+      } else {
+        apiSubmit(ex, c.get());
+      }
+    } else {
+      sendError(ex, 404, "页面不存在 · Not found");
+    }
+  }
+
+  private interface CampaignHandler {
+    void handle(Campaign campaign) throws IOException;
+  }
+
+  private void withCampaign(HttpExchange ex, String slug, CampaignHandler handler)
+      throws IOException {
+    Optional<Campaign> c = spirit.campaignBySlug(slug);
+    if (c.isEmpty()) {
+      sendError(ex, 404, "活动不存在 · No such campaign");
+    } else {
+      handler.handle(c.get());
+    }
+  }
+
+  private Optional<Campaign> campaign(String ref) {
+    Optional<Campaign> bySlug = spirit.campaignBySlug(ref);
+    if (bySlug.isPresent()) {
+      return bySlug;
+    }
+    try {
+      return spirit.campaign(CampaignId.parse(ref));
+    } catch (SpiritException | IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+  }
+
+  // ---- public pages ---------------------------------------------------------------------------
+
+  private void campaignPage(HttpExchange ex, Campaign c) throws IOException {
+    Sessions.Session session = session(ex);
+    List<Submission> approved = approved(c);
+    List<Submission> wall =
+        new ArrayList<>(
+            approved.subList(Math.max(0, approved.size() - WALL_SIZE), approved.size()));
+    Collections.reverse(wall);
+    Http.send(
+        ex,
+        200,
+        "text/html; charset=utf-8",
+        Pages.campaign(
+            c, wall, approved.size(), cloud(approved), session.csrf, session.takeFlash()));
+  }
+
+  private List<Submission> approved(Campaign c) {
+    try (Stream<Submission> s =
+        spirit.stream(SubmissionFilter.builder(c.id()).status(SubmissionStatus.APPROVED).build())) {
+      return s.toList();
+    }
+  }
+
+  private static List<WordCloud.PlacedWord> cloud(List<Submission> approved) {
+    Map<String, Set<String>> supporters = new HashMap<>();
+    for (Submission s : approved) {
+      if (s.kind() == SubmissionKind.KEYWORD || s.kind() == SubmissionKind.SLOGAN) {
+        supporters
+            .computeIfAbsent(s.displayText().toLowerCase(Locale.ROOT), t -> new HashSet<>())
+            .add(s.participant().id().value());
+      }
+    }
+    List<TermCount> terms =
+        supporters.entrySet().stream()
+            .map(e -> new TermCount(e.getKey(), e.getValue().size()))
+            .sorted(
+                Comparator.comparingLong(TermCount::count)
+                    .reversed()
+                    .thenComparing(TermCount::term))
+            .limit(50)
+            .toList();
+    return WordCloud.layout(terms, Pages.CLOUD_WIDTH, Pages.CLOUD_HEIGHT);
+  }
+
+  private void cloudJson(HttpExchange ex, Campaign c) throws IOException {
+    List<Submission> approved = approved(c);
+    ObjectNode root = json.createObjectNode();
+    root.put("approved", approved.size());
+    ArrayNode words = root.putArray("words");
+    for (WordCloud.PlacedWord w : cloud(approved)) {
+      words
+          .addObject()
+          .put("text", w.text())
+          .put("count", w.count())
+          .put("x", w.x())
+          .put("y", w.y())
+          .put("size", w.size())
+          .put("color", w.color());
+    }
+    sendJson(ex, 200, root);
+  }
+
+  private void submitForm(HttpExchange ex, Campaign c) throws IOException {
+    Optional<Map<String, String>> form = checkedForm(ex);
+    if (form.isEmpty()) {
+      return;
+    }
+    Sessions.Session session = session(ex);
+    Map<String, String> f = form.get();
+    try {
+      Receipt receipt =
+          spirit.submit(
+              SubmissionRequest.builder(c.id())
+                  .text(f.getOrDefault("text", ""))
+                  .kind(SubmissionKind.parse(f.getOrDefault("kind", "keyword")))
+                  .district(f.getOrDefault("district", ""))
+                  .channel(Channel.ONLINE)
+                  .participant(
+                      new Participant(
+                          ParticipantId.of(session.participantId()),
+                          Role.parse(f.getOrDefault("role", "other")),
+                          "yes".equals(f.get("consent"))))
+                  .build());
+      if (receipt instanceof Receipt.Accepted a) {
+        session.flash =
+            a.status() == SubmissionStatus.APPROVED
+                ? "谢谢！已发布 · Thank you! Your words are on the wall."
+                : "谢谢！审核后发布 · Thank you! Your words will appear after review.";
+      } else {
+        session.flash =
+            "未能提交 · Not submitted: "
+                + ((Receipt.Rejected) receipt)
+                    .reasons().stream().map(Rejection::message).collect(Collectors.joining("; "));
+      }
+    } catch (SpiritException e) {
+      session.flash = "未能提交 · Not submitted: " + e.getMessage();
+    }
+    Http.redirect(ex, "/c/" + c.slug());
+  }
+
+  private void reportForm(HttpExchange ex, Campaign c) throws IOException {
+    Optional<Map<String, String>> form = checkedForm(ex);
+    if (form.isEmpty()) {
+      return;
+    }
+    Sessions.Session session = session(ex);
+    try {
+      SubmissionId id = SubmissionId.parse(form.get().getOrDefault("id", ""));
+      Optional<Submission> s = spirit.submission(id);
+      if (s.isEmpty() || !s.get().campaignId().equals(c.id())) {
+        session.flash = "找不到这条留言 · That submission no longer exists.";
+      } else {
+        boolean first =
+            spirit.report(id, ParticipantId.of(session.participantId()), "reported on the board");
+        session.flash =
+            first
+                ? "已举报，审核员会查看 · Reported — a moderator will look at it."
+                : "你已经举报过了 · You already reported this.";
+      }
+    } catch (SpiritException | IllegalArgumentException e) {
+      session.flash = "无法举报 · Could not report: " + e.getMessage();
+    }
+    Http.redirect(ex, "/c/" + c.slug());
+  }
+
+  // ---- moderation -----------------------------------------------------------------------------
+
+  private void moderatePage(HttpExchange ex, Campaign c) throws IOException {
+    Sessions.Session session = session(ex);
+    if (!session.moderator) {
+      Http.send(
+          ex, 200, "text/html; charset=utf-8", Pages.login(c, session.csrf, session.takeFlash()));
+      return;
+    }
+    Map<String, Long> reports = new HashMap<>();
+    try (Stream<dev.spirit.submission.Reaction> r = spirit.store().streamReactions(c.id())) {
+      r.filter(x -> x.type() == ReactionType.REPORT)
+          .forEach(x -> reports.merge(x.submissionId().toString(), 1L, Long::sum));
+    }
+    List<Submission> pending;
+    List<Submission> reported;
+    try (Stream<Submission> s =
+        spirit.stream(SubmissionFilter.builder(c.id()).status(SubmissionStatus.PENDING).build())) {
+      pending = s.limit(200).toList();
+    }
+    try (Stream<Submission> s =
+        spirit.stream(
+            SubmissionFilter.builder(c.id())
+                .status(SubmissionStatus.APPROVED, SubmissionStatus.HIDDEN)
+                .build())) {
+      reported =
+          s.filter(
+                  x ->
+                      x.status() == SubmissionStatus.HIDDEN
+                          || reports.containsKey(x.id().toString()))
+              .limit(200)
+              .toList();
+    }
+    Http.send(
+        ex,
+        200,
+        "text/html; charset=utf-8",
+        Pages.moderate(c, pending, reported, reports, session.csrf, session.takeFlash()));
+  }
+
+  private void login(HttpExchange ex, Campaign c) throws IOException {
+    Optional<Map<String, String>> form = checkedForm(ex);
+    if (form.isEmpty()) {
+      return;
+    }
+    Sessions.Session session = session(ex);
+    String given = form.get().getOrDefault("token", "");
+    if (MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), moderatorToken.getBytes(StandardCharsets.UTF_8))) {
+      session.moderator = true;
+    } else {
+      session.flash = "口令不对 · Wrong token";
+    }
+    Http.redirect(ex, "/moderate/" + c.slug());
+  }
+
+  private void decide(HttpExchange ex, Campaign c) throws IOException {
+    Optional<Map<String, String>> form = checkedForm(ex);
+    if (form.isEmpty()) {
+      return;
+    }
+    Sessions.Session session = session(ex);
+    if (!session.moderator) {
+      sendError(ex, 403, "需要审核权限 · Moderators only");
+      return;
+    }
+    Map<String, String> f = form.get();
+    SubmissionStatus target =
+        switch (f.getOrDefault("action", "")) {
+          case "approve" -> SubmissionStatus.APPROVED;
+          case "reject" -> SubmissionStatus.REJECTED;
+          case "hide" -> SubmissionStatus.HIDDEN;
+          default -> SubmissionStatus.PENDING;
+        };
+    try {
+      SubmissionId id = SubmissionId.parse(f.getOrDefault("id", ""));
+      long version = Long.parseLong(f.getOrDefault("version", "-1"));
+      Optional<Submission> s = spirit.submission(id);
+      if (target == SubmissionStatus.PENDING
+          || s.isEmpty()
+          || !s.get().campaignId().equals(c.id())) {
+        session.flash = "无效操作 · Invalid action";
+      } else {
+        spirit.changeStatus(id, version, target, "web-moderator", "decided on the board");
+        session.flash = "已更新 · Updated: " + target.name().toLowerCase(Locale.ROOT);
+      }
+    } catch (SpiritException | IllegalArgumentException e) {
+      session.flash = "未更新 · Not changed: " + e.getMessage();
+    }
+    Http.redirect(ex, "/moderate/" + c.slug());
+  }
+
+  // ---- JSON API -------------------------------------------------------------------------------
+
+  private void apiSubmit(HttpExchange ex, Campaign c) throws IOException {
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      sendJson(ex, 415, error("unsupported-media-type", "send application/json"));
+      return;
+    }
+    String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+    if (key == null || key.isBlank()) {
+      sendJson(ex, 400, error("idempotency-key-required", "send an Idempotency-Key header"));
+      return;
+    }
+    byte[] body;
+    try {
+      body = Http.body(ex, maxBodyBytes);
+    } catch (Http.TooLarge e) {
+      sendJson(ex, 413, error("too-large", "the body may hold at most " + maxBodyBytes + " bytes"));
+      return;
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(body);
+    } catch (IOException e) {
+      sendJson(ex, 400, error("malformed-json", "the body is not valid JSON"));
+      return;
+    }
+    if (node == null || !node.isObject()) {
+      sendJson(ex, 400, error("malformed-json", "the body must be a JSON object"));
+      return;
+    }
+    try {
+      SubmissionRequest.Builder request =
+          SubmissionRequest.builder(c.id())
+              .text(node.path("text").asText(""))
+              .kind(SubmissionKind.parse(node.path("kind").asText("keyword")))
+              .district(node.path("district").asText(""))
+              .channel(Channel.parse(node.path("channel").asText("online")))
+              .participant(
+                  new Participant(
+                      ParticipantId.of(node.path("participant").asText("")),
+                      Role.parse(node.path("role").asText("other")),
+                      node.path("consent").asBoolean(false)))
+              .idempotencyKey(key.trim());
+      if (node.hasNonNull("language")) {
+        request.language(Language.of(node.get("language").asText()));
+      }
+      if (node.hasNonNull("collectionPoint")) {
+        request.collectionPoint(node.get("collectionPoint").asText());
+      }
+      Receipt receipt = spirit.submit(request.build());
+      if (receipt instanceof Receipt.Accepted a) {
+        ObjectNode ok = json.createObjectNode();
+        ok.put("id", a.id().toString());
+        ok.put("status", a.status().name().toLowerCase(Locale.ROOT));
+        ok.put("replayed", a.replayed());
+        sendJson(ex, a.replayed() ? 200 : 201, ok);
+      } else {
+        ObjectNode err = json.createObjectNode();
+        ArrayNode errors = err.putArray("errors");
+        for (Rejection r : ((Receipt.Rejected) receipt).reasons()) {
+          errors
+              .addObject()
+              .put("code", r.code().name().toLowerCase(Locale.ROOT))
+              .put("field", r.field())
+              .put("message", r.message());
+        }
+        sendJson(ex, 422, err);
+      }
+    } catch (SpiritException e) {
+      sendJson(ex, 422, error("invalid-input", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private ObjectNode error(String code, String message) {
+    ObjectNode err = json.createObjectNode();
+    err.putArray("errors").addObject().put("code", code).put("message", message);
+    return err;
+  }
+
+  private void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+    Http.send(ex, status, "application/json; charset=utf-8", json.writeValueAsString(body));
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  /** Reads a form POST, enforcing the size limit and the session's CSRF token. */
+  private Optional<Map<String, String>> checkedForm(HttpExchange ex) throws IOException {
+    byte[] body;
+    try {
+      body = Http.body(ex, maxBodyBytes);
+    } catch (Http.TooLarge e) {
+      sendError(ex, 413, "内容太长 · Request too large");
+      return Optional.empty();
+    }
+    Map<String, String> form = Http.form(body);
+    Optional<Sessions.Session> session =
+        sessions.find(Http.cookie(ex, SESSION_COOKIE).orElse(null));
+    if (session.isEmpty() || !session.get().csrfMatches(form.get("csrf"))) {
+      sendError(ex, 403, "页面已过期，请刷新后重试 · The form expired; reload the page and try again");
+      return Optional.empty();
+    }
+    return Optional.of(form);
+  }
+
+  private Sessions.Session session(HttpExchange ex) {
+    Optional<Sessions.Session> existing =
+        sessions.find(Http.cookie(ex, SESSION_COOKIE).orElse(null));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Sessions.Session created = sessions.create();
+    ex.getResponseHeaders()
+        .add(
+            "Set-Cookie",
+            SESSION_COOKIE + "=" + created.id + "; Path=/; HttpOnly; SameSite=Strict");
+    return created;
+  }
+
+  private static String client(HttpExchange ex) {
+    InetSocketAddress remote = ex.getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
+  }
+
+  private void sendError(HttpExchange ex, int status, String message) throws IOException {
+    Http.send(ex, status, "text/html; charset=utf-8", Pages.error(status, message));
+  }
+
+  private void serveStatic(HttpExchange ex, String name) throws IOException {
+    String type =
+        switch (name) {
+          case "board.css" -> "text/css; charset=utf-8";
+          case "board.js" -> "text/javascript; charset=utf-8";
+          default -> null;
+        };
+    if (type == null) {
+      sendError(ex, 404, "Not found");
+      return;
+    }
+    try (InputStream in = MessageBoard.class.getResourceAsStream(name)) {
+      if (in == null) {
+        sendError(ex, 404, "Not found");
+        return;
+      }
+      Http.send(ex, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Configures a {@link MessageBoard}. */
+  public static final class Builder {
+    private final Spirit spirit;
+    private String host = "127.0.0.1";
+    private int port;
+    private @Nullable String moderatorTokenValue;
+    private String moderatorToken = "";
+    private int maxBodyBytes = 16 * 1024;
+    private int postsPerMinute = 30;
+
+    private Builder(Spirit spirit) {
+      this.spirit = spirit;
+    }
+
+    /**
+     * Sets the address to listen on (default 127.0.0.1).
+     *
+     * @param value host name or address
+     * @return this builder
+     */
+    public Builder host(String value) {
+      this.host = value;
+      return this;
+    }
+
+    /**
+     * Sets the port (default 0: any free port).
+     *
+     * @param value the port
+     * @return this builder
+     */
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    /**
+     * Sets the token moderators sign in with (required, at least 12 characters).
+     *
+     * @param value the token
+     * @return this builder
+     */
+    public Builder moderatorToken(String value) {
+      this.moderatorTokenValue = value;
+      return this;
+    }
+
+    /**
+     * Sets the largest accepted request body (default 16 KiB); larger ones get 413.
+     *
+     * @param value bytes
+     * @return this builder
+     */
+    public Builder maxBodyBytes(int value) {
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    /**
+     * Sets how many POSTs one client may make per minute (default 30); more get 429.
+     *
+     * @param value posts per minute
+     * @return this builder
+     */
+    public Builder postsPerMinute(int value) {
+      this.postsPerMinute = value;
+      return this;
+    }
+
+    /**
+     * Starts the board.
+     *
+     * @return the running board
+     * @throws dev.spirit.error.InvalidInputException if the token is missing or too short
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public MessageBoard start() {
+      if (moderatorTokenValue == null || moderatorTokenValue.length() < 12) {
+        throw new dev.spirit.error.InvalidInputException(
+            "moderatorToken", "must be set and at least 12 characters long");
+      }
+      moderatorToken = moderatorTokenValue;
+      try {
+        MessageBoard board = new MessageBoard(this, spirit);
+        board.server.start();
+        return board;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+      }
+    }
+  }
+}

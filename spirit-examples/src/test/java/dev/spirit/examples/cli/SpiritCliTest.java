@@ -1,0 +1,682 @@
+package dev.spirit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The spirit CLI")
+class SpiritCliTest {
+  private static final String STORE = "mem:cli-test";
+  private final CliHarness cli = new CliHarness();
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void closeStores() {
+    cli.close();
+  }
+
+  private void campaign(String slug, String moderation) {
+    CliHarness.Result r =
+        cli.run(
+            "campaign",
+            "create",
+            slug,
+            "--store",
+            STORE,
+            "--title-zh",
+            "渝中精神",
+            "--title-en",
+            "Spirit of Yuzhong",
+            "--district",
+            "yuzhong",
+            "--district",
+            "jiangbei",
+            "--moderation",
+            moderation,
+            "--open");
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  private CliHarness.Result submit(String slug, String text, String participant, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "submit",
+                "--store",
+                STORE,
+                "--campaign",
+                slug,
+                "--text",
+                text,
+                "--district",
+                "yuzhong",
+                "--participant",
+                participant));
+    args.addAll(List.of(more));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  private List<Submission> stored(String slug) {
+    Spirit spirit = cli.spirit(STORE);
+    try (Stream<Submission> s =
+        spirit.stream(SubmissionFilter.all(spirit.campaignBySlug(slug).orElseThrow().id()))) {
+      return s.toList();
+    }
+  }
+
+  @Nested
+  @DisplayName("in general")
+  class General {
+    @Test
+    @DisplayName("--help lists every command and exits 0")
+    void help() {
+      CliHarness.Result r = cli.run("--help");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out())
+          .contains("campaign", "submit", "import", "review", "stats", "export", "report")
+          .contains("erase-participant", "moderate", "demo", "Exit codes: 0 success");
+    }
+
+    @Test
+    @DisplayName("every command has its own --help, naming --store")
+    void subcommandHelp() {
+      for (String command :
+          List.of(
+              "submit",
+              "import",
+              "review",
+              "stats",
+              "export",
+              "report",
+              "erase-participant",
+              "moderate")) {
+        CliHarness.Result r = cli.run(command, "--help");
+        assertThat(r.exit()).as(command).isZero();
+        assertThat(r.out()).as(command).contains("--store=URI");
+      }
+      assertThat(cli.run("campaign", "create", "--help").out()).contains("--district=CODE");
+    }
+
+    @Test
+    @DisplayName("no command, or a group without its subcommand, is a usage error (2)")
+    void noCommand() {
+      assertThat(cli.run().exit()).isEqualTo(2);
+      CliHarness.Result r = cli.run("campaign");
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("create", "list");
+    }
+
+    @Test
+    @DisplayName("an unknown option or a bad value is a usage error (2) with a message")
+    void usageErrors() {
+      CliHarness.Result unknown = cli.run("stats", "--campaign", "c", "--nope");
+      assertThat(unknown.exit()).isEqualTo(2);
+      assertThat(unknown.err()).contains("Unknown option: '--nope'");
+      CliHarness.Result badChannel =
+          cli.run(
+              "submit",
+              "--store",
+              STORE,
+              "--campaign",
+              "x",
+              "--text",
+              "t",
+              "--district",
+              "yuzhong",
+              "--participant",
+              "p",
+              "--channel",
+              "pigeon");
+      assertThat(badChannel.exit()).isEqualTo(2);
+      assertThat(badChannel.err()).contains("unknown channel 'pigeon'", "message-board");
+    }
+
+    @Test
+    @DisplayName("a store URI no backend accepts fails with the store's message and exit code 1")
+    void unknownStore() {
+      CliHarness.Result r = cli.run("campaign", "list", "--store", "nosuch:somewhere");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err())
+          .startsWith("spirit: ")
+          .contains("no storage backend on the class path accepts 'nosuch:somewhere'")
+          .contains("mem:");
+    }
+
+    @Test
+    @DisplayName("a missing campaign is named in the error (exit 1)")
+    void missingCampaign() {
+      CliHarness.Result r = cli.run("stats", "--store", STORE, "--campaign", "nope");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("campaign 'nope'", "does not exist");
+    }
+  }
+
+  @Nested
+  @DisplayName("campaign")
+  class Campaigns {
+    @Test
+    @DisplayName("create, list, close: the lifecycle shows in the listing")
+    void lifecycle() {
+      CliHarness.Result created =
+          cli.run(
+              "campaign",
+              "create",
+              "spirit-2026",
+              "--store",
+              STORE,
+              "--title-zh",
+              "重庆城市精神",
+              "--title-en",
+              "Spirit of Chongqing City",
+              "--district",
+              "yuzhong",
+              "--channel",
+              "online",
+              "--channel",
+              "message-board");
+      assertThat(created.exit()).as(created.err()).isZero();
+      assertThat(created.out()).startsWith("created campaign spirit-2026 (").endsWith("), draft\n");
+
+      assertThat(cli.run("campaign", "open", "spirit-2026", "--store", STORE).out())
+          .isEqualTo("campaign spirit-2026 is open\n");
+      submit("spirit-2026", "耿直", "p1", "--channel", "online");
+
+      CliHarness.Result list = cli.run("campaign", "list", "--store", STORE);
+      assertThat(list.exit()).isZero();
+      assertThat(list.out())
+          .contains("SLUG", "STATE", "SUBMISSIONS")
+          .containsPattern("spirit-2026\\s+open\\s+1\\s+重庆城市精神 · Spirit of Chongqing City");
+
+      assertThat(cli.run("campaign", "close", "spirit-2026", "--store", STORE).exit()).isZero();
+      assertThat(cli.run("campaign", "list", "--store", STORE).out())
+          .containsPattern("spirit-2026\\s+closed");
+    }
+
+    @Test
+    @DisplayName("an illegal lifecycle move fails with exit code 1 and says why")
+    void illegalMove() {
+      campaign("c1", "pre");
+      cli.run("campaign", "close", "c1", "--store", STORE);
+      CliHarness.Result r = cli.run("campaign", "open", "c1", "--store", STORE);
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("cannot go from CLOSED to OPEN");
+    }
+
+    @Test
+    @DisplayName("list on an empty store says so")
+    void empty() {
+      assertThat(cli.run("campaign", "list", "--store", "mem:empty").out())
+          .isEqualTo("no campaigns in mem:empty\n");
+    }
+  }
+
+  @Nested
+  @DisplayName("submit")
+  class Submit {
+    @Test
+    @DisplayName("prints the receipt; a retry with the same key is answered with the first")
+    void accepted() {
+      campaign("s1", "pre");
+      CliHarness.Result first = submit("s1", "耿直", "p1", "--idempotency-key", "k-1");
+      assertThat(first.exit()).isZero();
+      assertThat(first.out()).matches("accepted \\S+ status pending\\n");
+      CliHarness.Result again = submit("s1", "耿直", "p1", "--idempotency-key", "k-1");
+      assertThat(again.out()).startsWith("already accepted " + first.out().split(" ")[1]);
+      assertThat(stored("s1")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a refused submission prints every reason and exits 1")
+    void refused() {
+      campaign("s2", "pre");
+      CliHarness.Result r =
+          cli.run(
+              "submit",
+              "--store",
+              STORE,
+              "--campaign",
+              "s2",
+              "--text",
+              "热情",
+              "--district",
+              "wushan",
+              "--participant",
+              "p1",
+              "--no-consent");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err())
+          .contains("refused: DISTRICT_NOT_ALLOWED (district)")
+          .contains("refused: CONSENT_REQUIRED");
+      assertThat(stored("s2")).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("import")
+  class Import {
+    @Test
+    @DisplayName("keeps good rows, reports bad ones with line numbers, and imports nothing twice")
+    void csv() throws Exception {
+      campaign("i1", "post");
+      Path file = dir.resolve("mailbox-cards.csv");
+      Files.writeString(
+          file,
+          String.join(
+              "\n",
+              "\uFEFFtext,district,participant,role,kind",
+              "耿直,yuzhong,card-001,resident,keyword",
+              ",yuzhong,card-002,resident,keyword",
+              "\"山水之城, 美丽之地\",jiangbei,card-003,visitor,slogan",
+              "热情,wushan,card-004,resident,keyword",
+              "too,many,fields,here,x,y",
+              "\"两行的",
+              "留言\",yuzhong,card-005,student,message",
+              ""),
+          StandardCharsets.UTF_8);
+
+      CliHarness.Result first =
+          cli.run("import", file.toString(), "--store", STORE, "--campaign", "i1");
+      assertThat(first.exit()).isEqualTo(1);
+      assertThat(first.out()).isEqualTo("imported 3 · already imported 0 · failed 3 (of 6 rows)\n");
+      assertThat(first.err())
+          .contains("mailbox-cards.csv:3: text: is missing or empty")
+          .contains("mailbox-cards.csv:5: refused: DISTRICT_NOT_ALLOWED")
+          .contains("mailbox-cards.csv:6: has 6 fields but the header has 5")
+          .contains("Importing mailbox-cards.csv: 100% (4/4)");
+      assertThat(stored("i1"))
+          .extracting(s -> s.text().original())
+          .containsExactly("耿直", "山水之城, 美丽之地", "两行的\n留言");
+      assertThat(stored("i1").get(0).provenance().importBatch()).contains("mailbox-cards.csv");
+
+      CliHarness.Result again =
+          cli.run("import", file.toString(), "--store", STORE, "--campaign", "i1");
+      assertThat(again.out()).isEqualTo("imported 0 · already imported 3 · failed 3 (of 6 rows)\n");
+      assertThat(stored("i1")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("reads JSON lines and takes idempotency keys from a column")
+    void jsonLines() throws Exception {
+      campaign("i2", "pre");
+      Path file = dir.resolve("interviews.jsonl");
+      Files.writeString(
+          file,
+          String.join(
+              "\n",
+              "{\"card\":\"A-1\",\"text\":\"受访者说重庆人耿直\",\"district\":\"yuzhong\","
+                  + "\"participant\":\"int-1\",\"kind\":\"interview-note\",\"channel\":\"interview\"}",
+              "not json",
+              "{\"card\":\"A-2\",\"text\":\"candor\",\"district\":\"jiangbei\","
+                  + "\"participant\":\"int-2\",\"role\":\"visitor\"}"),
+          StandardCharsets.UTF_8);
+      CliHarness.Result r =
+          cli.run(
+              "import",
+              file.toString(),
+              "--store",
+              STORE,
+              "--campaign",
+              "i2",
+              "--key-column",
+              "card",
+              "--entered-by",
+              "staff-li");
+      assertThat(r.err()).contains("interviews.jsonl:2: not valid JSON");
+      assertThat(r.out()).startsWith("imported 2 · already imported 0 · failed 1");
+      List<Submission> s = stored("i2");
+      assertThat(s)
+          .extracting(x -> x.idempotencyKey().orElseThrow().value())
+          .containsExactly("A-1", "A-2");
+      assertThat(s.get(0).provenance().enteredBy()).contains("staff-li");
+      assertThat(s.get(0).provenance().source().name()).isEqualTo("INTERVIEW_NOTES");
+    }
+
+    @Test
+    @DisplayName("a missing file fails with exit 1 and names it")
+    void missingFile() {
+      campaign("i3", "pre");
+      CliHarness.Result r =
+          cli.run(
+              "import", dir.resolve("nope.csv").toString(), "--store", STORE, "--campaign", "i3");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("no such file", "nope.csv");
+    }
+  }
+
+  @Nested
+  @DisplayName("review")
+  class Review {
+    @Test
+    @DisplayName("approves, rejects and skips with single keys read from stdin")
+    void keys() {
+      campaign("r1", "pre");
+      submit("r1", "耿直", "p1");
+      submit("r1", "热情", "p2");
+      submit("r1", "包容", "p3");
+      CliHarness.Result r =
+          cli.runWithInput(
+              "a\nx\nr\ns\n", "review", "--store", STORE, "--campaign", "r1", "--moderator", "li");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out())
+          .contains("[1/3]", "耿直", "(a)pprove (r)eject (h)ide (s)kip (q)uit >", "→ approved")
+          .contains("please answer a, r, h, s or q", "→ rejected")
+          .contains("approved 1 · rejected 1 · hidden 0 · skipped 1 · left 0");
+      assertThat(stored("r1"))
+          .extracting(Submission::status)
+          .containsExactly(
+              SubmissionStatus.APPROVED, SubmissionStatus.REJECTED, SubmissionStatus.PENDING);
+    }
+
+    @Test
+    @DisplayName("shows why moderation held a submission, and stops at end of input")
+    void reasons() {
+      campaign("r2", "post");
+      submit("r2", "热情 电话 13812345678", "p1", "--kind", "message");
+      CliHarness.Result r = cli.runWithInput("", "review", "--store", STORE, "--campaign", "r2");
+      assertThat(r.out())
+          .contains("moderation: phone-number a phone number")
+          .contains("approved 0 · rejected 0 · hidden 0 · skipped 0 · left 1");
+    }
+
+    @Test
+    @DisplayName("an empty queue says so")
+    void empty() {
+      campaign("r3", "post");
+      assertThat(cli.run("review", "--store", STORE, "--campaign", "r3").out())
+          .isEqualTo("nothing to review in r3 (pending)\n");
+    }
+  }
+
+  @Nested
+  @DisplayName("stats, export and report")
+  class Figures {
+    private void fill() {
+      campaign("f1", "post");
+      submit("f1", "耿直", "p1");
+      submit("f1", "耿直", "p2");
+      submit("f1", "Candor", "p3", "--role", "visitor", "--channel", "message-board");
+      submit("f1", "call 13812345678 now", "p4", "--kind", "message");
+      submit("f1", "=HYPERLINK(\"x\")", "p5", "--kind", "message");
+    }
+
+    @Test
+    @DisplayName("stats prints tables of status, district, channel, role and top words")
+    void table() {
+      fill();
+      CliHarness.Result r = cli.run("stats", "--store", STORE, "--campaign", "f1");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out())
+          .contains("submissions: 5")
+          .containsPattern("approved\\s+4\\s+80\\.0%")
+          .containsPattern("pending\\s+1\\s+20\\.0%")
+          .containsPattern("yuzhong\\s+5")
+          .containsPattern("visitor\\s+1")
+          .containsPattern("耿直\\s+2")
+          .containsPattern("candor\\s+1");
+    }
+
+    @Test
+    @DisplayName("stats --json prints one JSON object with the same figures")
+    void json() throws Exception {
+      fill();
+      CliHarness.Result r = cli.run("stats", "--store", STORE, "--campaign", "f1", "--json");
+      JsonNode root = new ObjectMapper().readTree(r.out());
+      assertThat(root.get("total").asLong()).isEqualTo(5);
+      assertThat(root.get("byStatus").get("approved").asLong()).isEqualTo(4);
+      assertThat(root.get("byChannel").get("message-board").asLong()).isEqualTo(1);
+      assertThat(root.get("topTerms").get(0).get("term").asText()).isEqualTo("耿直");
+      assertThat(root.get("moderationReasons").get("phone-number").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("export writes full CSV, guarding against spreadsheet formulas")
+    void exportCsv() {
+      fill();
+      CliHarness.Result r = cli.run("export", "--store", STORE, "--campaign", "f1");
+      assertThat(r.exit()).isZero();
+      String[] lines = r.out().split("\n");
+      assertThat(lines[0])
+          .startsWith("id,received_at,district,channel,kind,language,status,role,participant");
+      assertThat(lines).hasSize(6);
+      assertThat(r.out()).contains(",p1,", "13812345678", "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    @Test
+    @DisplayName("export --redacted keeps only public text, without participants or phone numbers")
+    void exportRedacted() throws Exception {
+      fill();
+      cli.spirit(STORE); // same store
+      CliHarness.Result r =
+          cli.run(
+              "export", "--store", STORE, "--campaign", "f1", "--redacted", "--format", "jsonl");
+      List<JsonNode> rows = new java.util.ArrayList<>();
+      for (String line : r.out().split("\n")) {
+        rows.add(new ObjectMapper().readTree(line));
+      }
+      assertThat(rows).hasSize(4);
+      assertThat(r.out()).doesNotContain("p1", "p2", "13812345678", "participant");
+      assertThat(rows.get(0).get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+      assertThat(rows).extracting(n -> n.get("text").asText()).contains("耿直", "Candor");
+    }
+
+    @Test
+    @DisplayName("export --format jsonl writes Spirit's canonical records, one per line")
+    void exportJsonLines() {
+      fill();
+      CliHarness.Result r =
+          cli.run("export", "--store", STORE, "--campaign", "f1", "--format", "jsonl");
+      List<Submission> decoded =
+          r.out().lines().map(dev.spirit.storage.SpiritCodec::submissionFromJson).toList();
+      assertThat(decoded).isEqualTo(stored("f1"));
+    }
+
+    @Test
+    @DisplayName("export -o writes a file and says how many it exported")
+    void exportFile() throws Exception {
+      fill();
+      Path out = dir.resolve("open-data.csv");
+      CliHarness.Result r =
+          cli.run(
+              "export", "--store", STORE, "--campaign", "f1", "--redacted", "-o", out.toString());
+      assertThat(r.out()).isEqualTo("exported 4 submissions to " + out + "\n");
+      assertThat(Files.readAllLines(out))
+          .hasSize(5)
+          .first()
+          .isEqualTo("date,district,channel,kind,language,role,text");
+    }
+
+    @Test
+    @DisplayName("report writes the HTML report and prints its path")
+    void report() throws Exception {
+      fill();
+      Path out = dir.resolve("f1.html");
+      CliHarness.Result r =
+          cli.run("report", "--store", STORE, "--campaign", "f1", "-o", out.toString());
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).isEqualTo("Report: " + out.toAbsolutePath() + "\n");
+      assertThat(Files.readString(out)).contains("<svg", "耿直", "渝中精神");
+    }
+  }
+
+  @Nested
+  @DisplayName("erase-participant")
+  class Erase {
+    @Test
+    @DisplayName("asks for --yes (usage error), then erases every submission of the participant")
+    void erase() {
+      campaign("e1", "pre");
+      submit("e1", "耿直", "p1");
+      submit("e1", "热情", "p1");
+      submit("e1", "包容", "p2");
+      CliHarness.Result unconfirmed = cli.run("erase-participant", "p1", "--store", STORE);
+      assertThat(unconfirmed.exit()).isEqualTo(2);
+      assertThat(unconfirmed.err()).contains("run again with --yes");
+      assertThat(stored("e1")).hasSize(3);
+
+      CliHarness.Result r = cli.run("erase-participant", "p1", "--yes", "--store", STORE);
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).isEqualTo("erased participant p1: 2 submissions\n");
+      assertThat(stored("e1")).extracting(s -> s.participant().id().value()).containsExactly("p2");
+    }
+  }
+
+  @Nested
+  @DisplayName("moderate")
+  class Moderate {
+    @Test
+    @DisplayName(
+        "prints one JSON line per text from stdin: decision, reasons with spans, redaction")
+    void stdin() throws Exception {
+      CliHarness.Result r = cli.runWithInput("耿直\n\n请拨 13812345678\nbest casino\n", "moderate");
+      assertThat(r.exit()).as(r.err()).isZero();
+      List<JsonNode> lines = new java.util.ArrayList<>();
+      for (String line : r.out().split("\n")) {
+        lines.add(new ObjectMapper().readTree(line));
+      }
+      assertThat(lines).hasSize(3);
+      assertThat(lines.get(0).get("decision").asText()).isEqualTo("approve");
+      assertThat(lines.get(1).get("line").asInt()).isEqualTo(3);
+      assertThat(lines.get(1).get("decision").asText()).isEqualTo("review");
+      assertThat(lines.get(1).get("redacted").asText()).isEqualTo("请拨 [phone]");
+      JsonNode span = lines.get(1).get("reasons").get(0).get("spans").get(0);
+      assertThat(span.get("text").asText()).isEqualTo("13812345678");
+      assertThat(lines.get(2).get("decision").asText()).isEqualTo("reject");
+      assertThat(lines.get(2).get("reasons").get(0).get("code").asText()).isEqualTo("blocked-term");
+    }
+
+    @Test
+    @DisplayName("reads a TSV column from a file, skipping the header and decoding escapes")
+    void tsvColumn() throws Exception {
+      Path file = dir.resolve("cards.tsv");
+      Files.writeString(file, "id\ttext\n1\t热情\\t好客\n2\tcasino night\n", StandardCharsets.UTF_8);
+      CliHarness.Result r = cli.run("moderate", file.toString(), "--column", "2", "--header");
+      Map<String, String> decisions =
+          r.out()
+              .lines()
+              .map(
+                  l -> {
+                    try {
+                      return new ObjectMapper().readTree(l);
+                    } catch (Exception e) {
+                      throw new AssertionError(e);
+                    }
+                  })
+              .collect(
+                  Collectors.toMap(n -> n.get("text").asText(), n -> n.get("decision").asText()));
+      assertThat(decisions)
+          .containsEntry("热情\t好客", "approve")
+          .containsEntry("casino night", "reject");
+    }
+
+    @Test
+    @DisplayName("--lexicon fails clearly in this build (exit 1)")
+    void lexiconUnavailable() {
+      CliHarness.Result r = cli.runWithInput("耿直\n", "moderate", "--lexicon", "lexicon.tsv");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("--lexicon/--allow are not available in this build");
+    }
+  }
+
+  @Nested
+  @DisplayName("demo")
+  class Demo {
+    @Test
+    @DisplayName("runs a small demo and prints the report path")
+    void demo() {
+      Path report = dir.resolve("demo.html");
+      CliHarness.Result r = cli.run("demo", "--count", "300", "-o", report.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).contains("Ingesting: 100%", "Report: " + report.toAbsolutePath());
+      assertThat(report).exists();
+    }
+  }
+
+  @Nested
+  @DisplayName("serve")
+  class Serve {
+    @Test
+    @DisplayName("serves the campaign's public page until interrupted")
+    void serve() throws Exception {
+      campaign("w1", "pre");
+      java.io.StringWriter out = new java.io.StringWriter();
+      picocli.CommandLine cl = cli.commandLine();
+      cl.setOut(new java.io.PrintWriter(out, true));
+      int[] exit = {-1};
+      Thread server =
+          new Thread(
+              () ->
+                  exit[0] =
+                      cl.execute(
+                          "serve",
+                          "--store",
+                          STORE,
+                          "--port",
+                          "0",
+                          "--moderator-token",
+                          "serve-test-token-123",
+                          "--demo-campaign"));
+      server.start();
+      String url = null;
+      for (int i = 0; i < 200 && url == null; i++) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("message board on (http://\\S+)/ ")
+                .matcher(out.toString());
+        if (m.find()) {
+          url = m.group(1);
+        } else {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(url).as(out.toString()).isNotNull();
+      java.net.http.HttpResponse<String> page =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/c/w1")).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("渝中精神");
+      assertThat(out.toString()).contains("demo campaign at /c/spirit-of-chongqing-city");
+      Spirit spirit = cli.spirit(STORE);
+      Campaign demo = spirit.campaignBySlug("spirit-of-chongqing-city").orElseThrow();
+      assertThat(
+              spirit.count(
+                  SubmissionFilter.builder(demo.id()).status(SubmissionStatus.APPROVED).build()))
+          .isGreaterThan(500);
+      assertThat(
+              spirit.count(
+                  SubmissionFilter.builder(demo.id()).status(SubmissionStatus.PENDING).build()))
+          .isPositive();
+      server.interrupt();
+      server.join(10_000);
+      assertThat(exit[0]).isZero();
+      assertThat(out.toString()).contains("message board stopped");
+    }
+
+    @Test
+    @DisplayName("refuses to start without a moderator token (usage error)")
+    void noToken() {
+      CliHarness.Result r = cli.run("serve", "--store", STORE, "--port", "0");
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("--moderator-token");
+    }
+  }
+}

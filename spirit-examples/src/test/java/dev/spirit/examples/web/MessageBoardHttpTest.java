@@ -1,0 +1,367 @@
+package dev.spirit.examples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.examples.Wiring;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.Role;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionRequest;
+import dev.spirit.submission.SubmissionStatus;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The message board over HTTP")
+class MessageBoardHttpTest {
+  static final String TOKEN = "correct-horse-battery";
+  private Spirit spirit;
+  private MessageBoard board;
+  private Campaign campaign;
+  private HttpClient browser;
+
+  @BeforeEach
+  void start() {
+    spirit = Spirit.builder().storeUri("mem:").moderator(Wiring.defaultModerator()).build();
+    campaign = BoardFixtures.campaign(spirit, "board-test");
+    board =
+        MessageBoard.builder(spirit)
+            .moderatorToken(TOKEN)
+            .postsPerMinute(40)
+            .maxBodyBytes(4096)
+            .start();
+    browser = newBrowser();
+  }
+
+  @AfterEach
+  void stop() {
+    board.close();
+    spirit.close();
+  }
+
+  static HttpClient newBrowser() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(board.url() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(HttpClient client, String path, Map<String, String> form)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return client.send(
+        HttpRequest.newBuilder(URI.create(board.url() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String csrf(String html) {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+    assertThat(m.find()).as("page has a CSRF field").isTrue();
+    return m.group(1);
+  }
+
+  private Map<String, String> form(String csrf, String... pairs) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("csrf", csrf);
+    for (int i = 0; i < pairs.length; i += 2) {
+      f.put(pairs[i], pairs[i + 1]);
+    }
+    return f;
+  }
+
+  private List<Submission> stored() {
+    try (Stream<Submission> s = spirit.stream(SubmissionFilter.all(campaign.id()))) {
+      return s.toList();
+    }
+  }
+
+  private HttpResponse<String> api(String key, String json) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create(board.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      b.header("Idempotency-Key", key);
+    }
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @DisplayName("the public page has the form, the wall and the cloud, and sets a session cookie")
+  void publicPage() throws Exception {
+    HttpResponse<String> page = get(browser, "/c/board-test");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Set-Cookie").orElseThrow())
+        .contains("HttpOnly", "SameSite=Strict");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'");
+    assertThat(page.body())
+        .contains("id=\"submit-form\"", "id=\"wall\"", "id=\"cloud\"", "渝中 Yuzhong");
+    assertThat(get(browser, "/").body()).contains("/c/board-test");
+    assertThat(get(browser, "/c/nope").statusCode()).isEqualTo(404);
+    assertThat(get(browser, "/static/board.js").body()).contains("textContent");
+  }
+
+  @Test
+  @DisplayName("a form post with the session's CSRF token is taken in; without it, 403")
+  void csrf() throws Exception {
+    String token = csrf(get(browser, "/c/board-test").body());
+    HttpResponse<String> ok =
+        post(
+            browser,
+            "/c/board-test/submit",
+            form(
+                token,
+                "text",
+                "耿直",
+                "district",
+                "yuzhong",
+                "role",
+                "resident",
+                "kind",
+                "keyword",
+                "consent",
+                "yes"));
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("Your words will appear after review");
+    assertThat(stored()).hasSize(1);
+    assertThat(stored().get(0).channel()).isEqualTo(Channel.ONLINE);
+
+    HttpResponse<String> forged =
+        post(
+            browser,
+            "/c/board-test/submit",
+            form("deadbeef", "text", "forged", "district", "yuzhong"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    HttpResponse<String> otherSession =
+        post(
+            newBrowser(),
+            "/c/board-test/submit",
+            form(token, "text", "forged", "district", "yuzhong"));
+    assertThat(otherSession.statusCode()).isEqualTo(403);
+    assertThat(stored()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("intake's reasons are shown when a submission is refused (no consent)")
+  void refused() throws Exception {
+    String token = csrf(get(browser, "/c/board-test").body());
+    HttpResponse<String> r =
+        post(
+            browser,
+            "/c/board-test/submit",
+            form(
+                token, "text", "耿直", "district", "yuzhong", "role", "resident", "kind", "keyword"));
+    assertThat(r.body()).contains("Not submitted", "requires the participant&#39;s consent");
+  }
+
+  @Test
+  @DisplayName("user text is HTML-escaped on the wall and in the moderator queue")
+  void escaping() throws Exception {
+    Submission s = BoardFixtures.approved(spirit, campaign, "<script>alert(1)</script>", "x1");
+    assertThat(s.status()).isEqualTo(SubmissionStatus.APPROVED);
+    String page = get(browser, "/c/board-test").body();
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert");
+  }
+
+  @Test
+  @DisplayName("the moderator page needs the token; a moderator can approve and hide")
+  void moderation() throws Exception {
+    Submission s = BoardFixtures.pending(spirit, campaign, "热情", "p1");
+    String login = get(browser, "/moderate/board-test").body();
+    assertThat(login).contains("Moderator token").doesNotContain("热情");
+    HttpResponse<String> wrong =
+        post(browser, "/moderate/board-test/login", form(csrf(login), "token", "guess"));
+    assertThat(wrong.body()).contains("Wrong token");
+    HttpResponse<String> denied =
+        post(
+            browser,
+            "/moderate/board-test/decide",
+            form(csrf(login), "id", s.id().toString(), "version", "1", "action", "approve"));
+    assertThat(denied.statusCode()).isEqualTo(403);
+
+    String queue =
+        post(browser, "/moderate/board-test/login", form(csrf(login), "token", TOKEN)).body();
+    assertThat(queue).contains("热情", "Waiting for review");
+    post(
+        browser,
+        "/moderate/board-test/decide",
+        form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "approve"));
+    assertThat(spirit.submission(s.id()).orElseThrow().status())
+        .isEqualTo(SubmissionStatus.APPROVED);
+    HttpResponse<String> stale =
+        post(
+            browser,
+            "/moderate/board-test/decide",
+            form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "hide"));
+    assertThat(stale.body()).contains("Not changed", "changed concurrently");
+    post(
+        browser,
+        "/moderate/board-test/decide",
+        form(csrf(queue), "id", s.id().toString(), "version", "2", "action", "hide"));
+    assertThat(spirit.submission(s.id()).orElseThrow().status()).isEqualTo(SubmissionStatus.HIDDEN);
+  }
+
+  @Test
+  @DisplayName("the cloud endpoint returns approved words with their layout")
+  void cloudJson() throws Exception {
+    BoardFixtures.approved(spirit, campaign, "耿直", "a");
+    BoardFixtures.approved(spirit, campaign, "耿直", "b");
+    BoardFixtures.approved(spirit, campaign, "热情", "c");
+    JsonNode cloud = new ObjectMapper().readTree(get(browser, "/c/board-test/cloud.json").body());
+    assertThat(cloud.get("approved").asInt()).isEqualTo(3);
+    assertThat(cloud.get("words").get(0).get("text").asText()).isEqualTo("耿直");
+    assertThat(cloud.get("words").get(0).get("count").asInt()).isEqualTo(2);
+    assertThat(cloud.get("words").get(0).has("x")).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "the kiosk API takes JSON with an idempotency key; a retry returns the first receipt")
+  void api() throws Exception {
+    String body =
+        "{\"text\":\"耿直\",\"district\":\"yuzhong\",\"participant\":\"kiosk-7-42\","
+            + "\"role\":\"visitor\",\"consent\":true,\"channel\":\"message-board\"}";
+    HttpResponse<String> first = api("kiosk-7-000123", body);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    JsonNode receipt = new ObjectMapper().readTree(first.body());
+    assertThat(receipt.get("status").asText()).isEqualTo("pending");
+    HttpResponse<String> retry = api("kiosk-7-000123", body);
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(new ObjectMapper().readTree(retry.body()).get("id")).isEqualTo(receipt.get("id"));
+    assertThat(stored()).hasSize(1);
+
+    assertThat(api(null, body).statusCode()).isEqualTo(400);
+    assertThat(api("k2", "{nope").statusCode()).isEqualTo(400);
+    HttpResponse<String> refused = api("k3", body.replace("yuzhong", "hechuan"));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("district_not_allowed");
+    HttpResponse<String> notJson =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(board.url() + "/api/campaigns/board-test/submissions"))
+                    .header("Content-Type", "text/plain")
+                    .header("Idempotency-Key", "k4")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(notJson.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  @DisplayName("bodies over the limit get 413")
+  void tooLarge() throws Exception {
+    String big = "x".repeat(5000);
+    assertThat(api("big", "{\"text\":\"" + big + "\"}").statusCode()).isEqualTo(413);
+    String token = csrf(get(browser, "/c/board-test").body());
+    assertThat(post(browser, "/c/board-test/submit", form(token, "text", big)).statusCode())
+        .isEqualTo(413);
+  }
+
+  @Test
+  @DisplayName("more posts per minute than allowed get 429")
+  void rateLimit() throws Exception {
+    String body =
+        "{\"text\":\"耿直\",\"district\":\"yuzhong\",\"participant\":\"p\",\"consent\":true}";
+    int limited = 0;
+    for (int i = 0; i < 45; i++) {
+      HttpResponse<String> r = api("rate-" + i, body);
+      if (r.statusCode() == 429) {
+        limited++;
+        assertThat(r.headers().firstValue("Retry-After")).contains("60");
+      }
+    }
+    assertThat(limited).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("a board cannot start without a real moderator token")
+  void token() {
+    assertThatThrownBy(() -> MessageBoard.builder(spirit).moderatorToken("short").start())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at least 12 characters");
+  }
+
+  /** Shared set-up of board tests. */
+  static final class BoardFixtures {
+    private BoardFixtures() {}
+
+    static Campaign campaign(Spirit spirit, String slug) {
+      Campaign c =
+          spirit.createCampaign(
+              Campaign.builder(slug)
+                  .title("重庆城市精神", "Spirit of Chongqing City")
+                  .prompt("用一个词说出重庆的城市精神", "Give a word for Chongqing")
+                  .districts("yuzhong", "jiangbei", "wushan")
+                  .allChannels()
+                  .build());
+      return spirit.openCampaign(c.id());
+    }
+
+    static Submission pending(Spirit spirit, Campaign c, String text, String who) {
+      return spirit
+          .submission(
+              spirit
+                  .submit(
+                      SubmissionRequest.builder(c.id())
+                          .text(text)
+                          .kind(text.length() > 20 ? SubmissionKind.SLOGAN : SubmissionKind.KEYWORD)
+                          .district("yuzhong")
+                          .channel(Channel.MESSAGE_BOARD)
+                          .participant(Participant.consenting(who, Role.RESIDENT))
+                          .build())
+                  .orThrow()
+                  .id())
+          .orElseThrow();
+    }
+
+    static Submission approved(Spirit spirit, Campaign c, String text, String who) {
+      Submission s = pending(spirit, c, text, who);
+      return spirit.changeStatus(s.id(), s.version(), SubmissionStatus.APPROVED, "test", "fixture");
+    }
+  }
+}
