@@ -1,0 +1,92 @@
+package dev.spirit.benchmarks.file;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.storage.file.FileStore;
+import dev.spirit.submission.Submission;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Measures the heap a reopened file store holds per submission, and how much of it is the text:
+ * {@code java -cp spirit-benchmarks/target/benchmarks.jar
+ * dev.spirit.benchmarks.file.FileStoreHeapProbe 1000000}. Not a JMH benchmark: it measures retained
+ * heap after full collections, not time.
+ */
+public final class FileStoreHeapProbe {
+  private FileStoreHeapProbe() {}
+
+  /**
+   * Runs the probe.
+   *
+   * @param args the number of submissions (default 100000)
+   */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path dir = BenchData.tempDir("heap");
+    try {
+      ReopenBenchmark.populate(dir, n);
+      long before = usedAfterGc();
+      long cpuBefore = processCpuNanos();
+      long started = System.nanoTime();
+      try (FileStore store = FileStore.open(dir)) {
+        long openMillis = (System.nanoTime() - started) / 1_000_000;
+        long openCpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
+        long after = usedAfterGc();
+        long textBytes = 0;
+        Campaign campaign = store.listCampaigns().get(0);
+        try (Stream<Submission> all = store.stream(SubmissionFilter.all(campaign.id()))) {
+          for (Submission s : (Iterable<Submission>) all::iterator) {
+            textBytes += stringBytes(s.text().original());
+            if (s.text().normalized() != s.text().original()) {
+              textBytes += stringBytes(s.text().normalized());
+            }
+          }
+        }
+        double perSubmission = (after - before) / (double) n;
+        double text = textBytes / (double) n;
+        System.out.printf(
+            "submissions=%d open=%d ms (cold JVM; %d ms of CPU on %d cores, load average %.1f)"
+                + " heap=%.1f MiB perSubmission=%.0f B text=%.0f B beyondText=%.0f B%n",
+            n,
+            openMillis,
+            openCpuMillis,
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(),
+            (after - before) / 1048576.0,
+            perSubmission,
+            text,
+            perSubmission - text);
+      }
+    } finally {
+      BenchData.delete(dir);
+    }
+  }
+
+  /** Heap of a String with compact strings and compressed oops: header, value array. */
+  private static long stringBytes(String s) {
+    boolean latin1 = s.chars().allMatch(c -> c < 256);
+    long array = 16 + (long) s.length() * (latin1 ? 1 : 2);
+    return 24 + ((array + 7) / 8) * 8;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long usedAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.spirit.benchmarks.file;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The physical limit of one writer on this disk: append a record-sized block (500 bytes) and force
+ * it, in the same directory the store benchmarks use. Measured two ways: {@code FileChannel.write +
+ * force(false)} (fdatasync) and {@code RandomAccessFile.write + FileDescriptor.sync()} (fsync, what
+ * the file store uses).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+@Threads(1)
+public class RawFsyncBenchmark {
+  private final byte[] record = new byte[500];
+  private Path dir;
+  private FileChannel channel;
+  private RandomAccessFile file;
+  private long position;
+  private long filePosition;
+
+  /** Opens two fresh files. */
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    dir = BenchData.tempDir("raw-fsync");
+    channel =
+        FileChannel.open(
+            dir.resolve("channel.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    file = new RandomAccessFile(dir.resolve("raf.bin").toFile(), "rw");
+    java.util.Arrays.fill(record, (byte) 'x');
+  }
+
+  /** Closes and deletes them. */
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    channel.close();
+    file.close();
+    BenchData.delete(dir);
+  }
+
+  /**
+   * Append and fdatasync through a FileChannel.
+   *
+   * @throws IOException if the disk fails
+   */
+  @Benchmark
+  public void channelWriteForce() throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(record);
+    while (b.hasRemaining()) {
+      position += channel.write(b, position);
+    }
+    channel.force(false);
+  }
+
+  /**
+   * Append and fsync through a RandomAccessFile.
+   *
+   * @throws IOException if the disk fails
+   */
+  @Benchmark
+  public void randomAccessWriteSync() throws IOException {
+    file.seek(filePosition);
+    file.write(record);
+    filePosition += record.length;
+    file.getFD().sync();
+  }
+}

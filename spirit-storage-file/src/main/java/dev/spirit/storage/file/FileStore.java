@@ -1,0 +1,775 @@
+package dev.spirit.storage.file;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
+import dev.spirit.error.AlreadyExistsException;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.NotFoundException;
+import dev.spirit.error.StorageException;
+import dev.spirit.error.VersionConflictException;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.InsertOutcome;
+import dev.spirit.storage.Page;
+import dev.spirit.storage.PageCursor;
+import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.SpiritCodec;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A durable {@link SpiritStore} in a directory of append-only, checksummed log files: what a
+ * district gets with zero setup ({@code file:./spirit-data}). How it works:
+ *
+ * <ol>
+ *   <li><b>Files.</b> The directory holds {@code spirit.lock}, log segments {@code segment-<n>.log}
+ *       and at most one snapshot {@code snapshot-<n>.snap} (covering every segment before segment
+ *       n). Each record is one frame: payload length, CRC32C, a type letter (campaign
+ *       insert/update, submission insert/update, reaction, audit entry, erasure) and the record as
+ *       one line of {@link SpiritCodec} JSON ending in a newline, so {@code strings} and {@code
+ *       grep} read the files. A segment rolls over once it reaches {@link
+ *       FileStoreOptions#segmentBytes()} (it may exceed it by one commit batch).
+ *   <li><b>Writes.</b> Every write is decided in memory under one write lock: the atomic checks (id
+ *       taken, idempotency key, per-participant limit, version, reaction duplicate) run against the
+ *       indexes, then the record is queued to the log and applied to the indexes, in that order and
+ *       in the same critical section, so log order equals decision order. JSON encoding happens
+ *       before the lock is taken.
+ *   <li><b>Group commit ({@link Durability#SYNC}).</b> After leaving the lock a writer waits until
+ *       its record is forced: the first waiter with no flush running becomes the leader, writes the
+ *       whole queue with one {@code write} and one {@code fsync}, and wakes every writer it
+ *       covered. A writer returns only after the force that covers its record.
+ *   <li><b>Visibility.</b> A record enters the indexes before it is forced, but in SYNC mode no
+ *       operation returns anything that depends on an unforced record: every read notes the newest
+ *       record applied when it looked and waits for that record to be forced before returning (a
+ *       read barrier; it costs nothing when no write is in flight, and at most one fsync
+ *       otherwise). So another thread never observes a write that a crash could still take back,
+ *       and a writer reads its own writes. If a write or force fails, the store stops (fail-stop):
+ *       that call and every later one throws {@link StorageException}, nothing more is
+ *       acknowledged, and the indexes that may hold the failed record are never read again;
+ *       reopening rebuilds them from what is on disk.
+ *   <li><b>{@link Durability#ASYNC}.</b> Writers return once their record is queued; a background
+ *       thread forces the queue every {@link FileStoreOptions#asyncWindow()}, and a writer that
+ *       finds more than 8 MiB queued waits for a flush. A crash (of the process or of the machine)
+ *       loses the writes since the last completed flush (about one window, stretched by a slow
+ *       disk, at most 8 MiB), always a suffix of the log, never a partial record. Reads do not
+ *       wait; they may show writes a crash would take back.
+ *   <li><b>Recovery on open.</b> Load the newest snapshot (it must be intact), then replay the
+ *       segments after it in order, verifying every frame. A damaged frame at the end of the newest
+ *       segment with no intact frame after it is a torn write: it is cut off, logged as a warning
+ *       and reported by {@link #recoveryReport()}. Any other damage stops the open with {@link
+ *       CorruptStoreException} naming the file and byte offset; nothing acknowledged is ever
+ *       dropped silently. (Limit: a bit flip in the very last record of the newest segment looks
+ *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded by
+ *       one worker thread per core, a chunk at a time, while the opening thread applies the decoded
+ *       chunks in log order.
+ *   <li><b>Compaction ({@link #compact()}).</b> Roll the log to a new segment n, write the whole
+ *       state to {@code snapshot-<n>.snap.tmp}, fsync it, rename it atomically, fsync the
+ *       directory, and only then delete the older segments and snapshot (and fsync the directory
+ *       again). Writers wait while the snapshot is written; readers do not. A crash at any point
+ *       leaves either the old files or the new snapshot; leftovers are removed at the next open.
+ *   <li><b>Erasure.</b> {@link #eraseParticipant} appends an erasure record; from then on nothing
+ *       returns the participant's data. Their records stay in the older segment files until the
+ *       next {@link #compact()}, which writes a snapshot without them and deletes those files: once
+ *       {@code compact()} returns, the personal data is no longer in any file of the store (the
+ *       file system may keep the freed blocks until they are reused; use an encrypted volume if
+ *       that matters). Call {@code compact()} after erasures.
+ *   <li><b>One writer.</b> An OS file lock on {@code spirit.lock}, holding the owner's pid, is kept
+ *       while open; a second opener (another process, or this JVM again) gets {@link
+ *       StoreLockedException} naming that pid. The OS releases the lock when a process dies.
+ *   <li><b>Memory.</b> Every submission is kept decoded in memory (a hash index by id and an
+ *       ordered index per campaign, plus idempotency keys and per-participant counts), with
+ *       repeated values shared; queries filter the campaign's ordered index. See {@code
+ *       docs/benchmarks.md} for the measured heap per submission.
+ * </ol>
+ */
+public final class FileStore implements SpiritStore {
+  private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+  private static final int ASYNC_MAX_PENDING_BYTES = 8 << 20;
+  private static final int STREAM_PAGE = 512;
+  private static final Pattern COMPACTED =
+      Pattern.compile("(segment-(\\d{16})\\.log)|(snapshot-(\\d{16})\\.snap)");
+
+  private final FileStoreOptions options;
+  private final Path directory;
+  private final DirectoryLock directoryLock;
+  private final SegmentLog log;
+  private final StoreState state;
+  private final RecoveryReport report;
+  private final boolean sync;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReentrantLock compaction = new ReentrantLock();
+  private final @Nullable ScheduledExecutorService flusher;
+
+  // guarded by lock: the sequence number of the newest record applied to the state
+  private long appliedSeq;
+  private volatile boolean closed;
+
+  private FileStore(
+      FileStoreOptions options,
+      DirectoryLock directoryLock,
+      SegmentLog log,
+      StoreState state,
+      RecoveryReport report) {
+    this.options = options;
+    this.directory = options.directory();
+    this.directoryLock = directoryLock;
+    this.log = log;
+    this.state = state;
+    this.report = report;
+    this.sync = options.durability() == Durability.SYNC;
+    if (sync) {
+      this.flusher = null;
+    } else {
+      ScheduledExecutorService executor =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "spirit-file-flusher " + directory);
+                t.setDaemon(true);
+                return t;
+              });
+      long window = options.asyncWindow().toNanos();
+      executor.scheduleWithFixedDelay(this::flushQuietly, window, window, TimeUnit.NANOSECONDS);
+      this.flusher = executor;
+    }
+  }
+
+  /**
+   * Opens (creating if needed) a durable ({@link Durability#SYNC}) store in a directory.
+   *
+   * @param directory the store directory
+   * @return the open store; close it to release the directory
+   * @throws StoreLockedException if another process has it open
+   * @throws CorruptStoreException if a file is damaged beyond a torn tail
+   * @throws StorageException if the directory cannot be created, read or written
+   */
+  public static FileStore open(Path directory) {
+    return open(FileStoreOptions.of(directory));
+  }
+
+  /**
+   * Opens (creating if needed) a store.
+   *
+   * @param options the directory, durability and segment size
+   * @return the open store; close it to release the directory
+   * @throws StoreLockedException if another process has it open
+   * @throws CorruptStoreException if a file is damaged beyond a torn tail
+   * @throws StorageException if the directory cannot be created, read or written
+   */
+  public static FileStore open(FileStoreOptions options) {
+    Path directory = options.directory();
+    prepareDirectory(options);
+    DirectoryLock directoryLock;
+    try {
+      directoryLock = DirectoryLock.acquire(directory);
+    } catch (IOException e) {
+      throw ioFailure("cannot lock", directory, e);
+    }
+    try {
+      Recovery.Result recovered = Recovery.run(directory);
+      RecoveryReport report = recovered.report();
+      LOG.info(
+          "file store {} opened: {} record(s) from {}{} segment(s) in {} ms{}",
+          directory,
+          report.recordsReplayed(),
+          report.snapshot().map(s -> s + " and ").orElse(""),
+          report.segmentsReplayed(),
+          report.elapsed().toMillis(),
+          report
+              .tornTail()
+              .map(t -> "; cut off a torn tail of " + t.bytesRemoved() + " bytes")
+              .orElse(""));
+      SegmentLog log =
+          new SegmentLog(
+              directory,
+              options.segmentBytes(),
+              recovered.segmentNumber(),
+              recovered.file(),
+              recovered.size());
+      return new FileStore(options, directoryLock, log, recovered.state(), report);
+    } catch (IOException e) {
+      releaseQuietly(directoryLock, e);
+      throw ioFailure("cannot open", directory, e);
+    } catch (RuntimeException | Error e) {
+      releaseQuietly(directoryLock, e);
+      throw e;
+    }
+  }
+
+  private static void releaseQuietly(DirectoryLock directoryLock, Throwable failure) {
+    try {
+      directoryLock.close();
+    } catch (IOException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
+  private static void prepareDirectory(FileStoreOptions options) {
+    Path directory = options.directory();
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    if (Files.exists(directory)) {
+      throw new StorageException(
+          "the file store directory " + directory + " is not a directory but a file");
+    }
+    if (!options.createIfMissing()) {
+      throw new StorageException(
+          "the file store directory "
+              + directory
+              + " does not exist (createIfMissing is off, so it was not created)");
+    }
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw ioFailure("cannot create", directory, e);
+    }
+  }
+
+  private static StorageException ioFailure(String what, Path directory, IOException e) {
+    String reason;
+    if (e instanceof AccessDeniedException) {
+      reason = "permission denied on " + ((FileSystemException) e).getFile();
+    } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      reason = fse.getReason() + " (" + fse.getFile() + ")";
+    } else {
+      reason = String.valueOf(e);
+    }
+    return new StorageException(
+        what
+            + " the file store directory "
+            + directory
+            + ": "
+            + reason
+            + "; it must be a writable directory on a local file system",
+        e);
+  }
+
+  /**
+   * What opening found: snapshot, segments and records replayed, a torn tail cut off.
+   *
+   * @return the report of the open that produced this store
+   */
+  public RecoveryReport recoveryReport() {
+    return report;
+  }
+
+  /**
+   * The options this store was opened with.
+   *
+   * @return the options
+   */
+  public FileStoreOptions options() {
+    return options;
+  }
+
+  /**
+   * Writes a snapshot of the current state and deletes the log segments and snapshot it replaces,
+   * so reopening is faster and updated, superseded and erased records are physically removed from
+   * the store's files. Writers wait while the snapshot is written; readers do not. Safe to call at
+   * any time; a crash during it loses nothing.
+   *
+   * @throws StorageException if the snapshot cannot be written (the store stays usable on the old
+   *     files)
+   */
+  public void compact() {
+    compaction.lock();
+    try {
+      long number;
+      lock.readLock().lock();
+      try {
+        ensureOpen();
+        number = log.roll();
+        Snapshots.write(directory, number, state);
+      } catch (IOException e) {
+        throw new StorageException("cannot write a snapshot in " + directory + ": " + e, e);
+      } finally {
+        lock.readLock().unlock();
+      }
+      int removed = 0;
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+        for (Path file : files) {
+          var m = COMPACTED.matcher(file.getFileName().toString());
+          if (m.matches()) {
+            long n = Long.parseLong(m.group(2) != null ? m.group(2) : m.group(4));
+            if (n < number) {
+              Files.delete(file);
+              removed++;
+            }
+          }
+        }
+        FileSupport.forceDirectory(directory);
+      } catch (IOException e) {
+        throw new StorageException(
+            "wrote a snapshot in " + directory + " but cannot delete the files it replaces: " + e,
+            e);
+      }
+      LOG.info("file store {} compacted into {}; removed {} file(s)", directory, number, removed);
+    } finally {
+      compaction.unlock();
+    }
+  }
+
+  // ---- campaigns ------------------------------------------------------------------------------
+
+  @Override
+  public Campaign insertCampaign(Campaign campaign) {
+    Campaign stored = campaign.withVersion(1);
+    byte[] frame = Frames.encode(RecordType.CAMPAIGN_INSERT, SpiritCodec.toJson(stored));
+    return write(
+        () -> {
+          if (state.campaigns.containsKey(stored.id())) {
+            throw new AlreadyExistsException("campaign " + stored.id());
+          }
+          if (state.campaignsBySlug.containsKey(stored.slug())) {
+            throw new AlreadyExistsException("campaign slug '" + stored.slug() + "'");
+          }
+          append(frame);
+          state.putCampaign(stored);
+          return stored;
+        });
+  }
+
+  @Override
+  public Campaign updateCampaign(Campaign changed) {
+    Campaign stored = changed.withVersion(changed.version() + 1);
+    byte[] frame = Frames.encode(RecordType.CAMPAIGN_UPDATE, SpiritCodec.toJson(stored));
+    return write(
+        () -> {
+          Campaign current = state.campaigns.get(changed.id());
+          if (current == null) {
+            throw new NotFoundException("campaign " + changed.id());
+          }
+          if (current.version() != changed.version()) {
+            throw new VersionConflictException(
+                "campaign " + changed.id(), changed.version(), current.version());
+          }
+          if (!current.slug().equals(changed.slug())
+              && state.campaignsBySlug.containsKey(changed.slug())) {
+            throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+          }
+          append(frame);
+          state.putCampaign(stored);
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Campaign> findCampaign(CampaignId id) {
+    return read(() -> Optional.ofNullable(state.campaigns.get(id)));
+  }
+
+  @Override
+  public List<Campaign> listCampaigns() {
+    return read(() -> List.copyOf(state.campaigns.values()));
+  }
+
+  // ---- submissions ----------------------------------------------------------------------------
+
+  @Override
+  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
+    requireLimit(maxPerParticipant);
+    Submission stored = submission.withVersion(1);
+    byte[] frame = Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(stored));
+    return write(() -> insertLocked(stored, frame, maxPerParticipant));
+  }
+
+  @Override
+  public List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
+    requireLimit(maxPerParticipant);
+    List<Submission> stored = new ArrayList<>(submissions.size());
+    List<byte[]> frames = new ArrayList<>(submissions.size());
+    for (Submission s : submissions) {
+      Submission v1 = s.withVersion(1);
+      stored.add(v1);
+      frames.add(Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(v1)));
+    }
+    return write(
+        () -> {
+          List<InsertOutcome> outcomes = new ArrayList<>(stored.size());
+          for (int i = 0; i < stored.size(); i++) {
+            outcomes.add(insertLocked(stored.get(i), frames.get(i), maxPerParticipant));
+          }
+          return outcomes;
+        });
+  }
+
+  private InsertOutcome insertLocked(Submission stored, byte[] frame, int maxPerParticipant) {
+    if (state.submissions.containsKey(stored.id())) {
+      throw new AlreadyExistsException("submission " + stored.id());
+    }
+    StoreState.CampaignIndex index = state.index(stored.campaignId());
+    if (index != null) {
+      if (stored.idempotencyKey().isPresent()) {
+        SubmissionId existing = index.keys.get(stored.idempotencyKey().get());
+        if (existing != null) {
+          return new InsertOutcome.Duplicate(
+              Objects.requireNonNull(state.submissions.get(existing)));
+        }
+      }
+      int count = index.count(stored.participant().id());
+      if (count >= maxPerParticipant) {
+        return new InsertOutcome.LimitReached(count);
+      }
+    }
+    append(frame);
+    state.insertSubmission(stored);
+    return new InsertOutcome.Inserted(stored);
+  }
+
+  private static void requireLimit(int maxPerParticipant) {
+    if (maxPerParticipant < 1) {
+      throw new InvalidInputException(
+          "maxPerParticipant", "must be at least 1, was " + maxPerParticipant);
+    }
+  }
+
+  @Override
+  public Submission update(Submission changed) {
+    Submission stored = changed.withVersion(changed.version() + 1);
+    byte[] frame = Frames.encode(RecordType.SUBMISSION_UPDATE, SpiritCodec.toJson(stored));
+    return write(
+        () -> {
+          Submission current = state.submissions.get(changed.id());
+          if (current == null) {
+            throw new NotFoundException("submission " + changed.id());
+          }
+          if (current.version() != changed.version()) {
+            throw new VersionConflictException(
+                "submission " + changed.id(), changed.version(), current.version());
+          }
+          append(frame);
+          state.updateSubmission(stored);
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Submission> find(SubmissionId id) {
+    return read(() -> Optional.ofNullable(state.submissions.get(id)));
+  }
+
+  @Override
+  public Optional<Submission> findByIdempotencyKey(CampaignId campaignId, IdempotencyKey key) {
+    return read(
+        () -> {
+          StoreState.CampaignIndex index = state.index(campaignId);
+          SubmissionId id = index == null ? null : index.keys.get(key);
+          return id == null ? Optional.empty() : Optional.ofNullable(state.submissions.get(id));
+        });
+  }
+
+  @Override
+  public Page<Submission> query(SubmissionFilter filter, PageRequest page) {
+    return read(() -> pageLocked(filter, page.after().map(PageCursor::after), page.limit()));
+  }
+
+  private Page<Submission> pageLocked(
+      SubmissionFilter filter, Optional<SubmissionId> after, int limit) {
+    StoreState.CampaignIndex index = state.index(filter.campaignId());
+    if (index == null) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    NavigableMap<SubmissionId, Submission> tail =
+        after.isPresent() ? index.all.tailMap(after.get(), false) : index.all;
+    List<Submission> items = new ArrayList<>(Math.min(limit, 64));
+    Iterator<Submission> it = tail.values().iterator();
+    while (it.hasNext() && items.size() < limit) {
+      Submission s = it.next();
+      if (filter.matches(s)) {
+        items.add(s);
+      }
+    }
+    boolean more = false;
+    while (it.hasNext()) {
+      if (filter.matches(it.next())) {
+        more = true;
+        break;
+      }
+    }
+    Optional<PageCursor> next =
+        more ? Optional.of(new PageCursor(items.get(items.size() - 1).id())) : Optional.empty();
+    return new Page<>(items, next);
+  }
+
+  @Override
+  public long count(SubmissionFilter filter) {
+    return read(
+        () -> {
+          StoreState.CampaignIndex index = state.index(filter.campaignId());
+          if (index == null) {
+            return 0L;
+          }
+          if (filter.participant().isPresent()
+              && filter.statuses().isEmpty()
+              && filter.district().isEmpty()
+              && filter.channel().isEmpty()
+              && filter.receivedFrom().isEmpty()
+              && filter.receivedBefore().isEmpty()) {
+            return (long) index.count(filter.participant().get());
+          }
+          long n = 0;
+          for (Submission s : index.all.values()) {
+            if (filter.matches(s)) {
+              n++;
+            }
+          }
+          return n;
+        });
+  }
+
+  /**
+   * Streams lazily, a page at a time, so the whole result is never copied; each page is read like
+   * {@link #query}, so the stream has keyset semantics: submissions inserted meanwhile appear at
+   * most once and none that existed when it started is skipped.
+   */
+  @Override
+  public Stream<Submission> stream(SubmissionFilter filter) {
+    ensureOpen();
+    Iterator<Submission> pages =
+        new Iterator<>() {
+          private Iterator<Submission> current = List.<Submission>of().iterator();
+          private Optional<SubmissionId> after = Optional.empty();
+          private boolean exhausted;
+
+          @Override
+          public boolean hasNext() {
+            while (!current.hasNext() && !exhausted) {
+              Page<Submission> page = read(() -> pageLocked(filter, after, STREAM_PAGE));
+              current = page.items().iterator();
+              if (!page.items().isEmpty()) {
+                after = Optional.of(page.items().get(page.items().size() - 1).id());
+              }
+              exhausted = page.next().isEmpty();
+            }
+            return current.hasNext();
+          }
+
+          @Override
+          public Submission next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return current.next();
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            pages, Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL),
+        false);
+  }
+
+  // ---- reactions and audit --------------------------------------------------------------------
+
+  @Override
+  public boolean addReaction(Reaction reaction) {
+    byte[] frame = Frames.encode(RecordType.REACTION, SpiritCodec.toJson(reaction));
+    return write(
+        () -> {
+          if (!state.submissions.containsKey(reaction.submissionId())) {
+            throw new NotFoundException("submission " + reaction.submissionId());
+          }
+          if (state.reactions.containsKey(
+              new StoreState.ReactionKey(
+                  reaction.submissionId(), reaction.by(), reaction.type()))) {
+            return false;
+          }
+          append(frame);
+          return state.addReaction(reaction);
+        });
+  }
+
+  @Override
+  public long countReactions(SubmissionId submissionId, ReactionType type) {
+    return read(() -> state.countReactions(submissionId, type));
+  }
+
+  @Override
+  public Stream<Reaction> streamReactions(CampaignId campaignId) {
+    List<Reaction> snapshot =
+        read(
+            () ->
+                state.reactions.values().stream()
+                    .filter(r -> r.campaignId().equals(campaignId))
+                    .toList());
+    return snapshot.stream();
+  }
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    byte[] frame = Frames.encode(RecordType.AUDIT, SpiritCodec.toJson(entry));
+    write(
+        () -> {
+          append(frame);
+          state.appendAudit(entry);
+          return null;
+        });
+  }
+
+  @Override
+  public Stream<AuditEntry> streamAudit(CampaignId campaignId) {
+    List<AuditEntry> snapshot =
+        read(() -> List.copyOf(state.audit.getOrDefault(campaignId, List.of())));
+    return snapshot.stream();
+  }
+
+  // ---- erasure and lifecycle ------------------------------------------------------------------
+
+  @Override
+  public int eraseParticipant(ParticipantId participant) {
+    byte[] frame = Frames.encode(RecordType.ERASURE, Recovery.erasureJson(participant));
+    return write(
+        () -> {
+          if (!state.holdsDataOf(participant)) {
+            return 0;
+          }
+          append(frame);
+          return state.erase(participant);
+        });
+  }
+
+  /**
+   * Flushes what is queued, releases the directory lock and closes the files. A second call does
+   * nothing.
+   */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    if (flusher != null) {
+      flusher.shutdown();
+      try {
+        flusher.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      log.close();
+    } finally {
+      try {
+        directoryLock.close();
+      } catch (IOException e) {
+        throw new StorageException("cannot release the lock of the file store " + directory, e);
+      }
+    }
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  /** Queues a record; call only inside {@link #write}, after every check passed. */
+  private void append(byte[] frame) {
+    appliedSeq = log.append(frame);
+  }
+
+  private <T> T write(Supplier<T> action) {
+    T result;
+    long seq;
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      try {
+        result = action.get();
+      } catch (RuntimeException e) {
+        // insertAll may have queued a prefix before failing: make it durable before throwing,
+        // so the caller can read what was stored.
+        long queued = appliedSeq;
+        lock.writeLock().unlock();
+        try {
+          if (sync) {
+            log.awaitDurable(queued);
+          }
+        } catch (StorageException failure) {
+          e.addSuppressed(failure);
+        } finally {
+          lock.writeLock().lock();
+        }
+        throw e;
+      }
+      seq = appliedSeq;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    if (sync || log.pendingBytes() > ASYNC_MAX_PENDING_BYTES) {
+      log.awaitDurable(seq);
+    }
+    return result;
+  }
+
+  private <T> T read(Supplier<T> action) {
+    T result;
+    long seq;
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      result = action.get();
+      seq = appliedSeq;
+    } finally {
+      lock.readLock().unlock();
+    }
+    if (sync) {
+      log.awaitDurable(seq);
+    }
+    return result;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StorageException("the file store at " + directory + " is closed");
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      log.awaitDurable(log.appendedSeq());
+    } catch (StorageException e) {
+      LOG.error("file store {}: background flush failed; the store has stopped", directory, e);
+      if (flusher != null) {
+        flusher.shutdown();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileStore[" + directory + ", " + options.durability() + "]";
+  }
+}

@@ -1,0 +1,101 @@
+package dev.spirit.storage.file;
+
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.StoreProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Opens {@link FileStore}s for URIs {@code file:<directory>[?option=value&...]}, e.g. {@code
+ * file:./spirit-data} or {@code file:/var/lib/spirit?durability=async&asyncWindowMs=50}. Options:
+ * {@code durability} ({@code sync} or {@code async}), {@code asyncWindowMs}, {@code segmentBytes},
+ * {@code createIfMissing} ({@code true} or {@code false}).
+ */
+public final class FileStoreProvider implements StoreProvider {
+  /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+  public FileStoreProvider() {}
+
+  @Override
+  public boolean supports(String uri) {
+    return uri.startsWith("file:");
+  }
+
+  @Override
+  public String uriPattern() {
+    return "file:<directory>[?durability=sync|async&asyncWindowMs=N&segmentBytes=N]";
+  }
+
+  @Override
+  public SpiritStore open(String uri) {
+    return FileStore.open(parse(uri));
+  }
+
+  /**
+   * Parses a {@code file:} URI into options.
+   *
+   * @param uri the URI
+   * @return the options it names
+   * @throws InvalidInputException if the URI or one of its options is not valid
+   */
+  public static FileStoreOptions parse(String uri) {
+    if (!uri.startsWith("file:")) {
+      throw new InvalidInputException("storeUri", "'" + uri + "' does not start with file:");
+    }
+    String rest = uri.substring("file:".length());
+    String query = "";
+    int q = rest.indexOf('?');
+    if (q >= 0) {
+      query = rest.substring(q + 1);
+      rest = rest.substring(0, q);
+    }
+    if (rest.startsWith("//")) {
+      rest = rest.substring(2); // file:///var/x -> /var/x
+    }
+    if (rest.isBlank()) {
+      throw new InvalidInputException("storeUri", "'" + uri + "' names no directory");
+    }
+    FileStoreOptions.Builder builder = FileStoreOptions.builder(Path.of(rest));
+    if (!query.isEmpty()) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+          throw new InvalidInputException(
+              "storeUri", "option '" + pair + "' in '" + uri + "' is not name=value");
+        }
+        String name = pair.substring(0, eq);
+        String value = pair.substring(eq + 1);
+        switch (name) {
+          case "durability" ->
+              builder.durability(
+                  switch (value.toLowerCase(Locale.ROOT)) {
+                    case "sync" -> Durability.SYNC;
+                    case "async" -> Durability.ASYNC;
+                    default ->
+                        throw new InvalidInputException(
+                            "storeUri", "durability must be sync or async, was '" + value + "'");
+                  });
+          case "asyncWindowMs" -> builder.asyncWindow(Duration.ofMillis(number(name, value)));
+          case "segmentBytes" -> builder.segmentBytes(number(name, value));
+          case "createIfMissing" -> builder.createIfMissing(Boolean.parseBoolean(value));
+          default ->
+              throw new InvalidInputException(
+                  "storeUri",
+                  "unknown option '"
+                      + name
+                      + "' (known: durability, asyncWindowMs, segmentBytes, createIfMissing)");
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  private static long number(String name, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("storeUri", name + " must be a number, was '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,368 @@
+package dev.spirit.storage.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spirit.error.SpiritException;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.SpiritCodec;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Rebuilds a {@link StoreState} from the newest snapshot and the log segments after it. */
+final class Recovery {
+  private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+  static final ObjectMapper META = new ObjectMapper();
+  private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{16})\\.log");
+  private static final int DECODE_CHUNK = 2048;
+  private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{16})\\.snap");
+
+  /** What recovery hands to the store: the rebuilt state and the open tail segment. */
+  record Result(
+      StoreState state,
+      long segmentNumber,
+      RandomAccessFile file,
+      long size,
+      RecoveryReport report) {}
+
+  private final Path directory;
+  private final StoreState state = new StoreState();
+  private long records;
+  private int leftovers;
+  private RecoveryReport.@Nullable TornTail torn;
+  private @Nullable ExecutorService decoders;
+
+  private Recovery(Path directory) {
+    this.directory = directory;
+  }
+
+  static Result run(Path directory) throws IOException {
+    return new Recovery(directory).run();
+  }
+
+  private Result run() throws IOException {
+    try {
+      return recover();
+    } finally {
+      if (decoders != null) {
+        decoders.shutdownNow();
+      }
+    }
+  }
+
+  private Result recover() throws IOException {
+    long started = System.nanoTime();
+    TreeMap<Long, Path> segments = new TreeMap<>();
+    TreeMap<Long, Path> snapshots = new TreeMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        Matcher seg = SEGMENT.matcher(name);
+        Matcher snap = SNAPSHOT.matcher(name);
+        if (seg.matches()) {
+          segments.put(Long.parseLong(seg.group(1)), file);
+        } else if (snap.matches()) {
+          snapshots.put(Long.parseLong(snap.group(1)), file);
+        } else if (name.endsWith(".tmp")) {
+          Files.delete(file);
+          leftovers++;
+        }
+      }
+    }
+    Optional<String> snapshotName = Optional.empty();
+    long first = 1;
+    if (!snapshots.isEmpty()) {
+      var newest = snapshots.lastEntry();
+      first = newest.getKey();
+      loadSnapshot(newest.getValue());
+      snapshotName = Optional.of(newest.getValue().getFileName().toString());
+      for (Path older : snapshots.headMap(first).values()) {
+        Files.delete(older);
+        leftovers++;
+      }
+      for (Path covered : segments.headMap(first).values()) {
+        Files.delete(covered);
+        leftovers++;
+      }
+      segments = new TreeMap<>(segments.tailMap(first));
+    }
+    if (leftovers > 0) {
+      FileSupport.forceDirectory(directory);
+      LOG.info("file store {}: removed {} leftover file(s) of a compaction", directory, leftovers);
+    }
+    long expected = segments.isEmpty() ? first : segments.firstKey();
+    if (!snapshots.isEmpty() && expected != first) {
+      throw new CorruptStoreException(
+          directory.resolve(SegmentLog.segmentName(first)).toString(),
+          0,
+          "the segment that follows snapshot " + snapshotName.orElse("") + " is missing");
+    }
+    for (long number : segments.keySet()) {
+      if (number != expected) {
+        throw new CorruptStoreException(
+            directory.resolve(SegmentLog.segmentName(expected)).toString(),
+            0,
+            "log segment missing (found " + segments.keySet() + ")");
+      }
+      expected++;
+    }
+    RandomAccessFile tailFile;
+    long number;
+    long size;
+    if (segments.isEmpty()) {
+      number = first;
+      tailFile = SegmentLog.createSegment(directory, number);
+      size = SegmentLog.SEGMENT_HEADER.length;
+    } else {
+      for (var entry : segments.entrySet()) {
+        replaySegment(entry.getValue(), entry.getKey().longValue() == segments.lastKey());
+      }
+      number = segments.lastKey();
+      Path tail = segments.lastEntry().getValue();
+      tailFile = new RandomAccessFile(tail.toFile(), "rw");
+      size = tailFile.length();
+    }
+    RecoveryReport report =
+        new RecoveryReport(
+            snapshotName,
+            segments.size(),
+            records,
+            Optional.ofNullable(torn),
+            leftovers,
+            Duration.ofNanos(System.nanoTime() - started));
+    return new Result(state, number, tailFile, size, report);
+  }
+
+  private void loadSnapshot(Path file) throws IOException {
+    byte[] buf = Files.readAllBytes(file);
+    byte[] header = Snapshots.HEADER;
+    if (buf.length < header.length
+        || !Arrays.equals(buf, 0, header.length, header, 0, header.length)) {
+      throw new CorruptStoreException(file.toString(), 0, "not a Spirit snapshot (bad header)");
+    }
+    List<Integer> frames = new ArrayList<>();
+    int pos = header.length;
+    while (pos < buf.length) {
+      int n = Frames.check(buf, pos, buf.length);
+      if (n < 0) {
+        throw new CorruptStoreException(
+            file.toString(), pos, "damaged record (length, checksum or type wrong)");
+      }
+      frames.add(pos);
+      pos += n;
+    }
+    if (frames.size() < 2
+        || Frames.type(buf, frames.get(0)) != RecordType.SNAPSHOT_BEGIN
+        || Frames.type(buf, frames.get(frames.size() - 1)) != RecordType.SNAPSHOT_END) {
+      throw new CorruptStoreException(file.toString(), pos, "snapshot is incomplete");
+    }
+    int end = frames.get(frames.size() - 1);
+    long declared = readMeta(file, end, Frames.payload(buf, end)).path("records").asLong(-1);
+    if (declared != frames.size() - 2) {
+      throw new CorruptStoreException(
+          file.toString(),
+          end,
+          "snapshot declares " + declared + " records but holds " + (frames.size() - 2));
+    }
+    apply(file, buf, frames.subList(1, frames.size() - 1).stream().mapToInt(i -> i).toArray());
+  }
+
+  private void replaySegment(Path file, boolean last) throws IOException {
+    byte[] buf = Files.readAllBytes(file);
+    byte[] header = SegmentLog.SEGMENT_HEADER;
+    int headerMatch = 0;
+    while (headerMatch < Math.min(buf.length, header.length)
+        && buf[headerMatch] == header[headerMatch]) {
+      headerMatch++;
+    }
+    if (headerMatch < header.length) {
+      if (last && headerMatch == buf.length) {
+        // Torn while being created: holds a prefix of the header and nothing else.
+        cutTail(file, 0, buf.length);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          ch.write(ByteBuffer.wrap(header), 0);
+          ch.force(true);
+        }
+        return;
+      }
+      throw new CorruptStoreException(file.toString(), 0, "not a Spirit log segment (bad header)");
+    }
+    int[] starts = new int[Math.max(16, buf.length / 256)];
+    int count = 0;
+    int pos = header.length;
+    while (pos < buf.length) {
+      int n = Frames.check(buf, pos, buf.length);
+      if (n < 0) {
+        break;
+      }
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = pos;
+      pos += n;
+    }
+    if (pos < buf.length) {
+      if (!last) {
+        throw new CorruptStoreException(
+            file.toString(),
+            pos,
+            "damaged record (length, checksum or type wrong) in a segment that was complete");
+      }
+      long next = Frames.findIntactFrameAfter(buf, pos, buf.length);
+      if (next >= 0) {
+        throw new CorruptStoreException(
+            file.toString(),
+            pos,
+            "damaged record followed by intact records (the next at offset "
+                + next
+                + "), so this is not a torn write");
+      }
+      cutTail(file, pos, buf.length - pos);
+    }
+    apply(file, buf, Arrays.copyOf(starts, count));
+  }
+
+  private void cutTail(Path file, long offset, long bytes) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(offset);
+      ch.force(true);
+    }
+    torn = new RecoveryReport.TornTail(file.toString(), offset, bytes);
+    LOG.warn(
+        "file store {}: cut off a torn write at the end of {}: {} byte(s) from offset {} (a"
+            + " write that was in progress when the process stopped; it was never acknowledged in"
+            + " SYNC mode)",
+        directory,
+        file.getFileName(),
+        bytes,
+        offset);
+  }
+
+  /**
+   * Decodes the frames on worker threads, a chunk each (JSON parsing dominates), while this thread
+   * applies the chunks already decoded, in log order.
+   */
+  private void apply(Path file, byte[] buf, int[] starts) {
+    List<Future<Object[]>> chunks = new ArrayList<>();
+    for (int from = 0; from < starts.length; from += DECODE_CHUNK) {
+      int first = from;
+      int end = Math.min(starts.length, from + DECODE_CHUNK);
+      chunks.add(
+          decoders()
+              .submit(
+                  () -> {
+                    Object[] out = new Object[end - first];
+                    for (int i = first; i < end; i++) {
+                      out[i - first] = decode(file, buf, starts[i]);
+                    }
+                    return out;
+                  }));
+    }
+    try {
+      int i = 0;
+      for (Future<Object[]> chunk : chunks) {
+        for (Object record : await(chunk)) {
+          applyOne(file, buf, starts[i++], record);
+        }
+      }
+    } finally {
+      chunks.forEach(c -> c.cancel(false));
+    }
+  }
+
+  private void applyOne(Path file, byte[] buf, int start, Object record) {
+    switch (java.util.Objects.requireNonNull(Frames.type(buf, start))) {
+      case CAMPAIGN_INSERT, CAMPAIGN_UPDATE ->
+          state.putCampaign((dev.spirit.campaign.Campaign) record);
+      case SUBMISSION_INSERT -> state.insertSubmission((dev.spirit.submission.Submission) record);
+      case SUBMISSION_UPDATE -> state.updateSubmission((dev.spirit.submission.Submission) record);
+      case REACTION -> state.addReaction((dev.spirit.submission.Reaction) record);
+      case AUDIT -> state.appendAudit((dev.spirit.submission.AuditEntry) record);
+      case ERASURE -> state.erase((ParticipantId) record);
+      case SNAPSHOT_BEGIN, SNAPSHOT_END ->
+          throw new CorruptStoreException(
+              file.toString(), start, "snapshot marker inside a log segment");
+    }
+    records++;
+  }
+
+  private ExecutorService decoders() {
+    ExecutorService d = decoders;
+    if (d == null) {
+      d =
+          Executors.newFixedThreadPool(
+              Math.max(1, Runtime.getRuntime().availableProcessors()),
+              r -> {
+                Thread t = new Thread(r, "spirit-file-recovery");
+                t.setDaemon(true);
+                return t;
+              });
+      decoders = d;
+    }
+    return d;
+  }
+
+  private static Object[] await(Future<Object[]> chunk) {
+    try {
+      return chunk.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("decoding failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.spirit.error.StorageException("interrupted while opening the file store", e);
+    }
+  }
+
+  private static Object decode(Path file, byte[] buf, int start) {
+    RecordType type = java.util.Objects.requireNonNull(Frames.type(buf, start));
+    String json = Frames.payload(buf, start);
+    try {
+      return switch (type) {
+        case CAMPAIGN_INSERT, CAMPAIGN_UPDATE -> SpiritCodec.campaignFromJson(json);
+        case SUBMISSION_INSERT, SUBMISSION_UPDATE -> SpiritCodec.submissionFromJson(json);
+        case REACTION -> SpiritCodec.reactionFromJson(json);
+        case AUDIT -> SpiritCodec.auditFromJson(json);
+        case ERASURE -> ParticipantId.of(readMeta(file, start, json).path("participant").asText());
+        case SNAPSHOT_BEGIN, SNAPSHOT_END -> json;
+      };
+    } catch (SpiritException e) {
+      throw new CorruptStoreException(
+          file.toString(), start, "record passes its checksum but does not decode: " + e);
+    }
+  }
+
+  static JsonNode readMeta(Path file, long offset, String json) {
+    try {
+      return META.readTree(json);
+    } catch (IOException e) {
+      throw new CorruptStoreException(file.toString(), offset, "record is not JSON: " + e);
+    }
+  }
+
+  static String erasureJson(ParticipantId participant) {
+    return META.createObjectNode().put("participant", participant.value()).toString();
+  }
+}
