@@ -1,6 +1,7 @@
 package dev.spirit.storage.jdbc;
 
 import dev.spirit.error.StorageException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -108,17 +109,26 @@ final class SqlErrors {
         "the database (" + where + ") failed during " + operation + ": " + describe(e), e);
   }
 
+  /**
+   * The driver's words for a failure, short and without the SQL: PostgreSQL's batch errors quote
+   * the whole statement with its values, which are people's submissions and have no place in a log
+   * line.
+   */
   static String describe(SQLException e) {
-    StringBuilder text = new StringBuilder();
-    text.append(e.getMessage());
-    if (e.getSQLState() != null) {
-      text.append(" [SQLState ").append(e.getSQLState()).append(']');
+    SQLException shown = e;
+    if (e instanceof BatchUpdateException && e.getNextException() != null) {
+      shown = e.getNextException();
     }
-    SQLException next = e.getNextException();
-    if (next != null && next != e) {
-      text.append("; ").append(next.getMessage());
+    StringBuilder text = new StringBuilder(shorten(String.valueOf(shown.getMessage())));
+    if (shown.getSQLState() != null) {
+      text.append(" [SQLState ").append(shown.getSQLState()).append(']');
     }
     return text.toString();
+  }
+
+  private static String shorten(String message) {
+    String firstLine = message.lines().findFirst().orElse("");
+    return firstLine.length() <= 300 ? firstLine : firstLine.substring(0, 300) + "...";
   }
 
   private static List<String> states(SQLException e) {
