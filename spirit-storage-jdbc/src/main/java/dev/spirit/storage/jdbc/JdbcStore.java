@@ -91,11 +91,12 @@ import org.jspecify.annotations.Nullable;
  * meet at its primary key: the loser rolls back and runs again (a bounded number of times, as for
  * deadlocks, serialization failures and lock timeouts).
  *
- * <p><b>Batches</b> ({@link #insertAll}) run in one transaction: the batch's idempotency keys and
- * ids are looked up in chunks, the counter rows of its participants are locked in a fixed order
- * ({@code SELECT ... ORDER BY ... FOR UPDATE}), outcomes are decided in memory in batch order, and
- * the new rows go in with JDBC batching. If anything fails, the whole batch rolls back, so a retry
- * with the same idempotency keys stores each submission once.
+ * <p><b>Batches</b> ({@link #insertAll}) run in one transaction: the batch's idempotency keys are
+ * looked up ({@code IN} lists on PostgreSQL, indexed point queries on H2), the counter rows of its
+ * participants are locked in a fixed order ({@code SELECT ... ORDER BY ... FOR UPDATE}), outcomes
+ * are decided in memory in batch order, and the new rows and counts go in with JDBC batching; the
+ * primary key refuses an id that is already stored. If anything fails, the whole batch rolls back,
+ * so a retry with the same idempotency keys stores each submission once.
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
  * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
@@ -398,58 +399,40 @@ public final class JdbcStore implements SpiritStore {
     }
     return inTransaction(
         "insert a batch of " + submissions.size() + " submissions",
-        (c, attempt) -> insertBatch(c, submissions, maxPerParticipant));
+        (c, attempt) -> insertBatch(c, submissions, maxPerParticipant, attempt > 1));
   }
 
   /** A (campaign, participant) pair: the key of a counter row. */
   private record Slot(UUID campaign, String participant) {}
 
-  private List<InsertOutcome> insertBatch(Connection c, List<Submission> batch, int max)
-      throws SQLException {
-    // 1. Ids already stored: refused like insert() refuses them, before anything is written.
-    List<UUID> idValues = new ArrayList<>(batch.size());
-    for (Submission s : batch) {
-      idValues.add(s.id().value());
-    }
-    for (List<UUID> chunk : chunks(idValues)) {
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT id FROM spirit_submissions WHERE id IN " + marks(chunk))) {
-        bindAll(ps, 1, chunk);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            throw new AlreadyExistsException("submission " + rs.getObject(1, UUID.class));
-          }
-        }
-      }
+  private List<InsertOutcome> insertBatch(
+      Connection c, List<Submission> batch, int max, boolean checkAllIds) throws SQLException {
+    // 1. Ids already stored are refused, like insert() refuses them. On a first attempt the primary
+    // key checks the ids of the rows we write, and only the others are looked up (step 5); after a
+    // unique violation, every id is looked up first.
+    if (checkAllIds) {
+      requireNewIds(c, batch);
     }
     // 2. Idempotency keys already stored, per campaign.
     Map<UUID, Map<String, Submission>> byKey = new HashMap<>();
-    Map<UUID, List<String>> keysByCampaign = new LinkedHashMap<>();
+    Map<UUID, Set<String>> keysByCampaign = new LinkedHashMap<>();
     for (Submission s : batch) {
       s.idempotencyKey()
           .ifPresent(
               k ->
                   keysByCampaign
-                      .computeIfAbsent(s.campaignId().value(), x -> new ArrayList<>())
+                      .computeIfAbsent(s.campaignId().value(), x -> new java.util.TreeSet<>())
                       .add(k.value()));
     }
-    for (Map.Entry<UUID, List<String>> e : keysByCampaign.entrySet()) {
+    for (Map.Entry<UUID, Set<String>> e : keysByCampaign.entrySet()) {
       Map<String, Submission> found = byKey.computeIfAbsent(e.getKey(), x -> new HashMap<>());
-      for (List<String> chunk : chunks(new ArrayList<>(new HashSet<>(e.getValue())))) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT idempotency_key, record_json FROM spirit_submissions"
-                    + " WHERE campaign_id = ? AND idempotency_key IN "
-                    + marks(chunk))) {
-          ps.setObject(1, e.getKey());
-          bindAll(ps, 2, chunk);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              found.put(rs.getString(1), SpiritCodec.submissionFromJson(rs.getString(2)));
-            }
-          }
-        }
-      }
+      lookUp(
+          c,
+          "SELECT idempotency_key, record_json FROM spirit_submissions"
+              + " WHERE campaign_id = ? AND idempotency_key IN %s",
+          e.getKey(),
+          new ArrayList<>(e.getValue()),
+          rs -> found.put(rs.getString(1), SpiritCodec.submissionFromJson(rs.getString(2))));
     }
     // 3. Lock the counter rows of every participant in the batch, in a fixed order.
     Map<UUID, Set<String>> participants = new TreeMap<>();
@@ -460,27 +443,20 @@ public final class JdbcStore implements SpiritStore {
     }
     Map<Slot, Integer> counts = new HashMap<>();
     for (Map.Entry<UUID, Set<String>> e : participants.entrySet()) {
-      for (List<String> chunk : chunks(new ArrayList<>(e.getValue()))) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT participant_id, submission_count FROM spirit_participant_counts"
-                    + " WHERE campaign_id = ? AND participant_id IN "
-                    + marks(chunk)
-                    + " ORDER BY participant_id FOR UPDATE")) {
-          ps.setObject(1, e.getKey());
-          bindAll(ps, 2, chunk);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              counts.put(new Slot(e.getKey(), rs.getString(1)), rs.getInt(2));
-            }
-          }
-        }
-      }
+      lookUp(
+          c,
+          "SELECT participant_id, submission_count FROM spirit_participant_counts"
+              + " WHERE campaign_id = ? AND participant_id IN %s"
+              + " ORDER BY participant_id FOR UPDATE",
+          e.getKey(),
+          new ArrayList<>(e.getValue()),
+          rs -> counts.put(new Slot(e.getKey(), rs.getString(1)), rs.getInt(2)));
     }
     Set<Slot> existingSlots = new HashSet<>(counts.keySet());
     // 4. Decide every outcome in batch order, as insert() would one by one.
     List<InsertOutcome> outcomes = new ArrayList<>(batch.size());
     List<Submission> toStore = new ArrayList<>();
+    List<Submission> notWritten = new ArrayList<>();
     for (Submission s : batch) {
       UUID campaign = s.campaignId().value();
       if (s.idempotencyKey().isPresent()) {
@@ -488,6 +464,7 @@ public final class JdbcStore implements SpiritStore {
             byKey.getOrDefault(campaign, Map.of()).get(s.idempotencyKey().get().value());
         if (earlier != null) {
           outcomes.add(new InsertOutcome.Duplicate(earlier));
+          notWritten.add(s);
           continue;
         }
       }
@@ -495,6 +472,7 @@ public final class JdbcStore implements SpiritStore {
       int count = counts.getOrDefault(slot, 0);
       if (count >= max) {
         outcomes.add(new InsertOutcome.LimitReached(count));
+        notWritten.add(s);
         continue;
       }
       Submission stored = s.withVersion(1);
@@ -505,6 +483,9 @@ public final class JdbcStore implements SpiritStore {
               k -> byKey.computeIfAbsent(campaign, x -> new HashMap<>()).put(k.value(), stored));
       toStore.add(stored);
       outcomes.add(new InsertOutcome.Inserted(stored));
+    }
+    if (!checkAllIds && !notWritten.isEmpty()) {
+      requireNewIds(c, notWritten);
     }
     if (toStore.isEmpty()) {
       return outcomes;
@@ -1101,6 +1082,69 @@ public final class JdbcStore implements SpiritStore {
           return new NotFoundException(what);
         }
         return new VersionConflictException(what, expected, rs.getLong(1));
+      }
+    }
+  }
+
+  private void requireNewIds(Connection c, List<Submission> submissions) throws SQLException {
+    List<UUID> ids = new ArrayList<>(submissions.size());
+    for (Submission s : submissions) {
+      ids.add(s.id().value());
+    }
+    lookUp(
+        c,
+        "SELECT id FROM spirit_submissions WHERE id IN %s",
+        null,
+        ids,
+        rs -> {
+          throw new AlreadyExistsException("submission " + rs.getObject(1, UUID.class));
+        });
+  }
+
+  /** Handles one row of a look-up. */
+  @FunctionalInterface
+  private interface RowHandler {
+    void handle(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs a look-up for many values, in the order given ({@code %s} in the SQL stands for the list).
+   * PostgreSQL gets one {@code IN (...)} query per chunk of {@value #IN_CHUNK} values. H2 gets one
+   * indexed point query per value: its planner answers an {@code IN} list on the second column of
+   * an index by scanning everything that matches the first, which made batches slow down with the
+   * size of the campaign.
+   */
+  private void lookUp(
+      Connection c, String sql, @Nullable Object first, List<?> values, RowHandler handler)
+      throws SQLException {
+    int offset = first == null ? 1 : 2;
+    if (dialect == Dialect.H2) {
+      try (PreparedStatement ps = c.prepareStatement(sql.replace("%s", "(?)"))) {
+        if (first != null) {
+          ps.setObject(1, first);
+        }
+        for (Object value : values) {
+          bindAll(ps, offset, List.of(value));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              handler.handle(rs);
+            }
+          }
+        }
+      }
+      return;
+    }
+    for (List<?> chunk : chunks(values)) {
+      try (PreparedStatement ps = c.prepareStatement(sql.replace("%s", marks(chunk)))) {
+        if (first != null) {
+          ps.setObject(1, first);
+        }
+        bindAll(ps, offset, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            handler.handle(rs);
+          }
+        }
       }
     }
   }
