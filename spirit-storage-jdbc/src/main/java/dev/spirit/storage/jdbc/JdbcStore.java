@@ -1,0 +1,1265 @@
+package dev.spirit.storage.jdbc;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
+import dev.spirit.error.AlreadyExistsException;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.NotFoundException;
+import dev.spirit.error.SpiritException;
+import dev.spirit.error.StorageException;
+import dev.spirit.error.VersionConflictException;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.InsertOutcome;
+import dev.spirit.storage.Page;
+import dev.spirit.storage.PageCursor;
+import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.SpiritCodec;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionStatus;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link SpiritStore} in an SQL database (H2 or PostgreSQL) over a {@link DataSource}. Plain
+ * JDBC; every statement is prepared, user data only ever travels as parameters.
+ *
+ * <p><b>Layout.</b> Each record is stored whole as Spirit's canonical JSON ({@link SpiritCodec}) in
+ * a {@code record_json} column, beside copies of the fields Spirit queries by (campaign, status,
+ * district, channel, participant, received-at as UTC {@code timestamptz}, idempotency key,
+ * version). Core owns the serialisation, so new domain fields need no schema change. The schema is
+ * created and upgraded on start by versioned migrations shipped in this jar (see the module
+ * README); {@code schema-h2.sql} and {@code schema-postgresql.sql} hold the same DDL for DBAs who
+ * apply schemas by hand.
+ *
+ * <p><b>Inserting a submission</b> runs in one read-committed transaction:
+ *
+ * <ol>
+ *   <li>if it has an idempotency key, look the key up in the campaign; if found, return {@link
+ *       InsertOutcome.Duplicate};
+ *   <li>take the participant's slot: {@code UPDATE spirit_participant_counts SET submission_count =
+ *       submission_count + 1 WHERE campaign_id = ? AND participant_id = ? AND submission_count <
+ *       ?}. The row lock this takes makes every other insert for the same participant wait until we
+ *       commit or roll back, and both databases re-evaluate the condition on the newest committed
+ *       count after the wait; if no row was updated the participant is at the limit ({@link
+ *       InsertOutcome.LimitReached}) or has no row yet, which is then inserted with count 1;
+ *   <li>insert the submission row; a unique violation there is either the same id (refused with
+ *       {@link AlreadyExistsException}) or a concurrent insert of the same idempotency key, and the
+ *       transaction is rolled back and run again, when step 1 finds the winner.
+ * </ol>
+ *
+ * <p>Why a counter row rather than {@code SERIALIZABLE} or {@code COUNT(*)}: a count under read
+ * committed lets two concurrent inserts both see 99 and both store; serializable isolation would
+ * fix that but aborts and retries many transactions under exactly the load where limits matter (one
+ * kiosk, many taps), and H2 does not offer true serializable snapshot isolation. The counter row
+ * serialises only the inserts of one participant in one campaign, costs one indexed update, and
+ * works identically on both databases. Two inserts that race to create a participant's first row
+ * meet at its primary key: the loser rolls back and runs again (a bounded number of times, as for
+ * deadlocks, serialization failures and lock timeouts).
+ *
+ * <p><b>Batches</b> ({@link #insertAll}) run in one transaction: the batch's idempotency keys are
+ * looked up ({@code IN} lists on PostgreSQL, indexed point queries on H2), the counter rows of its
+ * participants are locked in a fixed order ({@code SELECT ... ORDER BY ... FOR UPDATE}), outcomes
+ * are decided in memory in batch order, and the new rows and counts go in with JDBC batching; the
+ * primary key refuses an id that is already stored. If anything fails, the whole batch rolls back,
+ * so a retry with the same idempotency keys stores each submission once.
+ *
+ * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
+ * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
+ * UUID} values as unsigned 128-bit numbers, the order of {@link SubmissionId#compareTo}.
+ * <b>Streams</b> fetch pages of {@value #STREAM_CHUNK} rows lazily, holding no connection between
+ * pages.
+ *
+ * <p>Database failures become {@link StorageException}s that say what Spirit was doing; a lost
+ * connection says so and whether the operation may have been stored. Thread-safe as far as the
+ * DataSource is (every operation borrows its own connection).
+ */
+public final class JdbcStore implements SpiritStore {
+  /** Rows per page when streaming. */
+  static final int STREAM_CHUNK = 500;
+
+  /** Attempts of one transaction that keeps meeting concurrency conflicts. */
+  private static final int MAX_ATTEMPTS = 50;
+
+  private static final String SUBMISSION_COLUMNS =
+      "id, campaign_id, status, district, channel, participant_id, received_at, idempotency_key,"
+          + " version, record_json";
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final String where;
+  private final @Nullable AutoCloseable owned;
+  private volatile boolean closed;
+
+  private JdbcStore(
+      DataSource dataSource, Dialect dialect, String where, @Nullable AutoCloseable owned) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.where = where;
+    this.owned = owned;
+  }
+
+  /**
+   * Opens a store over a DataSource, detecting the database from its driver and migrating the
+   * schema to the newest version. The DataSource stays the caller's: closing the store does not
+   * close it.
+   *
+   * @param dataSource a pooled DataSource (HikariCP or any other) for H2 or PostgreSQL
+   * @return the open store
+   * @throws StorageException if the database cannot be reached, is not H2 or PostgreSQL, or its
+   *     schema cannot be migrated
+   */
+  public static JdbcStore open(DataSource dataSource) {
+    Dialect dialect;
+    String where;
+    try (Connection c = dataSource.getConnection()) {
+      dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
+      where = describe(dialect, c.getMetaData().getURL());
+    } catch (SQLException e) {
+      throw SqlErrors.translate("opening the store", e, false, "DataSource " + dataSource);
+    }
+    return open(dataSource, dialect, where, null);
+  }
+
+  /**
+   * Opens a store over a DataSource of a known dialect, migrating the schema to the newest version.
+   * The DataSource stays the caller's: closing the store does not close it.
+   *
+   * @param dataSource a pooled DataSource for the given database
+   * @param dialect which database it is
+   * @return the open store
+   * @throws StorageException if the database cannot be reached or its schema cannot be migrated
+   */
+  public static JdbcStore open(DataSource dataSource, Dialect dialect) {
+    return open(dataSource, dialect, dialect.name() + " DataSource", null);
+  }
+
+  /**
+   * Opens a store, closing {@code owned} when the store is closed (or when opening fails).
+   *
+   * @param owned the pool the provider created for this store, or null if the caller owns it
+   */
+  static JdbcStore open(
+      DataSource dataSource, Dialect dialect, String where, @Nullable AutoCloseable owned) {
+    try {
+      Migrations.migrate(dataSource, dialect, where);
+    } catch (SQLException e) {
+      closeQuietly(owned);
+      throw SqlErrors.translate("migrating the Spirit schema", e, false, where);
+    } catch (RuntimeException e) {
+      closeQuietly(owned);
+      throw e;
+    }
+    return new JdbcStore(dataSource, dialect, where, owned);
+  }
+
+  private static String describe(Dialect dialect, @Nullable String url) {
+    return url == null ? dialect.name() : JdbcUrls.redact(url);
+  }
+
+  /**
+   * The database this store talks to.
+   *
+   * @return its dialect
+   */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  // ---- campaigns ------------------------------------------------------------------------------
+
+  @Override
+  public Campaign insertCampaign(Campaign campaign) {
+    Campaign stored = campaign.withVersion(1);
+    return inTransaction(
+        "insert campaign " + campaign.id(),
+        (c, attempt) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO spirit_campaigns (id, slug, version, record_json)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            ps.setObject(1, stored.id().value());
+            ps.setString(2, stored.slug());
+            ps.setLong(3, stored.version());
+            ps.setString(4, SpiritCodec.toJson(stored));
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              throw new UniqueViolation(e);
+            }
+            throw e;
+          }
+          return stored;
+        },
+        violation -> {
+          boolean idTaken =
+              withConnection(
+                  "look up campaign " + campaign.id(),
+                  c ->
+                      exists(
+                          c, "SELECT 1 FROM spirit_campaigns WHERE id = ?", campaign.id().value()));
+          return idTaken
+              ? new AlreadyExistsException("campaign " + campaign.id())
+              : new AlreadyExistsException("campaign slug '" + campaign.slug() + "'");
+        });
+  }
+
+  @Override
+  public Campaign updateCampaign(Campaign changed) {
+    Campaign stored = changed.withVersion(changed.version() + 1);
+    return inTransaction(
+        "update campaign " + changed.id(),
+        (c, attempt) -> {
+          int updated;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE spirit_campaigns SET slug = ?, version = ?, record_json = ?"
+                      + " WHERE id = ? AND version = ?")) {
+            ps.setString(1, stored.slug());
+            ps.setLong(2, stored.version());
+            ps.setString(3, SpiritCodec.toJson(stored));
+            ps.setObject(4, changed.id().value());
+            ps.setLong(5, changed.version());
+            updated = ps.executeUpdate();
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+            }
+            throw e;
+          }
+          if (updated == 0) {
+            throw versionProblem(
+                c,
+                "SELECT version FROM spirit_campaigns WHERE id = ?",
+                changed.id().value(),
+                "campaign " + changed.id(),
+                changed.version());
+          }
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Campaign> findCampaign(CampaignId id) {
+    return withConnection(
+        "find campaign " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT record_json FROM spirit_campaigns WHERE id = ?")) {
+            ps.setObject(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(SpiritCodec.campaignFromJson(rs.getString(1)))
+                  : Optional.<Campaign>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Campaign> listCampaigns() {
+    return withConnection(
+        "list campaigns",
+        c -> {
+          List<Campaign> result = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT record_json FROM spirit_campaigns ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              result.add(SpiritCodec.campaignFromJson(rs.getString(1)));
+            }
+          }
+          return List.copyOf(result);
+        });
+  }
+
+  // ---- submissions ----------------------------------------------------------------------------
+
+  @Override
+  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
+    requireLimit(maxPerParticipant);
+    return inTransaction(
+        "insert submission " + submission.id(),
+        (c, attempt) -> insertOne(c, submission, maxPerParticipant, attempt > 1));
+  }
+
+  private InsertOutcome insertOne(
+      Connection c, Submission submission, int max, boolean checkIdFirst) throws SQLException {
+    if (checkIdFirst) {
+      requireNewId(c, submission.id());
+    }
+    CampaignId campaign = submission.campaignId();
+    if (submission.idempotencyKey().isPresent()) {
+      Optional<Submission> existing = findByKey(c, campaign, submission.idempotencyKey().get());
+      if (existing.isPresent()) {
+        requireNewId(c, submission.id());
+        return new InsertOutcome.Duplicate(existing.get());
+      }
+    }
+    String participant = submission.participant().id().value();
+    int updated;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE spirit_participant_counts SET submission_count = submission_count + 1"
+                + " WHERE campaign_id = ? AND participant_id = ? AND submission_count < ?")) {
+      ps.setObject(1, campaign.value());
+      ps.setString(2, participant);
+      ps.setInt(3, max);
+      updated = ps.executeUpdate();
+    }
+    if (updated == 0) {
+      OptionalInt current = countOf(c, campaign, participant);
+      if (current.isPresent()) {
+        if (current.getAsInt() < max) {
+          // The row appeared between our update and this read: try again with it in place.
+          throw new Retry();
+        }
+        requireNewId(c, submission.id());
+        return new InsertOutcome.LimitReached(current.getAsInt());
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO spirit_participant_counts"
+                  + " (campaign_id, participant_id, submission_count) VALUES (?, ?, 1)")) {
+        ps.setObject(1, campaign.value());
+        ps.setString(2, participant);
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        if (SqlErrors.isUniqueViolation(e)) {
+          throw new Retry(); // another insert created the row first
+        }
+        throw e;
+      }
+    }
+    Submission stored = submission.withVersion(1);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO spirit_submissions ("
+                + SUBMISSION_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bindSubmission(ps, stored);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new Retry(); // same id (found by the id check next time) or a racing key
+      }
+      throw e;
+    }
+    return new InsertOutcome.Inserted(stored);
+  }
+
+  @Override
+  public List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
+    requireLimit(maxPerParticipant);
+    if (submissions.isEmpty()) {
+      return List.of();
+    }
+    Set<SubmissionId> ids = new HashSet<>();
+    for (Submission s : submissions) {
+      if (!ids.add(s.id())) {
+        throw new AlreadyExistsException("submission " + s.id());
+      }
+    }
+    return inTransaction(
+        "insert a batch of " + submissions.size() + " submissions",
+        (c, attempt) -> insertBatch(c, submissions, maxPerParticipant, attempt > 1));
+  }
+
+  /** A (campaign, participant) pair: the key of a counter row. */
+  private record Slot(UUID campaign, String participant) {}
+
+  private List<InsertOutcome> insertBatch(
+      Connection c, List<Submission> batch, int max, boolean checkAllIds) throws SQLException {
+    // 1. Ids already stored are refused, like insert() refuses them. On a first attempt the primary
+    // key checks the ids of the rows we write, and only the others are looked up (step 5); after a
+    // unique violation, every id is looked up first.
+    if (checkAllIds) {
+      requireNewIds(c, batch);
+    }
+    // 2. Idempotency keys already stored, per campaign.
+    Map<UUID, Map<String, Submission>> byKey = new HashMap<>();
+    Map<UUID, Set<String>> keysByCampaign = new LinkedHashMap<>();
+    for (Submission s : batch) {
+      s.idempotencyKey()
+          .ifPresent(
+              k ->
+                  keysByCampaign
+                      .computeIfAbsent(s.campaignId().value(), x -> new java.util.TreeSet<>())
+                      .add(k.value()));
+    }
+    for (Map.Entry<UUID, Set<String>> e : keysByCampaign.entrySet()) {
+      Map<String, Submission> found = byKey.computeIfAbsent(e.getKey(), x -> new HashMap<>());
+      lookUp(
+          c,
+          "SELECT idempotency_key, record_json FROM spirit_submissions"
+              + " WHERE campaign_id = ? AND idempotency_key IN %s",
+          e.getKey(),
+          new ArrayList<>(e.getValue()),
+          rs -> found.put(rs.getString(1), SpiritCodec.submissionFromJson(rs.getString(2))));
+    }
+    // 3. Lock the counter rows of every participant in the batch, in a fixed order.
+    Map<UUID, Set<String>> participants = new TreeMap<>();
+    for (Submission s : batch) {
+      participants
+          .computeIfAbsent(s.campaignId().value(), x -> new java.util.TreeSet<>())
+          .add(s.participant().id().value());
+    }
+    Map<Slot, Integer> counts = new HashMap<>();
+    for (Map.Entry<UUID, Set<String>> e : participants.entrySet()) {
+      lookUp(
+          c,
+          "SELECT participant_id, submission_count FROM spirit_participant_counts"
+              + " WHERE campaign_id = ? AND participant_id IN %s"
+              + " ORDER BY participant_id FOR UPDATE",
+          e.getKey(),
+          new ArrayList<>(e.getValue()),
+          rs -> counts.put(new Slot(e.getKey(), rs.getString(1)), rs.getInt(2)));
+    }
+    Set<Slot> existingSlots = new HashSet<>(counts.keySet());
+    // 4. Decide every outcome in batch order, as insert() would one by one.
+    List<InsertOutcome> outcomes = new ArrayList<>(batch.size());
+    List<Submission> toStore = new ArrayList<>();
+    List<Submission> notWritten = new ArrayList<>();
+    for (Submission s : batch) {
+      UUID campaign = s.campaignId().value();
+      if (s.idempotencyKey().isPresent()) {
+        Submission earlier =
+            byKey.getOrDefault(campaign, Map.of()).get(s.idempotencyKey().get().value());
+        if (earlier != null) {
+          outcomes.add(new InsertOutcome.Duplicate(earlier));
+          notWritten.add(s);
+          continue;
+        }
+      }
+      Slot slot = new Slot(campaign, s.participant().id().value());
+      int count = counts.getOrDefault(slot, 0);
+      if (count >= max) {
+        outcomes.add(new InsertOutcome.LimitReached(count));
+        notWritten.add(s);
+        continue;
+      }
+      Submission stored = s.withVersion(1);
+      counts.put(slot, count + 1);
+      stored
+          .idempotencyKey()
+          .ifPresent(
+              k -> byKey.computeIfAbsent(campaign, x -> new HashMap<>()).put(k.value(), stored));
+      toStore.add(stored);
+      outcomes.add(new InsertOutcome.Inserted(stored));
+    }
+    if (!checkAllIds && !notWritten.isEmpty()) {
+      requireNewIds(c, notWritten);
+    }
+    if (toStore.isEmpty()) {
+      return outcomes;
+    }
+    // 5. Write the new rows and the new counts with JDBC batching.
+    try {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO spirit_submissions ("
+                  + SUBMISSION_COLUMNS
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Submission s : toStore) {
+          bindSubmission(ps, s);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      Set<Slot> touched = new HashSet<>();
+      for (Submission s : toStore) {
+        touched.add(new Slot(s.campaignId().value(), s.participant().id().value()));
+      }
+      try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE spirit_participant_counts SET submission_count = ?"
+                      + " WHERE campaign_id = ? AND participant_id = ?");
+          PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO spirit_participant_counts"
+                      + " (campaign_id, participant_id, submission_count) VALUES (?, ?, ?)")) {
+        boolean updates = false;
+        boolean inserts = false;
+        for (Slot slot : touched) {
+          PreparedStatement ps = existingSlots.contains(slot) ? update : insert;
+          if (ps == update) {
+            ps.setInt(1, counts.getOrDefault(slot, 0));
+            ps.setObject(2, slot.campaign());
+            ps.setString(3, slot.participant());
+            updates = true;
+          } else {
+            ps.setObject(1, slot.campaign());
+            ps.setString(2, slot.participant());
+            ps.setInt(3, counts.getOrDefault(slot, 0));
+            inserts = true;
+          }
+          ps.addBatch();
+        }
+        if (updates) {
+          update.executeBatch();
+        }
+        if (inserts) {
+          insert.executeBatch();
+        }
+      }
+    } catch (SQLException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        // A concurrent insert took a key or created a counter row since our look-ups.
+        throw new Retry();
+      }
+      throw e;
+    }
+    return outcomes;
+  }
+
+  @Override
+  public Submission update(Submission changed) {
+    Submission stored = changed.withVersion(changed.version() + 1);
+    return inTransaction(
+        "update submission " + changed.id(),
+        (c, attempt) -> {
+          int updated;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE spirit_submissions SET status = ?, version = ?, record_json = ?"
+                      + " WHERE id = ? AND version = ?")) {
+            ps.setString(1, stored.status().name());
+            ps.setLong(2, stored.version());
+            ps.setString(3, SpiritCodec.toJson(stored));
+            ps.setObject(4, changed.id().value());
+            ps.setLong(5, changed.version());
+            updated = ps.executeUpdate();
+          }
+          if (updated == 0) {
+            throw versionProblem(
+                c,
+                "SELECT version FROM spirit_submissions WHERE id = ?",
+                changed.id().value(),
+                "submission " + changed.id(),
+                changed.version());
+          }
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Submission> find(SubmissionId id) {
+    return withConnection(
+        "find submission " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT record_json FROM spirit_submissions WHERE id = ?")) {
+            ps.setObject(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(SpiritCodec.submissionFromJson(rs.getString(1)))
+                  : Optional.<Submission>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Submission> findByIdempotencyKey(CampaignId campaignId, IdempotencyKey key) {
+    return withConnection(
+        "find submission by idempotency key in campaign " + campaignId,
+        c -> findByKey(c, campaignId, key));
+  }
+
+  private static Optional<Submission> findByKey(
+      Connection c, CampaignId campaignId, IdempotencyKey key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT record_json FROM spirit_submissions"
+                + " WHERE campaign_id = ? AND idempotency_key = ?")) {
+      ps.setObject(1, campaignId.value());
+      ps.setString(2, key.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(SpiritCodec.submissionFromJson(rs.getString(1)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Page<Submission> query(SubmissionFilter filter, PageRequest page) {
+    Optional<SubmissionId> after = page.after().map(PageCursor::after);
+    List<Submission> found =
+        withConnection(
+            "query submissions of campaign " + filter.campaignId(),
+            c -> scan(c, filter, after, page.limit() + 1));
+    if (found.size() > page.limit()) {
+      List<Submission> items = found.subList(0, page.limit());
+      return new Page<>(items, Optional.of(new PageCursor(items.get(items.size() - 1).id())));
+    }
+    return new Page<>(found, Optional.empty());
+  }
+
+  /**
+   * Up to {@code want} submissions matching the filter after {@code after}, in id order. The SQL
+   * conditions select a superset only when a time bound has sub-microsecond digits (the column
+   * keeps microseconds); {@link SubmissionFilter#matches} then has the final word, and the scan
+   * continues until it has enough.
+   */
+  private static List<Submission> scan(
+      Connection c, SubmissionFilter filter, Optional<SubmissionId> after, int want)
+      throws SQLException {
+    List<Submission> result = new ArrayList<>(Math.min(want, 1024));
+    Optional<SubmissionId> cursor = after;
+    while (result.size() < want) {
+      int fetch = want - result.size();
+      List<Object> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("SELECT record_json FROM spirit_submissions WHERE ");
+      appendConditions(sql, params, filter);
+      if (cursor.isPresent()) {
+        sql.append(" AND id > ?");
+        params.add(cursor.get().value());
+      }
+      sql.append(" ORDER BY ").append(orderFor(filter)).append(" LIMIT ?");
+      params.add(fetch);
+      int rows = 0;
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bindAll(ps, 1, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows++;
+            Submission s = SpiritCodec.submissionFromJson(rs.getString(1));
+            cursor = Optional.of(s.id());
+            if (filter.matches(s)) {
+              result.add(s);
+            }
+          }
+        }
+      }
+      if (rows < fetch) {
+        break;
+      }
+    }
+    return result;
+  }
+
+  private static void appendConditions(
+      StringBuilder sql, List<Object> params, SubmissionFilter filter) {
+    sql.append("campaign_id = ?");
+    params.add(filter.campaignId().value());
+    if (!filter.statuses().isEmpty()) {
+      List<String> names = new ArrayList<>();
+      for (SubmissionStatus s : SubmissionStatus.values()) {
+        if (filter.statuses().contains(s)) {
+          names.add(s.name());
+        }
+      }
+      sql.append(names.size() == 1 ? " AND status = ?" : " AND status IN " + marks(names));
+      params.addAll(names);
+    }
+    filter.district().ifPresent(d -> add(sql, params, " AND district = ?", d.code()));
+    filter.channel().ifPresent(ch -> add(sql, params, " AND channel = ?", ch.name()));
+    filter.participant().ifPresent(p -> add(sql, params, " AND participant_id = ?", p.value()));
+    // received_at holds whole microseconds (floor); these bounds are exact for whole-microsecond
+    // instants and a superset otherwise.
+    filter
+        .receivedFrom()
+        .ifPresent(f -> add(sql, params, " AND received_at >= ?", utc(floorMicros(f))));
+    filter
+        .receivedBefore()
+        .ifPresent(b -> add(sql, params, " AND received_at < ?", utc(ceilMicros(b))));
+  }
+
+  /**
+   * The id order, spelled as the columns of the index that serves the filter. Within one campaign
+   * (and one status, or one participant) this is the same order as {@code ORDER BY id}, but H2 only
+   * reads an index in order, without sorting everything that matches, when the {@code ORDER BY}
+   * names the index's leading columns too.
+   */
+  private static String orderFor(SubmissionFilter filter) {
+    if (filter.statuses().size() == 1) {
+      return "campaign_id, status, id";
+    }
+    if (filter.participant().isPresent()) {
+      return "campaign_id, participant_id, id";
+    }
+    return "campaign_id, id";
+  }
+
+  private static void add(StringBuilder sql, List<Object> params, String condition, Object value) {
+    sql.append(condition);
+    params.add(value);
+  }
+
+  @Override
+  public long count(SubmissionFilter filter) {
+    boolean exact =
+        filter.receivedFrom().map(JdbcStore::isWholeMicros).orElse(true)
+            && filter.receivedBefore().map(JdbcStore::isWholeMicros).orElse(true);
+    if (!exact) {
+      try (Stream<Submission> all = stream(filter)) {
+        return all.count();
+      }
+    }
+    return withConnection(
+        "count submissions of campaign " + filter.campaignId(),
+        c -> {
+          List<Object> params = new ArrayList<>();
+          StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM spirit_submissions WHERE ");
+          appendConditions(sql, params, filter);
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, 1, params);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public Stream<Submission> stream(SubmissionFilter filter) {
+    ensureOpen();
+    return lazily(
+        (Optional<SubmissionId> after) ->
+            withConnection(
+                "stream submissions of campaign " + filter.campaignId(),
+                c -> scan(c, filter, after, STREAM_CHUNK)),
+        Submission::id);
+  }
+
+  // ---- reactions and audit --------------------------------------------------------------------
+
+  @Override
+  public boolean addReaction(Reaction reaction) {
+    return inTransaction(
+        "add a reaction to submission " + reaction.submissionId(),
+        (c, attempt) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO spirit_reactions"
+                      + " (submission_id, campaign_id, participant_id, reaction_type, record_json)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, reaction.submissionId().value());
+            ps.setObject(2, reaction.campaignId().value());
+            ps.setString(3, reaction.by().value());
+            ps.setString(4, reaction.type().name());
+            ps.setString(5, SpiritCodec.toJson(reaction));
+            ps.executeUpdate();
+            return true;
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              return false;
+            }
+            if (SqlErrors.isForeignKeyViolation(e)) {
+              throw new NotFoundException("submission " + reaction.submissionId());
+            }
+            throw e;
+          }
+        });
+  }
+
+  @Override
+  public long countReactions(SubmissionId submissionId, ReactionType type) {
+    return withConnection(
+        "count reactions to submission " + submissionId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM spirit_reactions"
+                      + " WHERE submission_id = ? AND reaction_type = ?")) {
+            ps.setObject(1, submissionId.value());
+            ps.setString(2, type.name());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public Stream<Reaction> streamReactions(CampaignId campaignId) {
+    ensureOpen();
+    return sequenced(
+        "spirit_reactions",
+        campaignId,
+        "stream reactions of campaign ",
+        SpiritCodec::reactionFromJson);
+  }
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    inTransaction(
+        "append to the audit log of campaign " + entry.campaignId(),
+        (c, attempt) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO spirit_audit (campaign_id, record_json) VALUES (?, ?)")) {
+            ps.setObject(1, entry.campaignId().value());
+            ps.setString(2, SpiritCodec.toJson(entry));
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Stream<AuditEntry> streamAudit(CampaignId campaignId) {
+    ensureOpen();
+    return sequenced(
+        "spirit_audit",
+        campaignId,
+        "stream the audit log of campaign ",
+        SpiritCodec::auditFromJson);
+  }
+
+  /** A row of a table ordered by its identity column. */
+  private record Sequenced<T>(long seq, T value) {}
+
+  private <T> Stream<T> sequenced(
+      String table, CampaignId campaignId, String operation, Function<String, T> decode) {
+    // The table name is one of two constants of this class, never user input.
+    String sql =
+        "SELECT seq, record_json FROM "
+            + table
+            + " WHERE campaign_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+    Stream<Sequenced<T>> rows =
+        lazily(
+            (Optional<Long> after) ->
+                withConnection(
+                    operation + campaignId,
+                    c -> {
+                      List<Sequenced<T>> chunk = new ArrayList<>();
+                      try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setObject(1, campaignId.value());
+                        ps.setLong(2, after.orElse(Long.MIN_VALUE));
+                        ps.setInt(3, STREAM_CHUNK);
+                        try (ResultSet rs = ps.executeQuery()) {
+                          while (rs.next()) {
+                            chunk.add(
+                                new Sequenced<>(rs.getLong(1), decode.apply(rs.getString(2))));
+                          }
+                        }
+                      }
+                      return chunk;
+                    }),
+            Sequenced::seq);
+    return rows.map(Sequenced::value);
+  }
+
+  // ---- erasure and lifecycle ------------------------------------------------------------------
+
+  @Override
+  public int eraseParticipant(ParticipantId participant) {
+    return inTransaction(
+        "erase participant " + participant,
+        (c, attempt) -> {
+          // Counter rows first: inserts lock them first too, so the two never deadlock.
+          update(c, "DELETE FROM spirit_participant_counts WHERE participant_id = ?", participant);
+          update(c, "DELETE FROM spirit_reactions WHERE participant_id = ?", participant);
+          // Reactions to their submissions go with them (ON DELETE CASCADE).
+          return update(c, "DELETE FROM spirit_submissions WHERE participant_id = ?", participant);
+        });
+  }
+
+  private static int update(Connection c, String sql, ParticipantId participant)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, participant.value());
+      return ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new StorageException("could not close the connection pool of " + where, e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStore[" + where + "]";
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  /** Work inside a transaction; {@code attempt} counts from 1. */
+  @FunctionalInterface
+  private interface TxWork<T> {
+    T run(Connection c, int attempt) throws SQLException;
+  }
+
+  /** Work on a connection in auto-commit mode. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Thrown inside a transaction to roll it back and run it again. */
+  private static final class Retry extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Retry() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A unique violation the work leaves to a diagnosis after the rollback. */
+  private static final class UniqueViolation extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UniqueViolation(SQLException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  private <T> T inTransaction(String operation, TxWork<T> work) {
+    return inTransaction(
+        operation,
+        work,
+        violation -> {
+          throw new StorageException(operation + " violated a unique constraint", violation);
+        });
+  }
+
+  private <T> T inTransaction(
+      String operation, TxWork<T> work, Function<UniqueViolation, SpiritException> diagnose) {
+    ensureOpen();
+    for (int attempt = 1; ; attempt++) {
+      boolean committing = false;
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+          c.setAutoCommit(false);
+        }
+        try {
+          T result = work.run(c, attempt);
+          committing = true;
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          if (!committing) {
+            rollbackQuietly(c, e);
+          }
+          throw e;
+        } finally {
+          if (autoCommit && !c.isClosed()) {
+            try {
+              c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+              // the pool will discard a broken connection
+            }
+          }
+        }
+      } catch (Retry retry) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new StorageException(
+              operation + " kept conflicting with concurrent writes (" + attempt + " attempts)");
+        }
+        pause(attempt);
+      } catch (UniqueViolation violation) {
+        throw diagnose.apply(violation);
+      } catch (SQLException e) {
+        if (!committing && SqlErrors.isRetryable(e) && attempt < MAX_ATTEMPTS) {
+          pause(attempt);
+          continue;
+        }
+        throw SqlErrors.translate(operation, e, committing, where);
+      }
+    }
+  }
+
+  private <T> T withConnection(String operation, Work<T> work) {
+    ensureOpen();
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(operation, e, false, where);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 20)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while retrying a database transaction", e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StorageException("the JDBC store (" + where + ") is closed");
+    }
+  }
+
+  private static void closeQuietly(@Nullable AutoCloseable resource) {
+    if (resource != null) {
+      try {
+        resource.close();
+      } catch (Exception ignored) {
+        // already failing; the original error is the one to report
+      }
+    }
+  }
+
+  private static void requireLimit(int maxPerParticipant) {
+    if (maxPerParticipant < 1) {
+      throw new InvalidInputException(
+          "maxPerParticipant", "must be at least 1, was " + maxPerParticipant);
+    }
+  }
+
+  private static void requireNewId(Connection c, SubmissionId id) throws SQLException {
+    if (exists(c, "SELECT 1 FROM spirit_submissions WHERE id = ?", id.value())) {
+      throw new AlreadyExistsException("submission " + id);
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, Object key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static OptionalInt countOf(Connection c, CampaignId campaign, String participant)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT submission_count FROM spirit_participant_counts"
+                + " WHERE campaign_id = ? AND participant_id = ?")) {
+      ps.setObject(1, campaign.value());
+      ps.setString(2, participant);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
+      }
+    }
+  }
+
+  private static SpiritException versionProblem(
+      Connection c, String sql, UUID id, String what, long expected) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return new NotFoundException(what);
+        }
+        return new VersionConflictException(what, expected, rs.getLong(1));
+      }
+    }
+  }
+
+  private void requireNewIds(Connection c, List<Submission> submissions) throws SQLException {
+    List<UUID> ids = new ArrayList<>(submissions.size());
+    for (Submission s : submissions) {
+      ids.add(s.id().value());
+    }
+    lookUp(
+        c,
+        "SELECT id FROM spirit_submissions WHERE id IN %s",
+        null,
+        ids,
+        rs -> {
+          throw new AlreadyExistsException("submission " + rs.getObject(1, UUID.class));
+        });
+  }
+
+  /** Handles one row of a look-up. */
+  @FunctionalInterface
+  private interface RowHandler {
+    void handle(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs a look-up for many values, in the order given ({@code IN %s} in the SQL stands for the
+   * list). PostgreSQL gets one query with an array parameter ({@code = ANY (?)}), which it plans
+   * once and answers from the index. H2 gets one indexed point query per value: its planner answers
+   * an {@code IN} list on the second column of an index by scanning everything that matches the
+   * first, which made batches slow down with the size of the campaign.
+   */
+  private void lookUp(
+      Connection c, String sql, @Nullable Object first, List<?> values, RowHandler handler)
+      throws SQLException {
+    if (values.isEmpty()) {
+      return;
+    }
+    int offset = first == null ? 1 : 2;
+    if (dialect == Dialect.H2) {
+      try (PreparedStatement ps = c.prepareStatement(sql.replace("IN %s", "= ?"))) {
+        if (first != null) {
+          ps.setObject(1, first);
+        }
+        for (Object value : values) {
+          bindAll(ps, offset, List.of(value));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              handler.handle(rs);
+            }
+          }
+        }
+      }
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.replace("IN %s", "= ANY (?)"))) {
+      if (first != null) {
+        ps.setObject(1, first);
+      }
+      String type = values.get(0) instanceof UUID ? "uuid" : "varchar";
+      Array array = c.createArrayOf(type, values.toArray());
+      try {
+        ps.setArray(offset, array);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            handler.handle(rs);
+          }
+        }
+      } finally {
+        array.free();
+      }
+    }
+  }
+
+  private static void bindSubmission(PreparedStatement ps, Submission s) throws SQLException {
+    ps.setObject(1, s.id().value());
+    ps.setObject(2, s.campaignId().value());
+    ps.setString(3, s.status().name());
+    ps.setString(4, s.district().code());
+    ps.setString(5, s.channel().name());
+    ps.setString(6, s.participant().id().value());
+    ps.setObject(7, utc(floorMicros(s.receivedAt())));
+    ps.setString(8, s.idempotencyKey().map(IdempotencyKey::value).orElse(null));
+    ps.setLong(9, s.version());
+    ps.setString(10, SpiritCodec.toJson(s));
+  }
+
+  private static void bindAll(PreparedStatement ps, int first, List<?> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i);
+      if (value instanceof Integer n) {
+        ps.setInt(first + i, n);
+      } else if (value instanceof String text) {
+        ps.setString(first + i, text);
+      } else {
+        ps.setObject(first + i, value);
+      }
+    }
+  }
+
+  /** {@code (?, ?, ...)} with one mark per value: the SQL varies in length, never in content. */
+  private static String marks(List<?> values) {
+    return "(" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant floorMicros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Instant ceilMicros(Instant instant) {
+    Instant floor = floorMicros(instant);
+    return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.MICROS);
+  }
+
+  private static boolean isWholeMicros(Instant instant) {
+    return instant.getNano() % 1000 == 0;
+  }
+
+  /**
+   * A stream that fetches chunks on demand: {@code fetch} gets the chunk after a position (empty
+   * for the first), {@code position} tells where an element is.
+   */
+  private static <T, K> Stream<T> lazily(
+      Function<Optional<K>, List<T>> fetch, Function<T, K> position) {
+    Iterator<T> iterator =
+        new Iterator<>() {
+          private List<T> chunk = List.of();
+          private int index;
+          private Optional<K> after = Optional.empty();
+          private boolean exhausted;
+
+          @Override
+          public boolean hasNext() {
+            if (index < chunk.size()) {
+              return true;
+            }
+            if (exhausted) {
+              return false;
+            }
+            chunk = fetch.apply(after);
+            index = 0;
+            if (chunk.size() < STREAM_CHUNK) {
+              exhausted = true;
+            }
+            if (!chunk.isEmpty()) {
+              after = Optional.of(position.apply(chunk.get(chunk.size() - 1)));
+            }
+            return !chunk.isEmpty();
+          }
+
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return chunk.get(index++);
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.spirit.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.spirit.error.StorageException;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.StoreProvider;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens a {@link JdbcStore} for the store URIs {@code jdbc:h2:...} and {@code
+ * jdbc:postgresql://...}, with a HikariCP connection pool that the store owns and closes.
+ *
+ * <p>The URI is the JDBC URL, passed to the driver unchanged. Credentials come from the URL ({@code
+ * jdbc:postgresql://db/spirit?user=spirit&password=...}, {@code
+ * jdbc:h2:file:./data/spirit;USER=sa;PASSWORD=...}) or, when the URL names no user, from the
+ * environment variables {@code SPIRIT_DB_USER} and {@code SPIRIT_DB_PASSWORD}. {@code
+ * SPIRIT_DB_POOL_SIZE} sets the pool's maximum size (default 10). For PostgreSQL the pool turns on
+ * the driver's {@code reWriteBatchedInserts}, which makes batch imports several times faster.
+ *
+ * <p>An in-memory H2 database ({@code jdbc:h2:mem:name}) lives as long as the store: the provider
+ * holds one extra connection open so that the pool's turnover cannot drop it. {@code jdbc:h2:mem:}
+ * without a name gets a unique one (unnamed H2 memory databases are private to one connection).
+ */
+public final class JdbcStoreProvider implements StoreProvider {
+  private final Function<String, @Nullable String> environment;
+
+  /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+  public JdbcStoreProvider() {
+    this(System::getenv);
+  }
+
+  /** For tests: reads settings from {@code environment} instead of the process environment. */
+  JdbcStoreProvider(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public boolean supports(String uri) {
+    return uri.startsWith("jdbc:h2:") || uri.startsWith("jdbc:postgresql:");
+  }
+
+  @Override
+  public String uriPattern() {
+    return "jdbc:h2:<h2 url> | jdbc:postgresql://<host>[:port]/<database>[?user=..]";
+  }
+
+  @Override
+  public SpiritStore open(String uri) {
+    Dialect dialect = Dialect.fromJdbcUrl(uri);
+    String url = dialect == Dialect.H2 ? nameAnonymousMemoryDatabase(uri) : uri;
+    HikariConfig config = poolConfig(url, dialect);
+    String where = JdbcUrls.redact(url);
+    @Nullable Connection keepAlive = null;
+    HikariDataSource pool;
+    try {
+      if (url.startsWith("jdbc:h2:mem:")) {
+        keepAlive = DriverManager.getConnection(url, config.getUsername(), config.getPassword());
+      }
+      pool = new HikariDataSource(config);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(keepAlive);
+      throw new StorageException("cannot connect to " + where + ": " + rootMessage(e), e);
+    }
+    Connection heldOpen = keepAlive;
+    AutoCloseable owned =
+        () -> {
+          try {
+            pool.close();
+          } finally {
+            closeQuietly(heldOpen);
+          }
+        };
+    return JdbcStore.open(pool, dialect, where, owned);
+  }
+
+  HikariConfig poolConfig(String url, Dialect dialect) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("spirit-" + dialect.resourceName());
+    String lower = url.toLowerCase(Locale.ROOT);
+    boolean urlHasUser = lower.contains("user=");
+    String user = environment.apply("SPIRIT_DB_USER");
+    String password = environment.apply("SPIRIT_DB_PASSWORD");
+    if (!urlHasUser && user != null && !user.isBlank()) {
+      config.setUsername(user);
+      if (password != null) {
+        config.setPassword(password);
+      }
+    } else if (dialect == Dialect.H2 && !urlHasUser) {
+      config.setUsername("sa");
+      config.setPassword("");
+    }
+    config.setMaximumPoolSize(poolSize());
+    config.setConnectionTimeout(10_000);
+    if (dialect == Dialect.POSTGRESQL && !lower.contains("rewritebatchedinserts")) {
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
+    return config;
+  }
+
+  private int poolSize() {
+    String value = environment.apply("SPIRIT_DB_POOL_SIZE");
+    if (value == null || value.isBlank()) {
+      return 10;
+    }
+    try {
+      int size = Integer.parseInt(value.strip());
+      if (size >= 1) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new StorageException(
+        "SPIRIT_DB_POOL_SIZE must be a whole number of at least 1, was '" + value + "'");
+  }
+
+  private static String nameAnonymousMemoryDatabase(String url) {
+    if (url.equals("jdbc:h2:mem:") || url.startsWith("jdbc:h2:mem:;")) {
+      return "jdbc:h2:mem:spirit-" + UUID.randomUUID() + url.substring("jdbc:h2:mem:".length());
+    }
+    return url;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+
+  private static void closeQuietly(@Nullable Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // nothing more to release
+      }
+    }
+  }
+}

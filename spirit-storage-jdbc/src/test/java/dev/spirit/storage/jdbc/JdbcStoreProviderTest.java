@@ -1,0 +1,123 @@
+package dev.spirit.storage.jdbc;
+
+import static dev.spirit.storage.tck.TckFixtures.campaign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.error.StorageException;
+import dev.spirit.error.UnsupportedStoreException;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.SpiritStores;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("JdbcStoreProvider")
+class JdbcStoreProviderTest {
+
+  @Test
+  @DisplayName("is found by SpiritStores for jdbc:h2: URIs and opens a working store")
+  void serviceLoader() {
+    assertThat(SpiritStores.providers()).anyMatch(p -> p instanceof JdbcStoreProvider);
+    try (SpiritStore store = SpiritStores.open("jdbc:h2:mem:provider-" + UUID.randomUUID())) {
+      assertThat(store).isInstanceOf(JdbcStore.class);
+      Campaign c = store.insertCampaign(campaign());
+      assertThat(store.findCampaign(c.id())).contains(c);
+    }
+  }
+
+  @Test
+  @DisplayName("takes jdbc:h2: and jdbc:postgresql: URIs and nothing else")
+  void supports() {
+    JdbcStoreProvider provider = new JdbcStoreProvider();
+    assertThat(provider.supports("jdbc:h2:file:./data/spirit")).isTrue();
+    assertThat(provider.supports("jdbc:postgresql://db.example/spirit")).isTrue();
+    assertThat(provider.supports("jdbc:mysql://db/spirit")).isFalse();
+    assertThat(provider.supports("file:./data")).isFalse();
+    assertThatThrownBy(() -> SpiritStores.open("jdbc:mysql://db/spirit"))
+        .isInstanceOf(UnsupportedStoreException.class)
+        .hasMessageContaining("jdbc:postgresql://");
+  }
+
+  @Test
+  @DisplayName("an anonymous jdbc:h2:mem: database is named, so that pooled connections share it")
+  void anonymousMemory() {
+    try (SpiritStore store = new JdbcStoreProvider().open("jdbc:h2:mem:")) {
+      Campaign c = store.insertCampaign(campaign());
+      // Several reads on (likely) different pooled connections all see the campaign.
+      for (int i = 0; i < 20; i++) {
+        assertThat(store.findCampaign(c.id())).contains(c);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "credentials come from SPIRIT_DB_USER / SPIRIT_DB_PASSWORD unless the URL names a user")
+  void credentialsFromEnvironment() {
+    Map<String, String> env =
+        Map.of(
+            "SPIRIT_DB_USER", "spirit", "SPIRIT_DB_PASSWORD", "s3cret", "SPIRIT_DB_POOL_SIZE", "3");
+    JdbcStoreProvider provider = new JdbcStoreProvider(env::get);
+    HikariConfig config = provider.poolConfig("jdbc:postgresql://db/spirit", Dialect.POSTGRESQL);
+    assertThat(config.getUsername()).isEqualTo("spirit");
+    assertThat(config.getPassword()).isEqualTo("s3cret");
+    assertThat(config.getMaximumPoolSize()).isEqualTo(3);
+    assertThat(config.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+
+    HikariConfig own =
+        provider.poolConfig("jdbc:postgresql://db/spirit?user=app&password=x", Dialect.POSTGRESQL);
+    assertThat(own.getUsername()).isNull();
+
+    HikariConfig h2 = new JdbcStoreProvider(k -> null).poolConfig("jdbc:h2:mem:x", Dialect.H2);
+    assertThat(h2.getUsername()).isEqualTo("sa");
+    assertThat(h2.getMaximumPoolSize()).isEqualTo(10);
+  }
+
+  @Test
+  @DisplayName("a pool size that is not a positive number is refused by name")
+  void badPoolSize() {
+    JdbcStoreProvider provider = new JdbcStoreProvider(Map.of("SPIRIT_DB_POOL_SIZE", "lots")::get);
+    assertThatThrownBy(() -> provider.poolConfig("jdbc:h2:mem:x", Dialect.H2))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("SPIRIT_DB_POOL_SIZE");
+  }
+
+  @Test
+  @DisplayName("an unreachable PostgreSQL gives a clear error that does not show the password")
+  void unreachable() {
+    // Port 1 on the loopback interface: nothing listens there, the connection is refused at once.
+    String uri =
+        "jdbc:postgresql://127.0.0.1:1/spirit?user=spirit&password=hunter2&connectTimeout=2";
+    assertThatThrownBy(() -> new JdbcStoreProvider(k -> null).open(uri))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/spirit")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  @DisplayName("passwords are masked in URLs shown in messages")
+  void redaction() {
+    assertThat(JdbcUrls.redact("jdbc:postgresql://h/db?user=a&password=p4ss&ssl=true"))
+        .isEqualTo("jdbc:postgresql://h/db?user=a&password=***&ssl=true");
+    assertThat(JdbcUrls.redact("jdbc:h2:file:./x;USER=sa;PASSWORD=p4ss"))
+        .isEqualTo("jdbc:h2:file:./x;USER=sa;PASSWORD=***");
+  }
+
+  @Test
+  @DisplayName("opens a PostgreSQL store from its URI (when PostgreSQL is available)")
+  void postgresUri() throws Exception {
+    String url = PostgresTestDatabase.requireUrl("JdbcStoreProviderTest.postgresUri");
+    String schema = PostgresTestDatabase.createSchema(url);
+    try (SpiritStore store = SpiritStores.open(PostgresTestDatabase.urlWithSchema(url, schema))) {
+      assertThat(((JdbcStore) store).dialect()).isEqualTo(Dialect.POSTGRESQL);
+      Campaign c = store.insertCampaign(campaign());
+      assertThat(store.listCampaigns()).containsExactly(c);
+    } finally {
+      PostgresTestDatabase.dropSchema(url, schema);
+    }
+  }
+}

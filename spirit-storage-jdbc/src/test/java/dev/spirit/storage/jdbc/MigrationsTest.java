@@ -1,0 +1,332 @@
+package dev.spirit.storage.jdbc;
+
+import static dev.spirit.storage.tck.TckFixtures.campaign;
+import static dev.spirit.storage.tck.TckFixtures.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.error.StorageException;
+import dev.spirit.storage.InsertOutcome;
+import dev.spirit.storage.SubmissionFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Schema migrations")
+class MigrationsTest {
+
+  /** The migration promises, for one database; a fresh, empty database per test. */
+  abstract static class Contract {
+    protected DataSource database;
+
+    abstract DataSource freshDatabase() throws Exception;
+
+    abstract void dropDatabase() throws Exception;
+
+    abstract Dialect dialect();
+
+    @BeforeEach
+    void create() throws Exception {
+      database = freshDatabase();
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+      dropDatabase();
+    }
+
+    @Test
+    @DisplayName("on an empty database every version is applied and recorded with its checksum")
+    void emptyDatabase() throws Exception {
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1);
+      assertThat(versions())
+          .containsExactly(
+              "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())));
+      try (JdbcStore store = JdbcStore.open(database)) {
+        assertThat(store.dialect()).isEqualTo(dialect());
+        Campaign c = store.insertCampaign(campaign());
+        assertThat(store.insert(submission(c.id(), "p-1").build(), 1))
+            .isInstanceOf(InsertOutcome.Inserted.class);
+      }
+    }
+
+    @Test
+    @DisplayName("on an up-to-date database nothing is applied and the data stays")
+    void upToDate() throws Exception {
+      Campaign c;
+      try (JdbcStore store = JdbcStore.open(database)) {
+        c = store.insertCampaign(campaign());
+        store.insert(submission(c.id(), "p-1").build(), 1);
+      }
+      assertThat(Migrations.migrate(database, dialect(), "test")).isEmpty();
+      try (JdbcStore store = JdbcStore.open(database)) {
+        assertThat(store.findCampaign(c.id())).contains(c);
+        assertThat(store.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+      }
+      assertThat(versions()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("eight instances starting at once migrate once and all work")
+    void concurrentStart() throws Exception {
+      int instances = 8;
+      ExecutorService pool = Executors.newFixedThreadPool(instances);
+      List<JdbcStore> stores = new ArrayList<>();
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<JdbcStore>> futures = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return JdbcStore.open(database, dialect());
+                  }));
+        }
+        start.countDown();
+        for (Future<JdbcStore> f : futures) {
+          stores.add(f.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(versions()).hasSize(1);
+        Campaign c = stores.get(0).insertCampaign(campaign());
+        for (JdbcStore store : stores) {
+          assertThat(store.insert(submission(c.id(), "p-1").build(), 100))
+              .isInstanceOf(InsertOutcome.Inserted.class);
+        }
+        assertThat(stores.get(instances - 1).count(SubmissionFilter.all(c.id())))
+            .isEqualTo(instances);
+      } finally {
+        pool.shutdownNow();
+        stores.forEach(JdbcStore::close);
+      }
+    }
+
+    @Test
+    @DisplayName("a schema newer than this code stops the start with a clear message")
+    void newerSchema() throws Exception {
+      Migrations.migrate(database, dialect(), "test");
+      execute("INSERT INTO spirit_schema_version VALUES (99, 'future', 'x', CURRENT_TIMESTAMP)");
+      assertThatThrownBy(() -> JdbcStore.open(database))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("version 99")
+          .hasMessageContaining("upgrade spirit-storage-jdbc");
+    }
+
+    @Test
+    @DisplayName("a recorded version whose script changed stops the start with a clear message")
+    void changedScript() throws Exception {
+      Migrations.migrate(database, dialect(), "test");
+      execute("UPDATE spirit_schema_version SET checksum = 'edited' WHERE version = 1");
+      assertThatThrownBy(() -> JdbcStore.open(database))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("different script");
+    }
+
+    @Test
+    @DisplayName(
+        "the DBA's plain DDL, applied by hand, gives a schema the store accepts as up to date")
+    void dbaSchema() throws Exception {
+      String ddl = resource("dev/spirit/storage/jdbc/schema-" + dialect().resourceName() + ".sql");
+      try (Connection c = database.getConnection()) {
+        c.setAutoCommit(false);
+        for (String statement : Migrations.statements(ddl)) {
+          try (Statement st = c.createStatement()) {
+            st.execute(statement);
+          }
+        }
+        c.commit();
+      }
+      assertThat(Migrations.migrate(database, dialect(), "test")).isEmpty();
+      try (JdbcStore store = JdbcStore.open(database)) {
+        Campaign c = store.insertCampaign(campaign());
+        assertThat(store.insert(submission(c.id(), "p-1").build(), 1))
+            .isInstanceOf(InsertOutcome.Inserted.class);
+      }
+    }
+
+    List<String> versions() throws SQLException {
+      List<String> result = new ArrayList<>();
+      try (Connection c = database.getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT version, description, checksum FROM spirit_schema_version ORDER BY version");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
+        }
+      }
+      return result;
+    }
+
+    void execute(String sql) throws SQLException {
+      try (Connection c = database.getConnection();
+          Statement st = c.createStatement()) {
+        st.execute(sql);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("on H2")
+  class OnH2 extends Contract {
+    private @Nullable HikariDataSource pool;
+    private @Nullable Connection keeper;
+
+    @Override
+    DataSource freshDatabase() throws SQLException {
+      String url = "jdbc:h2:mem:migrations-" + UUID.randomUUID();
+      keeper = DriverManager.getConnection(url); // the memory database lives while this is open
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(url);
+      config.setMaximumPoolSize(10);
+      pool = new HikariDataSource(config);
+      return pool;
+    }
+
+    @Override
+    void dropDatabase() throws SQLException {
+      pool.close();
+      keeper.close();
+    }
+
+    @Override
+    Dialect dialect() {
+      return Dialect.H2;
+    }
+
+    @Test
+    @DisplayName("every H2 migration statement can run twice (so racing processes are harmless)")
+    void idempotentScripts() throws Exception {
+      for (Migrations.Migration m : Migrations.ALL) {
+        for (int round = 0; round < 2; round++) {
+          for (String statement : Migrations.statements(Migrations.script(m, Dialect.H2))) {
+            execute(statement);
+          }
+        }
+      }
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1);
+    }
+
+    @Test
+    @DisplayName("a file database keeps its data and schema across a restart")
+    void fileDatabase(@TempDir Path dir) {
+      String url = "jdbc:h2:file:" + dir.resolve("spirit").toAbsolutePath();
+      Campaign c;
+      try (JdbcStore store = (JdbcStore) new JdbcStoreProvider().open(url)) {
+        c = store.insertCampaign(campaign());
+      }
+      try (JdbcStore store = (JdbcStore) new JdbcStoreProvider().open(url)) {
+        assertThat(store.findCampaign(c.id())).contains(c);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("on PostgreSQL")
+  class OnPostgres extends Contract {
+    private @Nullable String schema;
+    private @Nullable HikariDataSource pool;
+
+    @BeforeAll
+    static void requirePostgres() {
+      PostgresTestDatabase.requireUrl("MigrationsTest on PostgreSQL");
+    }
+
+    @Override
+    DataSource freshDatabase() throws SQLException {
+      String url = PostgresTestDatabase.url().orElseThrow();
+      schema = PostgresTestDatabase.createSchema(url);
+      pool = PostgresTestDatabase.pool(url, schema, 10);
+      return pool;
+    }
+
+    @Override
+    void dropDatabase() throws SQLException {
+      pool.close();
+      PostgresTestDatabase.dropSchema(PostgresTestDatabase.url().orElseThrow(), schema);
+    }
+
+    @Override
+    Dialect dialect() {
+      return Dialect.POSTGRESQL;
+    }
+  }
+
+  @Test
+  @DisplayName("the DBA files hold each migration verbatim and its checksum")
+  void dbaFilesMatchMigrations() throws IOException {
+    for (Dialect dialect : Dialect.values()) {
+      String ddl = resource("dev/spirit/storage/jdbc/schema-" + dialect.resourceName() + ".sql");
+      for (Migrations.Migration m : Migrations.ALL) {
+        String script = Migrations.script(m, dialect);
+        for (String statement : Migrations.statements(script)) {
+          assertThat(ddl).as("%s has %s", dialect, statement).contains(statement);
+        }
+        assertThat(ddl).contains("'" + Migrations.checksum(script) + "'");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("every migration script in the jar is listed, for both dialects, and vice versa")
+  void everyScriptListed() throws IOException {
+    for (Dialect dialect : Dialect.values()) {
+      Path dir =
+          Paths.get("target/classes/dev/spirit/storage/jdbc/migration", dialect.resourceName());
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+            .containsExactlyElementsOf(
+                Migrations.ALL.stream()
+                    .map(m -> Paths.get(m.resource(dialect)).getFileName().toString())
+                    .sorted()
+                    .toList());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("scripts split into statements at line-ending semicolons, without comment lines")
+  void splitting() {
+    assertThat(
+            Migrations.statements(
+                "-- note;\nCREATE TABLE a (x INT);\n\nCREATE INDEX i\n  ON a (x);\n"))
+        .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i\n  ON a (x)");
+  }
+
+  static String resource(String name) throws IOException {
+    try (InputStream in = MigrationsTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
