@@ -143,11 +143,14 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("every exception Spirit defines extends SpiritException")
+  @DisplayName("every public exception type Spirit defines extends SpiritException")
   void exceptionsExtendSpiritException() {
+    // Private exceptions that a class uses for its own control flow never reach a caller.
     classes()
         .that()
         .areAssignableTo(Throwable.class)
+        .and()
+        .arePublic()
         .and()
         .resideOutsideOfPackages("dev.spirit.examples..", "dev.spirit.benchmarks..")
         .should()
