@@ -30,8 +30,14 @@ public final class Wiring {
   /** The store the CLI uses without {@code --store} (needs spirit-storage-file on the path). */
   public static final String DEFAULT_CLI_STORE = "file:./spirit-data";
 
-  /** The store the demo and the kiosk use by default. */
-  public static final String DEFAULT_DEMO_STORE = "mem:demo";
+  /**
+   * The store the demo fills by default: the durable file backend, in {@code ./spirit-data/demo} (a
+   * rerun adds a second campaign beside the first).
+   */
+  public static final String DEFAULT_DEMO_STORE = "file:./spirit-data/demo";
+
+  /** The store the Yuzhong kiosk example uses by default: an embedded H2 database file. */
+  public static final String DEFAULT_KIOSK_STORE = "jdbc:h2:file:./spirit-data/yuzhong-kiosk";
 
   private Wiring() {}
 

@@ -16,7 +16,8 @@ import java.io.PrintStream;
 
 /**
  * What a district copies: Yuzhong's kiosk at Jiefangbei takes words from passers-by and prints the
- * campaign's figures. Pass a store URI as the first argument (default {@code mem:yuzhong}).
+ * campaign's figures. Pass a store URI as the first argument (default an embedded H2 database,
+ * {@link Wiring#DEFAULT_KIOSK_STORE}; PostgreSQL with {@code jdbc:postgresql://host/db?user=...}).
  */
 public final class YuzhongKiosk {
   private YuzhongKiosk() {}
@@ -27,7 +28,7 @@ public final class YuzhongKiosk {
    * @param args optional store URI
    */
   public static void main(String[] args) {
-    run(args.length > 0 ? args[0] : "mem:yuzhong", System.out);
+    run(args.length > 0 ? args[0] : Wiring.DEFAULT_KIOSK_STORE, System.out);
   }
 
   /**

@@ -7,17 +7,30 @@ import dev.spirit.submission.SubmissionStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("The Yuzhong kiosk example")
 class YuzhongKioskTest {
-  @Test
+  @TempDir Path dir;
+
+  static List<String> stores() {
+    return List.of("mem:", "jdbc:h2:mem:kiosk-" + System.nanoTime(), "file:");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("stores")
   @DisplayName("takes the passers-by's words, keeps spam off the wall and prints the figures")
-  void runs() {
+  void runs(String store) {
+    String uri = store.equals("file:") ? "file:" + dir.resolve("kiosk") : store;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     ReportData figures =
-        YuzhongKiosk.run("mem:", new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        YuzhongKiosk.run(uri, new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String out = buffer.toString(StandardCharsets.UTF_8);
     assertThat(figures.total()).isEqualTo(7);
     assertThat(figures.byStatus())
@@ -30,13 +43,13 @@ class YuzhongKioskTest {
   }
 
   @Test
-  @DisplayName("its main method runs on the default in-memory store")
+  @DisplayName("its main method runs on an embedded H2 database file named by its argument")
   void main() {
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try {
       System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      YuzhongKiosk.main(new String[0]);
+      YuzhongKiosk.main(new String[] {"jdbc:h2:file:" + dir.resolve("kiosk-h2")});
     } finally {
       System.setOut(original);
     }

@@ -1,0 +1,86 @@
+package dev.spirit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The CLI as a district runs it: every command a separate invocation that opens the store, works
+ * and closes it again, so what one command stored must be there for the next.
+ */
+@DisplayName("The spirit CLI on durable stores")
+class CliOnDurableStoresTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run spirit(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl =
+        SpiritCli.commandLine(
+            new CliContext(SpiritOpener.standard(), new ByteArrayInputStream(new byte[0]), false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return new Run(cl.execute(args), out.toString(), err.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"file", "h2"})
+  @DisplayName("a campaign created, fed and counted in separate invocations keeps everything")
+  void separateInvocations(String backend) throws Exception {
+    String store =
+        backend.equals("file")
+            ? "file:" + dir.resolve("store")
+            : "jdbc:h2:file:" + dir.resolve("spirit-h2");
+    Run created =
+        spirit(
+            "campaign",
+            "create",
+            "yz",
+            "--store",
+            store,
+            "--title-zh",
+            "渝中精神",
+            "--title-en",
+            "Spirit of Yuzhong",
+            "--district",
+            "yuzhong",
+            "--moderation",
+            "post",
+            "--open");
+    assertThat(created.exit()).as(created.err()).isZero();
+    for (String word : List.of("耿直", "热情", "耿直")) {
+      Run submitted =
+          spirit(
+              "submit",
+              "--store",
+              store,
+              "--campaign",
+              "yz",
+              "--text",
+              word,
+              "--district",
+              "yuzhong",
+              "--participant",
+              "p-" + word.hashCode() + "-" + System.nanoTime());
+      assertThat(submitted.exit()).as(submitted.err()).isZero();
+    }
+    Run stats = spirit("stats", "--store", store, "--campaign", "yz", "--json");
+    assertThat(stats.exit()).as(stats.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(stats.out());
+    assertThat(root.get("total").asLong()).isEqualTo(3);
+    assertThat(root.get("byStatus").get("approved").asLong()).isEqualTo(3);
+    assertThat(root.get("topTerms").get(0).get("term").asText()).isEqualTo("耿直");
+  }
+}
