@@ -1,0 +1,448 @@
+package dev.spirit.aggregation;
+
+import dev.spirit.aggregation.internal.LongCounter;
+import dev.spirit.aggregation.internal.ParticipantHash;
+import dev.spirit.aggregation.internal.Tally;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.District;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.participant.Role;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionStatus;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mutable, exact state behind both aggregators. Every contribution is added with sign +1 and
+ * removed with sign -1 through the same code, and every count that returns to zero is forgotten, so
+ * a state that saw additions and removals equals one that only saw the survivors: that is what
+ * makes incremental and batch aggregation give equal values.
+ *
+ * <p>A counted submission contributes its counts, its author as a participant (overall and in its
+ * district), its terms and, for slogans, its slogan entry. An endorsement of a counted submission
+ * contributes the endorsement, the endorser as a participant of the submission's district, and for
+ * slogans the endorser as a supporter. Endorsements are indexed by submission and by endorser so
+ * that hiding a submission or erasing a person can remove exactly their contributions. Not
+ * thread-safe: {@link IncrementalAggregator} serializes access.
+ */
+final class StatsState {
+  /** What a submission contributes, extracted once (segmentation is the expensive part). */
+  record Extracted(List<String> terms, @Nullable String sloganKey, String text) {}
+
+  /** What is known about an endorsed submission, to add or remove its endorsements. */
+  private static final class Endorsed {
+    final District district;
+    final @Nullable String sloganKey;
+    boolean counted;
+    final LongCounter endorsers = new LongCounter();
+
+    Endorsed(District district, @Nullable String sloganKey, boolean counted) {
+      this.district = district;
+      this.sloganKey = sloganKey;
+      this.counted = counted;
+    }
+  }
+
+  /** One slogan's mutable counts. */
+  private static final class SloganState {
+    final Tally<String> texts = new Tally<>();
+    final Tally<District> byDistrict = new Tally<>();
+    final long[] byChannel = new long[Channel.values().length];
+    final long[] byRole = new long[Role.values().length];
+    long endorsements;
+    final LongCounter supporters = new LongCounter();
+  }
+
+  private final ZoneId zone;
+  private final AggregationConfig config;
+  private final TermExtractor extractor;
+
+  private final long[] byStatus = new long[SubmissionStatus.values().length];
+  private long endorsements;
+  private final Tally<District> byDistrict = new Tally<>();
+  private final long[] byChannel = new long[Channel.values().length];
+  private final long[] byRole = new long[Role.values().length];
+  private final long[] byKind = new long[SubmissionKind.values().length];
+  private final Tally<Language> byLanguage = new Tally<>();
+  private final Tally<LocalDateTime> byHour = new Tally<>();
+  private final Tally<LocalDate> byDay = new Tally<>();
+
+  private final LongCounter participants = new LongCounter();
+  private final Map<District, LongCounter> participantsByDistrict = new HashMap<>();
+
+  private final Tally<String> terms = new Tally<>();
+  private final Map<District, Tally<String>> termsByDistrict = new HashMap<>();
+  private final Map<Channel, Tally<String>> termsByChannel = new EnumMap<>(Channel.class);
+  private final Map<Role, Tally<String>> termsByRole = new EnumMap<>(Role.class);
+  private final Map<LocalDate, Tally<String>> termsByDay = new HashMap<>();
+  private final Map<String, Tally<String>> pairs = new HashMap<>();
+
+  private final Map<String, SloganState> slogans = new HashMap<>();
+
+  private final Map<SubmissionId, Endorsed> endorsed = new HashMap<>();
+  private final Map<Long, Set<SubmissionId>> endorsedBy = new HashMap<>();
+
+  StatsState(ZoneId zone, AggregationConfig config, TermExtractor extractor) {
+    this.zone = zone;
+    this.config = config;
+    this.extractor = extractor;
+  }
+
+  // ---- extraction (thread-safe, may run outside the state's lock) ----------------------------
+
+  Extracted extract(Submission s) {
+    String text = TermExtractor.publicText(s);
+    List<String> t = extractor.terms(s.kind(), text);
+    String key = null;
+    if (s.kind() == SubmissionKind.SLOGAN) {
+      String k = extractor.sloganKey(text);
+      key = k.isEmpty() ? null : k;
+    }
+    return new Extracted(t, key, text);
+  }
+
+  static boolean counted(Submission s) {
+    return s.status() == SubmissionStatus.APPROVED;
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+
+  /** A submission was stored; {@code x} is its extraction if it is counted, else ignored. */
+  void accepted(Submission s, @Nullable Extracted x) {
+    byStatus[s.status().ordinal()]++;
+    if (counted(s)) {
+      contribute(s, x != null ? x : extract(s), +1);
+    }
+  }
+
+  /** A submission's status changed; {@code x} is the extraction of {@code after}, or null. */
+  void statusChanged(Submission before, Submission after, @Nullable Extracted x) {
+    byStatus[before.status().ordinal()]--;
+    byStatus[after.status().ordinal()]++;
+    boolean was = counted(before);
+    boolean is = counted(after);
+    Endorsed e = endorsed.get(after.id());
+    if (was && !is) {
+      contribute(before, x != null ? x : extract(before), -1);
+      if (e != null) {
+        e.counted = false;
+      }
+    } else if (!was && is) {
+      if (e != null) {
+        e.counted = true;
+      }
+      contribute(after, x != null ? x : extract(after), +1);
+    }
+  }
+
+  /** A person endorsed a submission (at most once counts). */
+  void endorsed(Submission s, ParticipantId by, @Nullable Extracted x) {
+    long h = ParticipantHash.of(by);
+    Endorsed e = endorsed.get(s.id());
+    if (e == null) {
+      String key = null;
+      if (s.kind() == SubmissionKind.SLOGAN) {
+        key = (x != null ? x : extract(s)).sloganKey();
+      }
+      e = new Endorsed(s.district(), key, counted(s));
+      endorsed.put(s.id(), e);
+    }
+    if (e.endorsers.get(h) > 0) {
+      return;
+    }
+    e.endorsers.add(h, 1);
+    endorsedBy.computeIfAbsent(h, k -> new HashSet<>()).add(s.id());
+    if (e.counted) {
+      endorsement(e, h, +1);
+    }
+  }
+
+  /** Approximate number of endorsements indexed, for capacity reports. */
+  int indexedEndorsedSubmissions() {
+    return endorsed.size();
+  }
+
+  /** A person and everything of theirs were erased; {@code theirs} as they were just before. */
+  void erased(
+      ParticipantId participant, List<Submission> theirs, Map<SubmissionId, Extracted> extracted) {
+    for (Submission s : theirs) {
+      byStatus[s.status().ordinal()]--;
+      if (counted(s)) {
+        Extracted x = extracted.get(s.id());
+        contribute(s, x != null ? x : extract(s), -1);
+      }
+      Endorsed e = endorsed.remove(s.id());
+      if (e != null) {
+        for (long endorser : e.endorsers.sortedKeys()) {
+          Set<SubmissionId> ids = endorsedBy.get(endorser);
+          if (ids != null) {
+            ids.remove(s.id());
+            if (ids.isEmpty()) {
+              endorsedBy.remove(endorser);
+            }
+          }
+        }
+      }
+    }
+    long h = ParticipantHash.of(participant);
+    Set<SubmissionId> mine = endorsedBy.remove(h);
+    if (mine != null) {
+      for (SubmissionId id : mine) {
+        Endorsed e = endorsed.get(id);
+        if (e == null) {
+          continue;
+        }
+        if (e.counted) {
+          endorsement(e, h, -1);
+        }
+        e.endorsers.add(h, -1);
+        if (e.endorsers.isEmpty()) {
+          endorsed.remove(id);
+        }
+      }
+    }
+  }
+
+  // ---- contributions --------------------------------------------------------------------------
+
+  private void contribute(Submission s, Extracted x, int sign) {
+    if (sign > 0) {
+      submission(s, x, sign);
+      endorsementsOf(s.id(), sign);
+    } else {
+      endorsementsOf(s.id(), sign);
+      submission(s, x, sign);
+    }
+  }
+
+  private void endorsementsOf(SubmissionId id, int sign) {
+    Endorsed e = endorsed.get(id);
+    if (e != null) {
+      for (long endorser : e.endorsers.sortedKeys()) {
+        endorsement(e, endorser, sign);
+      }
+    }
+  }
+
+  private void endorsement(Endorsed e, long endorser, int sign) {
+    endorsements += sign;
+    participants.add(endorser, sign);
+    participantsOf(e.district).add(endorser, sign);
+    if (e.sloganKey != null) {
+      SloganState slogan = slogans.get(e.sloganKey);
+      if (slogan != null) {
+        slogan.endorsements += sign;
+        slogan.supporters.add(endorser, sign);
+      }
+    }
+  }
+
+  private void submission(Submission s, Extracted x, int sign) {
+    District district = s.district();
+    Channel channel = s.channel();
+    Role role = s.participant().role();
+    LocalDateTime local = LocalDateTime.ofInstant(s.receivedAt(), zone);
+    LocalDate day = local.toLocalDate();
+    byDistrict.add(district, sign);
+    byChannel[channel.ordinal()] += sign;
+    byRole[role.ordinal()] += sign;
+    byKind[s.kind().ordinal()] += sign;
+    byLanguage.add(s.language(), sign);
+    byHour.add(local.truncatedTo(ChronoUnit.HOURS), sign);
+    byDay.add(day, sign);
+
+    long author = ParticipantHash.of(s.participant().id());
+    participants.add(author, sign);
+    participantsOf(district).add(author, sign);
+
+    List<String> t = x.terms();
+    for (String term : t) {
+      terms.add(term, sign);
+      add(termsByDistrict, district, term, sign);
+      add(termsByChannel, channel, term, sign);
+      add(termsByRole, role, term, sign);
+      add(termsByDay, day, term, sign);
+    }
+    int n = Math.min(t.size(), config.maxCooccurrenceTerms());
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        String a = t.get(i);
+        String b = t.get(j);
+        if (a.compareTo(b) < 0) {
+          add(pairs, a, b, sign);
+        } else {
+          add(pairs, b, a, sign);
+        }
+      }
+    }
+
+    String key = x.sloganKey();
+    if (key != null) {
+      SloganState slogan = slogans.get(key);
+      if (slogan == null) {
+        if (sign < 0) {
+          return;
+        }
+        slogan = new SloganState();
+        slogans.put(key, slogan);
+      }
+      slogan.texts.add(x.text(), sign);
+      slogan.byDistrict.add(district, sign);
+      slogan.byChannel[channel.ordinal()] += sign;
+      slogan.byRole[role.ordinal()] += sign;
+      slogan.supporters.add(author, sign);
+      if (slogan.texts.isEmpty()) {
+        slogans.remove(key);
+      }
+    }
+  }
+
+  private LongCounter participantsOf(District district) {
+    return participantsByDistrict.computeIfAbsent(district, d -> new LongCounter());
+  }
+
+  private static <K> void add(Map<K, Tally<String>> map, K key, String term, int sign) {
+    Tally<String> tally = map.get(key);
+    if (tally == null) {
+      if (sign < 0) {
+        return;
+      }
+      tally = new Tally<>();
+      map.put(key, tally);
+    }
+    tally.add(term, sign);
+    if (tally.isEmpty()) {
+      map.remove(key);
+    }
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  CampaignStats snapshot() {
+    int limit = config.exactDistinctLimit();
+    int p = config.hllPrecision();
+    TreeMap<SubmissionStatus, Long> status = new TreeMap<>();
+    for (SubmissionStatus s : SubmissionStatus.values()) {
+      // Below zero only if events arrived for submissions this state never saw (see
+      // IncrementalAggregator#startingFrom); such counts read as zero.
+      status.put(s, Math.max(0, byStatus[s.ordinal()]));
+    }
+    Counts counts =
+        new Counts(
+            status,
+            endorsements,
+            byDistrict.toSortedMap(Comparator.naturalOrder()),
+            enumCounts(Channel.values(), byChannel),
+            enumCounts(Role.values(), byRole),
+            enumCounts(SubmissionKind.values(), byKind),
+            byLanguage.toSortedMap(Comparator.naturalOrder()),
+            byHour.toSortedMap(Comparator.naturalOrder()));
+    TreeMap<District, DistinctCount> perDistrict = new TreeMap<>();
+    participantsByDistrict.forEach(
+        (d, c) -> {
+          if (!c.isEmpty()) {
+            perDistrict.put(d, DistinctCount.ofHashes(c.sortedKeys(), limit, p));
+          }
+        });
+    ParticipantStats people =
+        new ParticipantStats(
+            DistinctCount.ofHashes(participants.sortedKeys(), limit, p), perDistrict);
+    TermStats termStats =
+        new TermStats(
+            terms.toSortedMap(Comparator.naturalOrder()),
+            nested(termsByDistrict),
+            nested(termsByChannel),
+            nested(termsByRole),
+            nested(termsByDay),
+            nested(pairs));
+    TreeMap<String, SloganStats> sloganStats = new TreeMap<>();
+    slogans.forEach(
+        (key, s) ->
+            sloganStats.put(
+                key,
+                new SloganStats(
+                    s.texts.toSortedMap(Comparator.naturalOrder()),
+                    s.byDistrict.toSortedMap(Comparator.naturalOrder()),
+                    enumCounts(Channel.values(), s.byChannel),
+                    enumCounts(Role.values(), s.byRole),
+                    s.endorsements,
+                    DistinctCount.ofHashes(s.supporters.sortedKeys(), limit, p))));
+    return new CampaignStats(zone, counts, people, termStats, sloganStats);
+  }
+
+  Dashboard dashboard(int k) {
+    Map<District, List<TermCount>> top = new TreeMap<>();
+    termsByDistrict.forEach((d, tally) -> top.put(d, top(tally, k)));
+    long submissions = 0;
+    for (long n : byKind) {
+      submissions += n;
+    }
+    return new Dashboard(
+        top, byDay.toSortedMap(Comparator.naturalOrder()), submissions, participants.size());
+  }
+
+  /** A rough count of the entries held, for capacity reports. */
+  long entries() {
+    long n = participants.size() + terms.size() + endorsed.size() + endorsedBy.size();
+    for (LongCounter c : participantsByDistrict.values()) {
+      n += c.size();
+    }
+    for (SloganState s : slogans.values()) {
+      n += s.texts.size() + s.supporters.size();
+    }
+    return n;
+  }
+
+  private static List<TermCount> top(Tally<String> tally, int k) {
+    PriorityQueue<TermCount> heap = new PriorityQueue<>(TermCount.ORDER.reversed());
+    tally.forEach(
+        (term, n) -> {
+          if (heap.size() < k) {
+            heap.add(new TermCount(term, n));
+          } else if (k > 0) {
+            TermCount worst = heap.peek();
+            if (n > worst.count() || (n == worst.count() && term.compareTo(worst.term()) < 0)) {
+              heap.poll();
+              heap.add(new TermCount(term, n));
+            }
+          }
+        });
+    List<TermCount> out = new ArrayList<>(heap);
+    out.sort(TermCount.ORDER);
+    return out;
+  }
+
+  private static <E extends Enum<E>> SortedMap<E, Long> enumCounts(E[] values, long[] counts) {
+    TreeMap<E, Long> out = new TreeMap<>();
+    for (E e : values) {
+      if (counts[e.ordinal()] > 0) {
+        out.put(e, counts[e.ordinal()]);
+      }
+    }
+    return out;
+  }
+
+  private static <K extends Comparable<? super K>> SortedMap<K, SortedMap<String, Long>> nested(
+      Map<K, Tally<String>> map) {
+    TreeMap<K, SortedMap<String, Long>> out = new TreeMap<>();
+    map.forEach((k, tally) -> out.put(k, tally.toSortedMap(Comparator.naturalOrder())));
+    return out;
+  }
+}
