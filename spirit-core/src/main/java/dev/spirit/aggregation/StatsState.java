@@ -1,5 +1,6 @@
 package dev.spirit.aggregation;
 
+import dev.spirit.aggregation.internal.IdCounts;
 import dev.spirit.aggregation.internal.LongCounter;
 import dev.spirit.aggregation.internal.ParticipantHash;
 import dev.spirit.aggregation.internal.Tally;
@@ -18,7 +19,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,12 +87,16 @@ final class StatsState {
   private final LongCounter participants = new LongCounter();
   private final Map<District, LongCounter> participantsByDistrict = new HashMap<>();
 
-  private final Tally<String> terms = new Tally<>();
-  private final Map<District, Tally<String>> termsByDistrict = new HashMap<>();
-  private final Map<Channel, Tally<String>> termsByChannel = new EnumMap<>(Channel.class);
-  private final Map<Role, Tally<String>> termsByRole = new EnumMap<>(Role.class);
-  private final Map<LocalDate, Tally<String>> termsByDay = new HashMap<>();
-  private final Map<String, Tally<String>> pairs = new HashMap<>();
+  // Terms are counted by id: one hash lookup per term, then array increments per dimension.
+  private final HashMap<String, Integer> termIds = new HashMap<>();
+  private final ArrayList<String> termNames = new ArrayList<>();
+  private final IdCounts terms = new IdCounts();
+  private final Map<District, IdCounts> termsByDistrict = new HashMap<>();
+  private final IdCounts[] termsByChannel = newCounts(Channel.values().length);
+  private final IdCounts[] termsByRole = newCounts(Role.values().length);
+  private final Map<LocalDate, LongCounter> termsByDay = new HashMap<>();
+  // Pair of term ids (smaller id in the high half) to submissions containing both.
+  private final LongCounter pairs = new LongCounter();
 
   private final Map<String, SloganState> slogans = new HashMap<>();
 
@@ -172,11 +176,6 @@ final class StatsState {
     if (e.counted) {
       endorsement(e, h, +1);
     }
-  }
-
-  /** Approximate number of endorsements indexed, for capacity reports. */
-  int indexedEndorsedSubmissions() {
-    return endorsed.size();
   }
 
   /** A person and everything of theirs were erased; {@code theirs} as they were just before. */
@@ -273,22 +272,34 @@ final class StatsState {
     participantsOf(district).add(author, sign);
 
     List<String> t = x.terms();
-    for (String term : t) {
-      terms.add(term, sign);
-      add(termsByDistrict, district, term, sign);
-      add(termsByChannel, channel, term, sign);
-      add(termsByRole, role, term, sign);
-      add(termsByDay, day, term, sign);
-    }
-    int n = Math.min(t.size(), config.maxCooccurrenceTerms());
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        String a = t.get(i);
-        String b = t.get(j);
-        if (a.compareTo(b) < 0) {
-          add(pairs, a, b, sign);
-        } else {
-          add(pairs, b, a, sign);
+    if (!t.isEmpty()) {
+      int[] ids = new int[t.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = termId(t.get(i));
+      }
+      IdCounts inDistrict = termsByDistrict.computeIfAbsent(district, d -> new IdCounts());
+      IdCounts inChannel = termsByChannel[channel.ordinal()];
+      IdCounts inRole = termsByRole[role.ordinal()];
+      LongCounter onDay = termsByDay.computeIfAbsent(day, d -> new LongCounter());
+      for (int id : ids) {
+        terms.add(id, sign);
+        inDistrict.add(id, sign);
+        inChannel.add(id, sign);
+        inRole.add(id, sign);
+        onDay.add(id, sign);
+      }
+      if (inDistrict.isEmpty()) {
+        termsByDistrict.remove(district);
+      }
+      if (onDay.isEmpty()) {
+        termsByDay.remove(day);
+      }
+      int n = Math.min(ids.length, config.maxCooccurrenceTerms());
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          int lo = Math.min(ids[i], ids[j]);
+          int hi = Math.max(ids[i], ids[j]);
+          pairs.add(((long) lo << 32) | hi, sign);
         }
       }
     }
@@ -318,19 +329,22 @@ final class StatsState {
     return participantsByDistrict.computeIfAbsent(district, d -> new LongCounter());
   }
 
-  private static <K> void add(Map<K, Tally<String>> map, K key, String term, int sign) {
-    Tally<String> tally = map.get(key);
-    if (tally == null) {
-      if (sign < 0) {
-        return;
-      }
-      tally = new Tally<>();
-      map.put(key, tally);
+  private int termId(String term) {
+    Integer id = termIds.get(term);
+    if (id == null) {
+      id = termNames.size();
+      termIds.put(term, id);
+      termNames.add(term);
     }
-    tally.add(term, sign);
-    if (tally.isEmpty()) {
-      map.remove(key);
+    return id;
+  }
+
+  private static IdCounts[] newCounts(int n) {
+    IdCounts[] out = new IdCounts[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = new IdCounts();
     }
+    return out;
   }
 
   // ---- reading --------------------------------------------------------------------------------
@@ -364,14 +378,32 @@ final class StatsState {
     ParticipantStats people =
         new ParticipantStats(
             DistinctCount.ofHashes(participants.sortedKeys(), limit, p), perDistrict);
+    TreeMap<District, SortedMap<String, Long>> byDistrictTerms = new TreeMap<>();
+    termsByDistrict.forEach((d, c) -> byDistrictTerms.put(d, named(c)));
+    TreeMap<Channel, SortedMap<String, Long>> byChannelTerms = new TreeMap<>();
+    for (Channel c : Channel.values()) {
+      byChannelTerms.put(c, named(termsByChannel[c.ordinal()]));
+    }
+    TreeMap<Role, SortedMap<String, Long>> byRoleTerms = new TreeMap<>();
+    for (Role r : Role.values()) {
+      byRoleTerms.put(r, named(termsByRole[r.ordinal()]));
+    }
+    TreeMap<LocalDate, SortedMap<String, Long>> byDayTerms = new TreeMap<>();
+    termsByDay.forEach((d, c) -> byDayTerms.put(d, named(c)));
+    TreeMap<String, SortedMap<String, Long>> pairTerms = new TreeMap<>();
+    for (long key : pairs.sortedKeys()) {
+      String a = termNames.get((int) (key >>> 32));
+      String b = termNames.get((int) key);
+      if (a.compareTo(b) > 0) {
+        String swap = a;
+        a = b;
+        b = swap;
+      }
+      pairTerms.computeIfAbsent(a, k -> new TreeMap<>()).put(b, (long) pairs.get(key));
+    }
     TermStats termStats =
         new TermStats(
-            terms.toSortedMap(Comparator.naturalOrder()),
-            nested(termsByDistrict),
-            nested(termsByChannel),
-            nested(termsByRole),
-            nested(termsByDay),
-            nested(pairs));
+            named(terms), byDistrictTerms, byChannelTerms, byRoleTerms, byDayTerms, pairTerms);
     TreeMap<String, SloganStats> sloganStats = new TreeMap<>();
     slogans.forEach(
         (key, s) ->
@@ -389,7 +421,7 @@ final class StatsState {
 
   Dashboard dashboard(int k) {
     Map<District, List<TermCount>> top = new TreeMap<>();
-    termsByDistrict.forEach((d, tally) -> top.put(d, top(tally, k)));
+    termsByDistrict.forEach((d, counts) -> top.put(d, top(counts, k)));
     long submissions = 0;
     for (long n : byKind) {
       submissions += n;
@@ -398,34 +430,45 @@ final class StatsState {
         top, byDay.toSortedMap(Comparator.naturalOrder()), submissions, participants.size());
   }
 
-  /** A rough count of the entries held, for capacity reports. */
-  long entries() {
-    long n = participants.size() + terms.size() + endorsed.size() + endorsedBy.size();
-    for (LongCounter c : participantsByDistrict.values()) {
-      n += c.size();
-    }
-    for (SloganState s : slogans.values()) {
-      n += s.texts.size() + s.supporters.size();
-    }
-    return n;
-  }
-
-  private static List<TermCount> top(Tally<String> tally, int k) {
+  private List<TermCount> top(IdCounts counts, int k) {
     PriorityQueue<TermCount> heap = new PriorityQueue<>(TermCount.ORDER.reversed());
-    tally.forEach(
-        (term, n) -> {
-          if (heap.size() < k) {
-            heap.add(new TermCount(term, n));
-          } else if (k > 0) {
-            TermCount worst = heap.peek();
-            if (n > worst.count() || (n == worst.count() && term.compareTo(worst.term()) < 0)) {
-              heap.poll();
-              heap.add(new TermCount(term, n));
-            }
-          }
-        });
+    for (int id = 0; id < counts.bound(); id++) {
+      long n = counts.get(id);
+      if (n <= 0) {
+        continue;
+      }
+      if (heap.size() < k) {
+        heap.add(new TermCount(termNames.get(id), n));
+      } else if (k > 0) {
+        TermCount worst = heap.peek();
+        if (n > worst.count()
+            || (n == worst.count() && termNames.get(id).compareTo(worst.term()) < 0)) {
+          heap.poll();
+          heap.add(new TermCount(termNames.get(id), n));
+        }
+      }
+    }
     List<TermCount> out = new ArrayList<>(heap);
     out.sort(TermCount.ORDER);
+    return out;
+  }
+
+  private SortedMap<String, Long> named(IdCounts counts) {
+    TreeMap<String, Long> out = new TreeMap<>();
+    for (int id = 0; id < counts.bound(); id++) {
+      long n = counts.get(id);
+      if (n > 0) {
+        out.put(termNames.get(id), n);
+      }
+    }
+    return out;
+  }
+
+  private SortedMap<String, Long> named(LongCounter counts) {
+    TreeMap<String, Long> out = new TreeMap<>();
+    for (long id : counts.sortedKeys()) {
+      out.put(termNames.get((int) id), (long) counts.get(id));
+    }
     return out;
   }
 
@@ -436,13 +479,6 @@ final class StatsState {
         out.put(e, counts[e.ordinal()]);
       }
     }
-    return out;
-  }
-
-  private static <K extends Comparable<? super K>> SortedMap<K, SortedMap<String, Long>> nested(
-      Map<K, Tally<String>> map) {
-    TreeMap<K, SortedMap<String, Long>> out = new TreeMap<>();
-    map.forEach((k, tally) -> out.put(k, tally.toSortedMap(Comparator.naturalOrder())));
     return out;
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Aggregation properties over random histories")
 class AggregationPropertiesTest {
-  private static final int HISTORIES = 100;
+  private static final int HISTORIES = 60;
   private static final AtomicInteger SLUGS = new AtomicInteger();
 
   /** A Spirit instance on a fresh in-memory store with one open campaign. */
