@@ -91,6 +91,16 @@ public final class AggregationJson {
   }
 
   /**
+   * Writes a dashboard as JSON.
+   *
+   * @param dashboard the dashboard
+   * @return JSON text
+   */
+  public static String toJson(Dashboard dashboard) {
+    return write(dashboard);
+  }
+
+  /**
    * Writes a shortlist as CSV (RFC 4180, UTF-8 text, header row, CRLF line ends) with the columns
    * rank, text, score, supporters, trials, submissions, endorsements, districts (separated by
    * {@code ;}) and variants (separated by {@code " | "}).

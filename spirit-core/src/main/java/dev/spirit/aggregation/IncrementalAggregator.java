@@ -123,8 +123,11 @@ public final class IncrementalAggregator implements SpiritListener {
     if (!after.campaignId().equals(campaignId)) {
       return;
     }
-    boolean touchesCounts = StatsState.counted(before) != StatsState.counted(after);
-    StatsState.Extracted x = touchesCounts ? state.extract(after) : null;
+    boolean was = StatsState.counted(before);
+    boolean is = StatsState.counted(after);
+    // Extract what leaves (before) or what arrives (after): moderation may have changed the
+    // public (redacted) text in the same step.
+    StatsState.Extracted x = was == is ? null : state.extract(was ? before : after);
     synchronized (state) {
       state.statusChanged(before, after, x);
     }
@@ -135,8 +138,12 @@ public final class IncrementalAggregator implements SpiritListener {
     if (!submission.campaignId().equals(campaignId)) {
       return;
     }
+    StatsState.Extracted x =
+        submission.kind() == dev.spirit.campaign.SubmissionKind.SLOGAN
+            ? state.extract(submission)
+            : null;
     synchronized (state) {
-      state.endorsed(submission, endorsement.by(), null);
+      state.endorsed(submission, endorsement.by(), x);
     }
   }
 

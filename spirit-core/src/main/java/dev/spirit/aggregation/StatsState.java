@@ -136,7 +136,10 @@ final class StatsState {
     }
   }
 
-  /** A submission's status changed; {@code x} is the extraction of {@code after}, or null. */
+  /**
+   * A submission's status changed; {@code x} is the extraction of the side that is counted ({@code
+   * before} if it leaves the counts, {@code after} if it joins them), or null.
+   */
   void statusChanged(Submission before, Submission after, @Nullable Extracted x) {
     byStatus[before.status().ordinal()]--;
     byStatus[after.status().ordinal()]++;

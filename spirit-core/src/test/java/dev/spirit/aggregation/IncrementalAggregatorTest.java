@@ -115,6 +115,7 @@ class IncrementalAggregatorTest {
             Map.entry(LocalDate.parse("2024-04-01"), 3L),
             Map.entry(LocalDate.parse("2024-04-02"), 1L));
     assertThat(d.submissions()).isEqualTo(4);
+    assertThat(AggregationJson.toJson(d)).contains("\"yuzhong\":[{\"term\":\"山城\",\"count\":2}]");
     assertThat(d.participants()).isEqualTo(4);
   }
 

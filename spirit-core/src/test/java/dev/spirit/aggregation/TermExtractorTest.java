@@ -102,6 +102,33 @@ class TermExtractorTest {
   }
 
   @Test
+  @DisplayName("terms come from the public text: what moderation masked never becomes a term")
+  void redactedTextIsUsed() {
+    dev.spirit.submission.Submission s =
+        Fixtures.submission(
+                dev.spirit.campaign.CampaignId.generate(java.time.Instant.EPOCH),
+                "p1",
+                dev.spirit.participant.Role.RESIDENT,
+                "yuzhong",
+                dev.spirit.campaign.Channel.ONLINE,
+                SubmissionKind.MESSAGE,
+                "我叫张伟，山城耿直",
+                "2024-04-01T02:00:00Z",
+                dev.spirit.submission.SubmissionStatus.APPROVED)
+            .toBuilder()
+            .moderation(
+                java.util.Optional.of(
+                    new dev.spirit.submission.ModerationRecord(
+                        dev.spirit.submission.ModerationDecision.APPROVE,
+                        List.of(),
+                        java.util.Map.of(),
+                        java.util.Optional.of("我叫**，山城耿直"),
+                        java.time.Instant.EPOCH)))
+            .build();
+    assertThat(extractor.terms(s)).contains("山城", "耿直").doesNotContain("张伟");
+  }
+
+  @Test
   @DisplayName("slogan keys ignore punctuation, spacing, case and traditional characters")
   void sloganKeys() {
     assertThat(extractor.sloganKey("山水之城，美丽之地！")).isEqualTo("山水之城美丽之地");
