@@ -7,6 +7,7 @@ import dev.spirit.aggregation.BatchAggregator;
 import dev.spirit.aggregation.CampaignStats;
 import dev.spirit.aggregation.Dashboard;
 import dev.spirit.aggregation.IncrementalAggregator;
+import dev.spirit.aggregation.Shortlist;
 import dev.spirit.aggregation.SynonymTable;
 import dev.spirit.aggregation.TermExtractor;
 import dev.spirit.campaign.Campaign;
@@ -67,6 +68,7 @@ public class AggregationBenchmark {
 
     List<Submission> submissions;
     List<Reaction> endorsements;
+    List<Submission> endorsed;
     AggregationConfig config;
     TermExtractor extractor;
     Campaign campaign;
@@ -81,6 +83,15 @@ public class AggregationBenchmark {
       CampaignCorpus.Data data = CampaignCorpus.generate(size, Math.max(10, size / 5), 2024);
       submissions = data.submissions();
       endorsements = data.endorsements();
+      java.util.Map<dev.spirit.submission.SubmissionId, Submission> byId =
+          new java.util.HashMap<>();
+      for (Submission s : submissions) {
+        byId.put(s.id(), s);
+      }
+      endorsed = new java.util.ArrayList<>(endorsements.size());
+      for (Reaction r : endorsements) {
+        endorsed.add(byId.get(r.submissionId()));
+      }
       config = config();
       extractor = new TermExtractor(config);
       campaign =
@@ -112,6 +123,7 @@ public class AggregationBenchmark {
   @State(Scope.Benchmark)
   public static class Maintained {
     IncrementalAggregator aggregator;
+    CampaignStats snapshot;
     int next;
 
     /** Builds the state and reports its heap (GC'd used heap before and after). */
@@ -121,14 +133,15 @@ public class AggregationBenchmark {
       aggregator = IncrementalAggregator.create(corpus.campaign, corpus.config);
       feed(aggregator, corpus);
       long after = usedAfterGc();
-      CampaignStats snapshot = aggregator.snapshot();
+      snapshot = aggregator.snapshot();
       System.out.printf(
           "%n[maintained] heap of the maintained state for %d submissions: %.1f MB;"
-              + " %d distinct terms, %d slogans; snapshot JSON %.1f MB%n",
+              + " %d distinct terms, %d distinct slogans, %d participants; snapshot JSON %.1f MB%n",
           corpus.submissions.size(),
           (after - before) / 1e6,
           snapshot.terms().overall().size(),
           snapshot.slogans().size(),
+          snapshot.participants().all().count(),
           AggregationJson.toJson(snapshot).length() / 1e6);
     }
   }
@@ -137,12 +150,8 @@ public class AggregationBenchmark {
     for (Submission s : corpus.submissions) {
       aggregator.onAccepted(s);
     }
-    java.util.Map<dev.spirit.submission.SubmissionId, Submission> byId = new java.util.HashMap<>();
-    for (Submission s : corpus.submissions) {
-      byId.put(s.id(), s);
-    }
-    for (Reaction r : corpus.endorsements) {
-      aggregator.onEndorsed(byId.get(r.submissionId()), r);
+    for (int i = 0; i < corpus.endorsements.size(); i++) {
+      aggregator.onEndorsed(corpus.endorsed.get(i), corpus.endorsements.get(i));
     }
   }
 
@@ -246,6 +255,30 @@ public class AggregationBenchmark {
     Submission s = corpus.submissions.get(state.next);
     state.next = (state.next + 1) % corpus.submissions.size();
     return corpus.extractor.terms(s);
+  }
+
+  /**
+   * A full snapshot of the maintained state as an immutable value.
+   *
+   * @param state the maintained state
+   * @return the statistics
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public CampaignStats snapshot(Maintained state) {
+    return state.aggregator.snapshot();
+  }
+
+  /**
+   * The jury's shortlist (near-duplicate merging, Wilson ranking) from a snapshot.
+   *
+   * @param state the maintained state
+   * @return the shortlist
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Shortlist shortlist50(Maintained state) {
+    return state.snapshot.shortlist(50);
   }
 
   /**

@@ -82,7 +82,16 @@ final class CampaignCorpus {
     "Chongqing people are %s and %s", "I love the %s and the %s of Chongqing",
     "The spirit of Chongqing is %s, %s and %s", "Visited %s, so much %s!"
   };
-  private static final String COINING = "城山江桥灯火风雨情义勇毅韧闯拼乐豪爽暖亮新潮美味香辣甜梦光彩";
+  // Characters people coin new words and slogans from: a long tail of distinct terms and slogans.
+  private static final String COINING =
+      "城山江桥灯火风雨情义勇毅韧闯拼乐豪爽暖亮新潮美味香辣甜梦光彩云雾峡谷岩石花树春秋夏冬星月日"
+          + "心魂志气德善真诚朴实勤奋进取团结包容开放创造智慧文明和谐自由民主富强友爱信念精神力量"
+          + "古今老少家国乡土人民英雄先锋青年学子匠工农商渝巴州县镇村街巷码头索道轻轨洞天门楼阁";
+  private static final String[] SLOGAN_HALVES = {
+    "山水之城", "美丽之地", "行千里", "致广大", "耿直热情", "雄起重庆", "巴渝文化", "红岩精神", "自强不息",
+    "敢为人先", "山城有爱", "江城有情", "开放包容", "坚韧顽强", "重情重义", "火锅飘香", "两江交汇", "魅力重庆",
+    "奋斗不止", "创新不停"
+  };
 
   private CampaignCorpus() {}
 
@@ -162,7 +171,20 @@ final class CampaignCorpus {
   private static String chinese(SubmissionKind kind, Random r) {
     return switch (kind) {
       case KEYWORD -> r.nextInt(10) == 0 ? coined(r) : pick(ZH_WORDS, r);
-      case SLOGAN -> pick(ZH_SLOGANS, r);
+      case SLOGAN -> {
+        int dice = r.nextInt(10);
+        if (dice < 5) {
+          yield pick(ZH_SLOGANS, r);
+        } else if (dice < 8) {
+          // Two halves, as people combine them, with varying punctuation.
+          yield SLOGAN_HALVES[r.nextInt(SLOGAN_HALVES.length)]
+              + (r.nextBoolean() ? "，" : " ")
+              + SLOGAN_HALVES[r.nextInt(SLOGAN_HALVES.length)];
+        } else {
+          // A slogan of one's own: two coined four-character phrases.
+          yield coined(r) + coined(r) + " " + coined(r) + coined(r);
+        }
+      }
       default -> {
         String template = pick(ZH_MESSAGES, r);
         Object[] args = new Object[4];
