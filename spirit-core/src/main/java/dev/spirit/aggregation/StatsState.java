@@ -20,11 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -38,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A counted submission contributes its counts, its author as a participant (overall and in its
  * district), its terms and, for slogans, its slogan entry. An endorsement of a counted submission
  * contributes the endorsement, the endorser as a participant of the submission's district, and for
- * slogans the endorser as a supporter. Endorsements are indexed by submission and by endorser so
- * that hiding a submission or erasing a person can remove exactly their contributions. Not
- * thread-safe: {@link IncrementalAggregator} serializes access.
+ * slogans the endorser as a supporter. Endorsements are indexed by submission so that hiding a
+ * submission or erasing a person can remove exactly their contributions. Not thread-safe: {@link
+ * IncrementalAggregator} serializes access.
  */
 final class StatsState {
   /** What a submission contributes, extracted once (segmentation is the expensive part). */
@@ -60,14 +59,53 @@ final class StatsState {
     }
   }
 
-  /** One slogan's mutable counts. */
+  /**
+   * One slogan's mutable counts, kept small: there can be tens of thousands of slogans, most given
+   * in one or two forms, so texts are parallel arrays searched linearly and districts an array
+   * indexed by the state's district numbers.
+   */
   private static final class SloganState {
-    final Tally<String> texts = new Tally<>();
-    final Tally<District> byDistrict = new Tally<>();
+    String[] texts = new String[1];
+    long[] textCounts = new long[1];
+    int textSize;
+    long[] byDistrict = new long[1];
     final long[] byChannel = new long[Channel.values().length];
     final long[] byRole = new long[Role.values().length];
     long endorsements;
     final LongCounter supporters = new LongCounter();
+
+    void addText(String text, int sign) {
+      for (int i = 0; i < textSize; i++) {
+        if (texts[i].equals(text)) {
+          textCounts[i] += sign;
+          if (textCounts[i] <= 0) {
+            textSize--;
+            texts[i] = texts[textSize];
+            textCounts[i] = textCounts[textSize];
+            texts[textSize] = null;
+            textCounts[textSize] = 0;
+          }
+          return;
+        }
+      }
+      if (sign <= 0) {
+        return;
+      }
+      if (textSize == texts.length) {
+        texts = java.util.Arrays.copyOf(texts, textSize * 2);
+        textCounts = java.util.Arrays.copyOf(textCounts, textSize * 2);
+      }
+      texts[textSize] = text;
+      textCounts[textSize] = sign;
+      textSize++;
+    }
+
+    void addDistrict(int district, int sign) {
+      if (district >= byDistrict.length) {
+        byDistrict = java.util.Arrays.copyOf(byDistrict, district + 1);
+      }
+      byDistrict[district] = Math.max(0, byDistrict[district] + sign);
+    }
   }
 
   private final ZoneId zone;
@@ -77,6 +115,8 @@ final class StatsState {
   private final long[] byStatus = new long[SubmissionStatus.values().length];
   private long endorsements;
   private final Tally<District> byDistrict = new Tally<>();
+  private final Map<District, Integer> districtNumbers = new HashMap<>();
+  private final List<District> districtList = new ArrayList<>();
   private final long[] byChannel = new long[Channel.values().length];
   private final long[] byRole = new long[Role.values().length];
   private final long[] byKind = new long[SubmissionKind.values().length];
@@ -100,8 +140,9 @@ final class StatsState {
 
   private final Map<String, SloganState> slogans = new HashMap<>();
 
+  // Endorsed submissions only. There is deliberately no index by endorser: erasure (rare) scans
+  // this map instead, which saves a hash set per endorser in the maintained state.
   private final Map<SubmissionId, Endorsed> endorsed = new HashMap<>();
-  private final Map<Long, Set<SubmissionId>> endorsedBy = new HashMap<>();
 
   StatsState(ZoneId zone, AggregationConfig config, TermExtractor extractor) {
     this.zone = zone;
@@ -175,7 +216,6 @@ final class StatsState {
       return;
     }
     e.endorsers.add(h, 1);
-    endorsedBy.computeIfAbsent(h, k -> new HashSet<>()).add(s.id());
     if (e.counted) {
       endorsement(e, h, +1);
     }
@@ -190,34 +230,21 @@ final class StatsState {
         Extracted x = extracted.get(s.id());
         contribute(s, x != null ? x : extract(s), -1);
       }
-      Endorsed e = endorsed.remove(s.id());
-      if (e != null) {
-        for (long endorser : e.endorsers.sortedKeys()) {
-          Set<SubmissionId> ids = endorsedBy.get(endorser);
-          if (ids != null) {
-            ids.remove(s.id());
-            if (ids.isEmpty()) {
-              endorsedBy.remove(endorser);
-            }
-          }
-        }
-      }
+      endorsed.remove(s.id());
     }
     long h = ParticipantHash.of(participant);
-    Set<SubmissionId> mine = endorsedBy.remove(h);
-    if (mine != null) {
-      for (SubmissionId id : mine) {
-        Endorsed e = endorsed.get(id);
-        if (e == null) {
-          continue;
-        }
-        if (e.counted) {
-          endorsement(e, h, -1);
-        }
-        e.endorsers.add(h, -1);
-        if (e.endorsers.isEmpty()) {
-          endorsed.remove(id);
-        }
+    Iterator<Endorsed> all = endorsed.values().iterator();
+    while (all.hasNext()) {
+      Endorsed e = all.next();
+      if (e.endorsers.get(h) == 0) {
+        continue;
+      }
+      if (e.counted) {
+        endorsement(e, h, -1);
+      }
+      e.endorsers.add(h, -1);
+      if (e.endorsers.isEmpty()) {
+        all.remove();
       }
     }
   }
@@ -317,12 +344,12 @@ final class StatsState {
         slogan = new SloganState();
         slogans.put(key, slogan);
       }
-      slogan.texts.add(x.text(), sign);
-      slogan.byDistrict.add(district, sign);
+      slogan.addText(x.text(), sign);
+      slogan.addDistrict(districtNumber(district), sign);
       slogan.byChannel[channel.ordinal()] += sign;
       slogan.byRole[role.ordinal()] += sign;
       slogan.supporters.add(author, sign);
-      if (slogan.texts.isEmpty()) {
+      if (slogan.textSize == 0) {
         slogans.remove(key);
       }
     }
@@ -330,6 +357,16 @@ final class StatsState {
 
   private LongCounter participantsOf(District district) {
     return participantsByDistrict.computeIfAbsent(district, d -> new LongCounter());
+  }
+
+  private int districtNumber(District district) {
+    Integer n = districtNumbers.get(district);
+    if (n == null) {
+      n = districtList.size();
+      districtNumbers.put(district, n);
+      districtList.add(district);
+    }
+    return n;
   }
 
   private int termId(String term) {
@@ -413,8 +450,8 @@ final class StatsState {
             sloganStats.put(
                 key,
                 new SloganStats(
-                    s.texts.toSortedMap(Comparator.naturalOrder()),
-                    s.byDistrict.toSortedMap(Comparator.naturalOrder()),
+                    texts(s),
+                    districts(s),
                     enumCounts(Channel.values(), s.byChannel),
                     enumCounts(Role.values(), s.byRole),
                     s.endorsements,
@@ -453,6 +490,24 @@ final class StatsState {
     }
     List<TermCount> out = new ArrayList<>(heap);
     out.sort(TermCount.ORDER);
+    return out;
+  }
+
+  private static SortedMap<String, Long> texts(SloganState s) {
+    TreeMap<String, Long> out = new TreeMap<>();
+    for (int i = 0; i < s.textSize; i++) {
+      out.put(s.texts[i], s.textCounts[i]);
+    }
+    return out;
+  }
+
+  private SortedMap<District, Long> districts(SloganState s) {
+    TreeMap<District, Long> out = new TreeMap<>();
+    for (int i = 0; i < s.byDistrict.length; i++) {
+      if (s.byDistrict[i] > 0) {
+        out.put(districtList.get(i), s.byDistrict[i]);
+      }
+    }
     return out;
   }
 
