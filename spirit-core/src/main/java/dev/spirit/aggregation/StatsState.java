@@ -45,17 +45,62 @@ final class StatsState {
   /** What a submission contributes, extracted once (segmentation is the expensive part). */
   record Extracted(List<String> terms, @Nullable String sloganKey, String text) {}
 
-  /** What is known about an endorsed submission, to add or remove its endorsements. */
+  /**
+   * What is known about an endorsed submission, to add or remove its endorsements. Most endorsed
+   * submissions have one endorser, kept inline; a counter is allocated from the second on.
+   */
   private static final class Endorsed {
     final District district;
     final @Nullable String sloganKey;
     boolean counted;
-    final LongCounter endorsers = new LongCounter();
+    private long single;
+    private boolean hasSingle;
+    private @Nullable LongCounter many;
 
     Endorsed(District district, @Nullable String sloganKey, boolean counted) {
       this.district = district;
       this.sloganKey = sloganKey;
       this.counted = counted;
+    }
+
+    boolean has(long endorser) {
+      LongCounter m = many;
+      return m != null ? m.get(endorser) > 0 : hasSingle && single == endorser;
+    }
+
+    void add(long endorser) {
+      LongCounter m = many;
+      if (m != null) {
+        m.add(endorser, 1);
+      } else if (!hasSingle) {
+        single = endorser;
+        hasSingle = true;
+      } else {
+        m = new LongCounter();
+        m.add(single, 1);
+        m.add(endorser, 1);
+        many = m;
+        hasSingle = false;
+      }
+    }
+
+    void remove(long endorser) {
+      LongCounter m = many;
+      if (m != null) {
+        m.add(endorser, -1);
+      } else if (hasSingle && single == endorser) {
+        hasSingle = false;
+      }
+    }
+
+    boolean isEmpty() {
+      LongCounter m = many;
+      return m != null ? m.isEmpty() : !hasSingle;
+    }
+
+    long[] endorsers() {
+      LongCounter m = many;
+      return m != null ? m.sortedKeys() : hasSingle ? new long[] {single} : new long[0];
     }
   }
 
@@ -212,10 +257,10 @@ final class StatsState {
       e = new Endorsed(s.district(), key, counted(s));
       endorsed.put(s.id(), e);
     }
-    if (e.endorsers.get(h) > 0) {
+    if (e.has(h)) {
       return;
     }
-    e.endorsers.add(h, 1);
+    e.add(h);
     if (e.counted) {
       endorsement(e, h, +1);
     }
@@ -236,14 +281,14 @@ final class StatsState {
     Iterator<Endorsed> all = endorsed.values().iterator();
     while (all.hasNext()) {
       Endorsed e = all.next();
-      if (e.endorsers.get(h) == 0) {
+      if (!e.has(h)) {
         continue;
       }
       if (e.counted) {
         endorsement(e, h, -1);
       }
-      e.endorsers.add(h, -1);
-      if (e.endorsers.isEmpty()) {
+      e.remove(h);
+      if (e.isEmpty()) {
         all.remove();
       }
     }
@@ -264,7 +309,7 @@ final class StatsState {
   private void endorsementsOf(SubmissionId id, int sign) {
     Endorsed e = endorsed.get(id);
     if (e != null) {
-      for (long endorser : e.endorsers.sortedKeys()) {
+      for (long endorser : e.endorsers()) {
         endorsement(e, endorser, sign);
       }
     }

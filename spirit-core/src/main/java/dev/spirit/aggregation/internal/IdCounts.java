@@ -3,11 +3,13 @@ package dev.spirit.aggregation.internal;
 import java.util.Arrays;
 
 /**
- * Dense counts indexed by small integer ids (term ids), growing as ids appear: one array slot per
- * id instead of a hash-map entry, so an update is an array increment. Not thread-safe.
+ * Dense counts indexed by small integer ids (term ids), growing as ids appear: one 4-byte array
+ * slot per id instead of a hash-map entry, so an update is an array increment. A count is at most
+ * {@link Integer#MAX_VALUE} (two billion submissions containing one term in one district). Not
+ * thread-safe.
  */
 public final class IdCounts {
-  private long[] counts = new long[16];
+  private int[] counts = new int[16];
   private int nonZero;
 
   /** Creates empty counts. */
@@ -26,8 +28,8 @@ public final class IdCounts {
       }
       counts = Arrays.copyOf(counts, Math.max(id + 1, counts.length * 2));
     }
-    long before = counts[id];
-    long after = Math.max(0, before + delta);
+    int before = counts[id];
+    int after = (int) Math.min(Integer.MAX_VALUE, Math.max(0, before + delta));
     counts[id] = after;
     if (before == 0 && after > 0) {
       nonZero++;
