@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * @param nearDuplicateMinLength slogan skeletons shorter than this (in characters) only merge when
  *     equal (default 6)
  * @param maxCooccurrenceTerms co-occurrence pairs are counted among at most this many first
- *     distinct terms of a submission (default 8), so a long poem does not add hundreds of pairs
+ *     distinct terms of a submission (default 5), so a long poem does not add hundreds of pairs
  */
 public record AggregationConfig(
     Segmenter segmenter,
@@ -95,7 +95,7 @@ public record AggregationConfig(
     private int exactDistinctLimit = 4096;
     private int hllPrecision = 14;
     private int nearDuplicateMinLength = 6;
-    private int maxCooccurrenceTerms = 8;
+    private int maxCooccurrenceTerms = 5;
 
     private Builder() {}
 

@@ -179,7 +179,7 @@ final class StatsState {
   private final Map<District, IdCounts> termsByDistrict = new HashMap<>();
   private final IdCounts[] termsByChannel = newCounts(Channel.values().length);
   private final IdCounts[] termsByRole = newCounts(Role.values().length);
-  private final Map<LocalDate, LongCounter> termsByDay = new HashMap<>();
+  private final Map<LocalDate, IdCounts> termsByDay = new HashMap<>();
   // Pair of term ids (smaller id in the high half) to submissions containing both.
   private final LongCounter pairs = new LongCounter();
 
@@ -355,7 +355,7 @@ final class StatsState {
       IdCounts inDistrict = termsByDistrict.computeIfAbsent(district, d -> new IdCounts());
       IdCounts inChannel = termsByChannel[channel.ordinal()];
       IdCounts inRole = termsByRole[role.ordinal()];
-      LongCounter onDay = termsByDay.computeIfAbsent(day, d -> new LongCounter());
+      IdCounts onDay = termsByDay.computeIfAbsent(day, d -> new IdCounts());
       for (int id : ids) {
         terms.add(id, sign);
         inDistrict.add(id, sign);
@@ -563,14 +563,6 @@ final class StatsState {
       if (n > 0) {
         out.put(termNames.get(id), n);
       }
-    }
-    return out;
-  }
-
-  private SortedMap<String, Long> named(LongCounter counts) {
-    TreeMap<String, Long> out = new TreeMap<>();
-    for (long id : counts.sortedKeys()) {
-      out.put(termNames.get((int) id), (long) counts.get(id));
     }
     return out;
   }
