@@ -1,0 +1,295 @@
+package dev.spirit.benchmarks.aggregation;
+
+import com.hankcs.hanlp.HanLP;
+import dev.spirit.aggregation.AggregationConfig;
+import dev.spirit.aggregation.AggregationJson;
+import dev.spirit.aggregation.BatchAggregator;
+import dev.spirit.aggregation.CampaignStats;
+import dev.spirit.aggregation.Dashboard;
+import dev.spirit.aggregation.IncrementalAggregator;
+import dev.spirit.aggregation.Shortlist;
+import dev.spirit.aggregation.SynonymTable;
+import dev.spirit.aggregation.TermExtractor;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.submission.Reaction;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Aggregation over a generated campaign of {@code size} approved submissions (see {@link
+ * CampaignCorpus}). Whole-corpus benchmarks report milliseconds per pass over the corpus; divide by
+ * {@code size} for the cost per submission. The anchor is {@link #tokenizeRaw}: HanLP's {@code
+ * HanLP.segment} over every submission's text, the analyzer alone.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class AggregationBenchmark {
+
+  static AggregationConfig config() {
+    return AggregationConfig.builder()
+        .vocabulary("洪崖洞", "李子坝", "红岩精神", "烟火气")
+        .synonyms(
+            SynonymTable.builder()
+                .concept("热情", "enthusiasm", "enthusiastic", "passionate", "warmth")
+                .concept("耿直", "candor", "candid")
+                .concept("繁荣", "prosperity")
+                .concept("山城", "mountain city", "mountains")
+                .build())
+        .build();
+  }
+
+  /** The generated corpus, shared by every benchmark of a fork. */
+  @State(Scope.Benchmark)
+  public static class Corpus {
+    /** Number of approved submissions. */
+    @Param({"1000000"})
+    public int size;
+
+    List<Submission> submissions;
+    List<Reaction> endorsements;
+    List<Submission> endorsed;
+    AggregationConfig config;
+    TermExtractor extractor;
+    Campaign campaign;
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+
+    /** Generates the corpus and warms HanLP up (its static initialization is not measured). */
+    @Setup(Level.Trial)
+    public void generate() {
+      long t0 = System.nanoTime();
+      HanLP.segment("重庆");
+      long t1 = System.nanoTime();
+      CampaignCorpus.Data data = CampaignCorpus.generate(size, Math.max(10, size / 5), 2024);
+      submissions = data.submissions();
+      endorsements = data.endorsements();
+      java.util.Map<dev.spirit.submission.SubmissionId, Submission> byId =
+          new java.util.HashMap<>();
+      for (Submission s : submissions) {
+        byId.put(s.id(), s);
+      }
+      endorsed = new java.util.ArrayList<>(endorsements.size());
+      for (Reaction r : endorsements) {
+        endorsed.add(byId.get(r.submissionId()));
+      }
+      config = config();
+      extractor = new TermExtractor(config);
+      campaign =
+          Campaign.builder("bench-aggregation")
+              .id(CampaignCorpus.CAMPAIGN)
+              .title("重庆城市精神", "Spirit of Chongqing City")
+              .prompt("一个词", "One word")
+              .districts(CampaignCorpus.DISTRICTS)
+              .allChannels()
+              .timeZone(zone)
+              .createdAt(Instant.parse("2024-03-01T00:00:00Z"))
+              .build();
+      long chars = 0;
+      for (Submission s : submissions) {
+        chars += s.text().normalized().length();
+      }
+      System.out.printf(
+          "%n[corpus] %d submissions, %d endorsements, %d chars; HanLP static init %.0f ms;"
+              + " generated in %.1f s%n",
+          submissions.size(),
+          endorsements.size(),
+          chars,
+          (t1 - t0) / 1e6,
+          (System.nanoTime() - t1) / 1e9);
+    }
+  }
+
+  /** An aggregator that has seen the whole corpus, for the dashboard and update benchmarks. */
+  @State(Scope.Benchmark)
+  public static class Maintained {
+    IncrementalAggregator aggregator;
+    CampaignStats snapshot;
+    int next;
+
+    /** Builds the state and reports its heap (GC'd used heap before and after). */
+    @Setup(Level.Trial)
+    public void build(Corpus corpus) {
+      long before = usedAfterGc();
+      aggregator = IncrementalAggregator.create(corpus.campaign, corpus.config);
+      feed(aggregator, corpus);
+      long after = usedAfterGc();
+      snapshot = aggregator.snapshot();
+      System.out.printf(
+          "%n[maintained] heap of the maintained state for %d submissions: %.1f MB;"
+              + " %d distinct terms, %d distinct slogans, %d participants; snapshot JSON %.1f MB%n",
+          corpus.submissions.size(),
+          (after - before) / 1e6,
+          snapshot.terms().overall().size(),
+          snapshot.slogans().size(),
+          snapshot.participants().all().count(),
+          AggregationJson.toJson(snapshot).length() / 1e6);
+    }
+  }
+
+  static void feed(IncrementalAggregator aggregator, Corpus corpus) {
+    for (Submission s : corpus.submissions) {
+      aggregator.onAccepted(s);
+    }
+    for (int i = 0; i < corpus.endorsements.size(); i++) {
+      aggregator.onEndorsed(corpus.endorsed.get(i), corpus.endorsements.get(i));
+    }
+  }
+
+  static long usedAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /**
+   * The anchor: HanLP's standard segmenter over every submission's text.
+   *
+   * @param corpus the corpus
+   * @param bh sink
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public void tokenizeRaw(Corpus corpus, Blackhole bh) {
+    for (Submission s : corpus.submissions) {
+      bh.consume(HanLP.segment(s.text().normalized()));
+    }
+  }
+
+  /**
+   * Spirit's term extraction alone (conversion, segmentation, English, stop words, synonyms).
+   *
+   * @param corpus the corpus
+   * @param bh sink
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public void extractTerms(Corpus corpus, Blackhole bh) {
+    for (Submission s : corpus.submissions) {
+      bh.consume(corpus.extractor.terms(s));
+    }
+  }
+
+  /**
+   * Full batch aggregation including term extraction and the final immutable value.
+   *
+   * @param corpus the corpus
+   * @return the statistics
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public CampaignStats batchAggregate(Corpus corpus) {
+    return BatchAggregator.aggregate(
+        corpus.submissions.stream(), corpus.endorsements.stream(), corpus.zone, corpus.config);
+  }
+
+  /**
+   * Incremental maintenance: every submission and endorsement as a listener event, into a fresh
+   * aggregator (no snapshot).
+   *
+   * @param corpus the corpus
+   * @return the aggregator
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public IncrementalAggregator incrementalAll(Corpus corpus) {
+    IncrementalAggregator aggregator = IncrementalAggregator.create(corpus.campaign, corpus.config);
+    feed(aggregator, corpus);
+    return aggregator;
+  }
+
+  /**
+   * Two incremental updates on the full maintained state: one approved submission hidden, then
+   * approved again (each update re-extracts its terms).
+   *
+   * @param corpus the corpus
+   * @param state the maintained state
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public void hideAndApproveAgain(Corpus corpus, Maintained state) {
+    Submission approved = corpus.submissions.get(state.next);
+    state.next = (state.next + 1) % corpus.submissions.size();
+    Submission hidden = approved.withStatus(SubmissionStatus.HIDDEN);
+    state.aggregator.onStatusChanged(approved, hidden);
+    state.aggregator.onStatusChanged(hidden, approved);
+  }
+
+  /**
+   * Term extraction of one submission, cycling through the corpus like {@link
+   * #hideAndApproveAgain}, to subtract from it.
+   *
+   * @param corpus the corpus
+   * @param state the cursor
+   * @return the terms
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public List<String> extractOne(Corpus corpus, Maintained state) {
+    Submission s = corpus.submissions.get(state.next);
+    state.next = (state.next + 1) % corpus.submissions.size();
+    return corpus.extractor.terms(s);
+  }
+
+  /**
+   * A full snapshot of the maintained state as an immutable value.
+   *
+   * @param state the maintained state
+   * @return the statistics
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public CampaignStats snapshot(Maintained state) {
+    return state.aggregator.snapshot();
+  }
+
+  /**
+   * The jury's shortlist (near-duplicate merging, Wilson ranking) from a snapshot.
+   *
+   * @param state the maintained state
+   * @return the shortlist
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Shortlist shortlist50(Maintained state) {
+    return state.snapshot.shortlist(50);
+  }
+
+  /**
+   * The dashboard query: top-50 terms per district and counts per day, from maintained state.
+   *
+   * @param state the maintained state
+   * @return the dashboard
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Dashboard dashboardTop50(Maintained state) {
+    return state.aggregator.dashboard(50);
+  }
+}

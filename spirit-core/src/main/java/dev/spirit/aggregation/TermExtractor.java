@@ -1,0 +1,290 @@
+package dev.spirit.aggregation;
+
+import dev.spirit.aggregation.internal.EnglishStemmer;
+import dev.spirit.aggregation.internal.SloganKeys;
+import dev.spirit.aggregation.internal.StopWords;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.submission.ModerationRecord;
+import dev.spirit.submission.Submission;
+import dev.spirit.text.Texts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a submission's public text into the terms aggregation counts. Thread-safe.
+ *
+ * <ol>
+ *   <li>The text is the public one: the moderation's redacted form if personal data was masked, so
+ *       masked phone numbers never become terms; already NFKC-normalized.
+ *   <li>A {@link SubmissionKind#KEYWORD keyword} is one term as a whole: converted to simplified
+ *       Chinese, lowercased, punctuation trimmed from both ends, English words stemmed, then looked
+ *       up in the synonym table. The card "山城" counts once as 山城.
+ *   <li>Other kinds are converted to simplified Chinese (segmenting traditional text directly would
+ *       split it into single characters), then split into runs: runs of Han characters go to the
+ *       {@link Segmenter}; runs of other letters and digits are English-style words, lowercased
+ *       ({@link Locale#ROOT}), possessives removed and stemmed conservatively. Numbers,
+ *       punctuation, one-letter words and stop words (built-in zh and en lists plus the campaign's)
+ *       are dropped. Each remaining word is replaced by its concept from the synonym table.
+ *   <li>Terms are distinct, in order of first appearance.
+ * </ol>
+ *
+ * <p>Creating an extractor teaches the segmenter the campaign's vocabulary and the Chinese surface
+ * forms of its synonym table (see {@link Segmenter#hanlp()} about HanLP's global dictionary).
+ */
+public final class TermExtractor {
+  private final Segmenter segmenter;
+  private final Map<String, String> synonyms = new HashMap<>();
+  private final Set<String> chineseStops;
+  private final Set<String> englishStops;
+
+  /**
+   * Creates an extractor for a configuration.
+   *
+   * @param config the configuration
+   */
+  public TermExtractor(AggregationConfig config) {
+    this.segmenter = config.segmenter();
+    Set<String> vocabulary = new LinkedHashSet<>();
+    for (String word : config.vocabulary()) {
+      vocabulary.add(simplified(word.strip()));
+    }
+    for (Map.Entry<String, String> e : config.synonyms().concepts().entrySet()) {
+      String surface = simplified(e.getKey());
+      synonyms.put(surface, e.getValue());
+      if (hasHan(surface)) {
+        vocabulary.add(surface);
+      } else if (surface.indexOf(' ') < 0) {
+        synonyms.putIfAbsent(EnglishStemmer.stem(surface), e.getValue());
+      }
+      if (hasHan(e.getValue())) {
+        vocabulary.add(simplified(e.getValue()));
+      }
+    }
+    vocabulary.removeIf(String::isEmpty);
+    if (!vocabulary.isEmpty()) {
+      segmenter.addVocabulary(List.copyOf(vocabulary));
+    }
+    Set<String> zh = new HashSet<>(StopWords.chinese());
+    Set<String> en = new HashSet<>(StopWords.english());
+    for (String w : config.stopWords()) {
+      if (hasHan(w)) {
+        zh.add(simplified(w));
+      } else {
+        en.add(w);
+      }
+    }
+    this.chineseStops = Set.copyOf(zh);
+    this.englishStops = Set.copyOf(en);
+  }
+
+  /**
+   * The terms of a submission's public text.
+   *
+   * @param submission the submission
+   * @return its distinct terms, in order of first appearance
+   */
+  public List<String> terms(Submission submission) {
+    return terms(submission.kind(), publicText(submission));
+  }
+
+  /**
+   * The terms of a text given as a submission of some kind.
+   *
+   * @param kind the kind (keywords count whole)
+   * @param text normalized text
+   * @return distinct terms, in order of first appearance
+   */
+  public List<String> terms(SubmissionKind kind, String text) {
+    if (kind == SubmissionKind.KEYWORD) {
+      return keyword(text).map(List::of).orElse(List.of());
+    }
+    String s = hasHan(text) ? segmenter.toSimplified(text) : text;
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      if (isHan(cp)) {
+        int j = i + Character.charCount(cp);
+        while (j < n && isHan(s.codePointAt(j))) {
+          j += Character.charCount(s.codePointAt(j));
+        }
+        for (String word : segmenter.segment(s.substring(i, j))) {
+          addChinese(word, out);
+        }
+        i = j;
+      } else if (Character.isLetterOrDigit(cp)) {
+        int j = i + Character.charCount(cp);
+        while (j < n) {
+          int c = s.codePointAt(j);
+          if (isHan(c) || !(Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019')) {
+            break;
+          }
+          j += Character.charCount(c);
+        }
+        addWord(s.substring(i, j), out);
+        i = j;
+      } else {
+        i += Character.charCount(cp);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * The one term of a keyword-kind text.
+   *
+   * @param text normalized text
+   * @return the term, or empty if nothing countable remains (only punctuation, a stop word)
+   */
+  public Optional<String> keyword(String text) {
+    String lower = simplified(text).toLowerCase(Locale.ROOT);
+    int start = 0;
+    int end = lower.length();
+    while (start < end && !Character.isLetterOrDigit(lower.codePointAt(start))) {
+      start += Character.charCount(lower.codePointAt(start));
+    }
+    while (end > start && !Character.isLetterOrDigit(lower.codePointBefore(end))) {
+      end -= Character.charCount(lower.codePointBefore(end));
+    }
+    String trimmed = lower.substring(start, end).replaceAll("\\s+", " ");
+    if (trimmed.isEmpty() || englishStops.contains(trimmed) || chineseStops.contains(trimmed)) {
+      return Optional.empty();
+    }
+    String concept = synonyms.get(trimmed);
+    if (concept != null) {
+      return Optional.of(concept);
+    }
+    if (hasHan(trimmed)) {
+      return Optional.of(trimmed);
+    }
+    StringBuilder stemmed = new StringBuilder();
+    for (String word : trimmed.split(" ")) {
+      if (stemmed.length() > 0) {
+        stemmed.append(' ');
+      }
+      stemmed.append(word.chars().allMatch(Character::isLetter) ? EnglishStemmer.stem(word) : word);
+    }
+    String key = stemmed.toString();
+    return Optional.of(synonyms.getOrDefault(key, key));
+  }
+
+  /**
+   * The exact slogan key of a text (see {@link #simplified} and the candidate rules of {@link
+   * CampaignStats#candidates}).
+   *
+   * @param text normalized text
+   * @return the key, possibly empty
+   */
+  public String sloganKey(String text) {
+    return SloganKeys.exactKey(simplified(text));
+  }
+
+  /**
+   * Converts traditional Chinese characters to simplified with the segmenter; text without Han
+   * characters is returned as is.
+   *
+   * @param text any text
+   * @return simplified text
+   */
+  public String simplified(String text) {
+    return hasHan(text) ? segmenter.toSimplified(text) : text;
+  }
+
+  /**
+   * The text aggregation reads from a submission: the redacted form if moderation masked personal
+   * data (normalized like the original), otherwise the normalized original.
+   *
+   * @param submission the submission
+   * @return normalized public text
+   */
+  public static String publicText(Submission submission) {
+    return submission
+        .moderation()
+        .flatMap(ModerationRecord::redactedText)
+        .map(Texts::normalize)
+        .orElse(submission.text().normalized());
+  }
+
+  private void addChinese(String word, Set<String> out) {
+    if (chineseStops.contains(word) || !hasLetterOrDigit(word)) {
+      return;
+    }
+    out.add(synonyms.getOrDefault(word, word));
+  }
+
+  private void addWord(String token, Set<String> out) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    int start = 0;
+    int end = lower.length();
+    while (start < end && isApostrophe(lower.charAt(start))) {
+      start++;
+    }
+    while (end > start && isApostrophe(lower.charAt(end - 1)) && !lower.endsWith("s'")) {
+      end--;
+    }
+    lower = lower.substring(start, end);
+    if (lower.length() < 2 || isNumber(lower) || englishStops.contains(lower)) {
+      return;
+    }
+    String concept = synonyms.get(lower);
+    if (concept == null) {
+      String stem = EnglishStemmer.stem(lower);
+      if (stem.length() < 2 || englishStops.contains(stem)) {
+        return;
+      }
+      concept = synonyms.getOrDefault(stem, stem);
+    }
+    out.add(concept);
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019';
+  }
+
+  private static boolean isNumber(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasLetterOrDigit(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  static boolean hasHan(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (isHan(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  static boolean isHan(int cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF)
+        || (cp >= 0x3400 && cp <= 0x4DBF)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0x20000 && cp <= 0x3134F)
+        || cp == 0x3007;
+  }
+}

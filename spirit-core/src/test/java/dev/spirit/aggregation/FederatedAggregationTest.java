@@ -1,0 +1,143 @@
+package dev.spirit.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.District;
+import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.participant.Role;
+import dev.spirit.storage.memory.InMemoryStore;
+import dev.spirit.submission.Receipt;
+import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionRequest;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The federated example: Yuzhong and Wanzhou each run the campaign on their own store and publish
+ * their statistics as JSON; the city merges what they published. The result equals one aggregation
+ * over a store that holds both districts' submissions.
+ */
+@DisplayName("Federated aggregation across two district stores")
+class FederatedAggregationTest {
+  private final Fixtures.MovableClock clock =
+      new Fixtures.MovableClock(Instant.parse("2024-04-01T02:00:00Z"));
+
+  /** One district's own deployment, plus a copy of everything it does in the city's store. */
+  private final class District2 {
+    final Spirit spirit = Spirit.builder().store(new InMemoryStore()).clock(clock).build();
+    final Campaign campaign;
+    final String code;
+
+    District2(String code) {
+      this.code = code;
+      Campaign c = spirit.createCampaign(Fixtures.campaign("spirit-" + code, code));
+      spirit.openCampaign(c.id());
+      this.campaign = spirit.campaign(c.id()).orElseThrow();
+    }
+
+    SubmissionId submit(String person, Role role, SubmissionKind kind, String text) {
+      Receipt r =
+          spirit.submit(
+              SubmissionRequest.builder(campaign.id())
+                  .kind(kind)
+                  .text(text)
+                  .district(code)
+                  .channel(Channel.MESSAGE_BOARD)
+                  .participant(Participant.consenting(person, role))
+                  .build());
+      return ((Receipt.Accepted) r).id();
+    }
+  }
+
+  @Test
+  @DisplayName("merging the districts' published statistics equals aggregating their union")
+  void mergeOfDistrictsEqualsUnion() {
+    District2 yuzhong = new District2("yuzhong");
+    District2 wanzhou = new District2("wanzhou");
+    // The city's reference: one store that sees both districts.
+    Spirit city = Spirit.builder().store(new InMemoryStore()).clock(clock).build();
+    Campaign cityCampaign =
+        city.createCampaign(Fixtures.campaign("spirit-city", "yuzhong", "wanzhou"));
+    city.openCampaign(cityCampaign.id());
+
+    String[][] yuzhongGives = {
+      {"ann", "山城"}, {"bo", "耿直"}, {"cy", "山水之城，美丽之地"}, {"dee", "Enthusiastic"}, {"eve", "解放碑"}
+    };
+    String[][] wanzhouGives = {
+      {"ann", "热情"}, {"fu", "山水之城 美丽之地"}, {"gil", "万州烤鱼"}, {"hal", "candor"}
+    };
+    SubmissionId slogan1 = null;
+    SubmissionId slogan2 = null;
+    for (String[] g : yuzhongGives) {
+      SubmissionKind kind = g[1].contains("之城") ? SubmissionKind.SLOGAN : SubmissionKind.KEYWORD;
+      SubmissionId id = yuzhong.submit(g[0], Role.RESIDENT, kind, g[1]);
+      submitTo(city, cityCampaign, "yuzhong", g[0], kind, g[1]);
+      if (kind == SubmissionKind.SLOGAN) {
+        slogan1 = id;
+      }
+    }
+    clock.set(Instant.parse("2024-04-03T02:00:00Z"));
+    for (String[] g : wanzhouGives) {
+      SubmissionKind kind = g[1].contains("之城") ? SubmissionKind.SLOGAN : SubmissionKind.KEYWORD;
+      SubmissionId id = wanzhou.submit(g[0], Role.VISITOR, kind, g[1]);
+      submitTo(city, cityCampaign, "wanzhou", g[0], kind, g[1]);
+      if (kind == SubmissionKind.SLOGAN) {
+        slogan2 = id;
+      }
+    }
+    // "gil" endorses the slogan in both districts; in the city store the same two endorsements.
+    yuzhong.spirit.endorse(slogan1, ParticipantId.of("gil"));
+    wanzhou.spirit.endorse(slogan2, ParticipantId.of("gil"));
+    city.stream(dev.spirit.storage.SubmissionFilter.all(cityCampaign.id()))
+        .filter(s -> s.kind() == SubmissionKind.SLOGAN)
+        .toList()
+        .forEach(s -> city.endorse(s.id(), ParticipantId.of("gil")));
+
+    // Each district publishes JSON; the city reads and merges.
+    String fromYuzhong =
+        AggregationJson.toJson(
+            BatchAggregator.aggregate(yuzhong.spirit.store(), yuzhong.campaign, Fixtures.CONFIG));
+    String fromWanzhou =
+        AggregationJson.toJson(
+            BatchAggregator.aggregate(wanzhou.spirit.store(), wanzhou.campaign, Fixtures.CONFIG));
+    CampaignStats merged =
+        AggregationJson.campaignStats(fromYuzhong)
+            .merge(AggregationJson.campaignStats(fromWanzhou));
+
+    CampaignStats union = BatchAggregator.aggregate(city.store(), cityCampaign, Fixtures.CONFIG);
+    assertThat(merged).isEqualTo(union);
+    // "ann" gave in both districts and "gil" endorsed in both: each counts once citywide.
+    assertThat(merged.participants().all().count()).isEqualTo(8);
+    assertThat(merged.participants().byDistrict().get(District.of("yuzhong")).count()).isEqualTo(6);
+    // The slogan given once in each district is one candidate: cy, fu and gil support it.
+    Candidate top = merged.shortlist(1).candidates().get(0);
+    assertThat(top.submissions()).isEqualTo(2);
+    assertThat(top.supporters()).isEqualTo(3);
+    // 热情 from 热情 and Enthusiastic; 耿直 from 耿直 and candor (the synonym table).
+    assertThat(merged.terms().overall()).containsEntry("热情", 2L).containsEntry("耿直", 2L);
+  }
+
+  private static void submitTo(
+      Spirit city,
+      Campaign campaign,
+      String district,
+      String person,
+      SubmissionKind kind,
+      String text) {
+    Role role = district.equals("yuzhong") ? Role.RESIDENT : Role.VISITOR;
+    city.submit(
+        SubmissionRequest.builder(campaign.id())
+            .kind(kind)
+            .text(text)
+            .district(district)
+            .channel(Channel.MESSAGE_BOARD)
+            .participant(Participant.consenting(person, role))
+            .build());
+  }
+}
