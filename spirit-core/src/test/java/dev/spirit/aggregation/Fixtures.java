@@ -8,7 +8,6 @@ import dev.spirit.campaign.Language;
 import dev.spirit.campaign.ModerationMode;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.campaign.SubmissionRules;
-import dev.spirit.internal.LanguageGuess;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -80,7 +79,7 @@ final class Fixtures {
       SubmissionStatus status) {
     Instant at = Instant.parse(receivedAt);
     SubmissionText t = SubmissionText.of(text);
-    Language language = LanguageGuess.of(t.normalized());
+    Language language = Language.detect(t.normalized());
     return Submission.builder()
         .id(SubmissionId.generate(at))
         .campaignId(campaign)

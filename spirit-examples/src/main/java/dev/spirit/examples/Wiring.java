@@ -3,8 +3,8 @@ package dev.spirit.examples;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.error.InvalidInputException;
+import dev.spirit.examples.report.AggregatedReportData;
 import dev.spirit.examples.report.ReportData;
-import dev.spirit.examples.report.ScanReportData;
 import dev.spirit.moderation.LexiconRule;
 import dev.spirit.moderation.ModerationPipeline;
 import dev.spirit.moderation.Moderator;
@@ -102,9 +102,10 @@ public final class Wiring {
    *
    * @param spirit the Spirit instance
    * @param campaign the campaign
-   * @return today a scan of the store; later the aggregation module's figures
+   * @return word figures and shortlist from the aggregation module, participation figures from a
+   *     scan of the store
    */
   public static ReportData reportData(Spirit spirit, Campaign campaign) {
-    return ScanReportData.scan(spirit, campaign);
+    return AggregatedReportData.of(spirit, campaign);
   }
 }

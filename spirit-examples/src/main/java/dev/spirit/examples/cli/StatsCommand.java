@@ -62,7 +62,7 @@ final class StatsCommand extends StoreCommand {
     table(out, "channel", data.byChannel(), ch -> ch.key(), data.total());
     table(out, "role", data.byRole(), StatsCommand::lower, data.total());
     out.println();
-    out.println(TerminalSummary.pad("TOP WORD", 24) + String.format("%8s", "PEOPLE"));
+    out.println(TerminalSummary.pad("TOP WORD", 24) + String.format("%8s", "GIVEN"));
     for (TermCount t : data.topTerms(top)) {
       out.println(TerminalSummary.pad(t.term(), 24) + String.format("%8d", t.count()));
     }

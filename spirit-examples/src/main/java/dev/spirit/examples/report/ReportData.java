@@ -108,7 +108,7 @@ public interface ReportData {
    * A term and how many times it was given.
    *
    * @param term the normalized term
-   * @param count how many distinct participants gave it
+   * @param count how many public submissions contain it (each once)
    */
   record TermCount(String term, long count) {}
 

@@ -80,18 +80,20 @@ class ChongqingDemoTest {
   }
 
   @Test
-  @DisplayName("each district has its own leading words, in Chinese and English")
+  @DisplayName(
+      "each district has its own leading words; English forms count with their Chinese concept")
   void words() {
     assertThat(result.data().topTermsByDistrict(1).get(District.of("yuzhong")))
         .extracting(ReportData.TermCount::term)
         .containsExactly("繁荣");
     assertThat(result.data().topTermsByDistrict(1).get(District.of("fengjie")))
         .extracting(ReportData.TermCount::term)
-        .containsExactly("诗城");
+        .containsExactly("耿直");
     assertThat(result.data().topTerms(40))
         .extracting(ReportData.TermCount::term)
-        .contains("耿直", "candor", "prosperity");
-    assertThat(out).containsPattern("渝中 Yuzhong\\s+繁荣 \\(132\\) · 耿直 \\(103\\)");
+        .contains("耿直", "热情", "繁荣", "勇立潮头", "city")
+        .doesNotContain("candor", "prosperity", "说");
+    assertThat(out).containsPattern("渝中 Yuzhong\\s+繁荣 \\(228\\) · 耿直 \\(177\\)");
   }
 
   @Test
