@@ -1,6 +1,6 @@
 package dev.spirit.participant;
 
-import dev.spirit.error.InvalidInputException;
+import dev.spirit.text.Texts;
 
 /**
  * A pseudonymous participant id: an opaque token chosen by the integrating app (a hashed phone
@@ -10,24 +10,7 @@ import dev.spirit.error.InvalidInputException;
  */
 public record ParticipantId(String value) {
   public ParticipantId {
-    if (value == null) {
-      throw new InvalidInputException("participantId", "must not be null");
-    }
-    if (value.isEmpty() || value.length() > 128) {
-      throw new InvalidInputException(
-          "participantId", "must be 1-128 characters, was " + value.length());
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= 0x20 || c >= 0x7F) {
-        throw new InvalidInputException(
-            "participantId",
-            "must be visible ASCII without spaces; found "
-                + String.format("U+%04X", (int) c)
-                + " at index "
-                + i);
-      }
-    }
+    Texts.requireToken("participantId", value, 128);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.spirit.submission;
 
-import dev.spirit.error.InvalidInputException;
+import dev.spirit.text.Texts;
 
 /**
  * A client-chosen key, unique within a campaign, that makes a retried submission a no-op: a kiosk
@@ -11,20 +11,7 @@ import dev.spirit.error.InvalidInputException;
  */
 public record IdempotencyKey(String value) {
   public IdempotencyKey {
-    if (value == null) {
-      throw new InvalidInputException("idempotencyKey", "must not be null");
-    }
-    if (value.isEmpty() || value.length() > 128) {
-      throw new InvalidInputException(
-          "idempotencyKey", "must be 1-128 characters, was " + value.length());
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= 0x20 || c >= 0x7F) {
-        throw new InvalidInputException(
-            "idempotencyKey", "must be visible ASCII without spaces (index " + i + ")");
-      }
-    }
+    Texts.requireToken("idempotencyKey", value, 128);
   }
 
   /**

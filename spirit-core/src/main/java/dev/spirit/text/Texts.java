@@ -99,6 +99,38 @@ public final class Texts {
     return value;
   }
 
+  /**
+   * Checks an opaque token chosen by a client, such as a pseudonymous participant id or an
+   * idempotency key: 1 to {@code maxLength} visible ASCII characters, no spaces.
+   *
+   * @param field the field name to report in errors
+   * @param value the token
+   * @param maxLength maximum length in characters
+   * @return the token, unchanged
+   * @throws InvalidInputException if it is null, empty, too long, or holds another character
+   */
+  public static String requireToken(String field, String value, int maxLength) {
+    if (value == null) {
+      throw new InvalidInputException(field, "must not be null");
+    }
+    if (value.isEmpty() || value.length() > maxLength) {
+      throw new InvalidInputException(
+          field, "must be 1-" + maxLength + " characters, was " + value.length());
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7F) {
+        throw new InvalidInputException(
+            field,
+            "must be visible ASCII without spaces; found "
+                + String.format("U+%04X", (int) c)
+                + " at index "
+                + i);
+      }
+    }
+    return value;
+  }
+
   private static boolean isForbiddenControl(char c) {
     if (c == '\t' || c == '\n' || c == '\r') {
       return false;
