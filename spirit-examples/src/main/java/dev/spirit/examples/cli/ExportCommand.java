@@ -35,14 +35,7 @@ import picocli.CommandLine.Option;
           + " (approved) submissions, their public text (personal data masked), the day but not"
           + " the time, and no ids, participants or collection points."
     })
-final class ExportCommand extends StoreCommand {
-  @Option(
-      names = "--campaign",
-      required = true,
-      paramLabel = "CAMPAIGN",
-      description = "Campaign slug or id.")
-  String campaign = "";
-
+final class ExportCommand extends CampaignCommand {
   @Option(
       paramLabel = "FORMAT",
       names = "--format",
@@ -71,7 +64,7 @@ final class ExportCommand extends StoreCommand {
 
   @Override
   int run(Spirit spirit) throws IOException {
-    Campaign c = CliContext.campaign(spirit, campaign);
+    Campaign c = campaign(spirit);
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!fmt.equals("csv") && !fmt.equals("jsonl")) {
       err().println("spirit: --format must be csv or jsonl, was '" + format + "'");

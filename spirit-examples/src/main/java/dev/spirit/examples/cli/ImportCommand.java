@@ -46,18 +46,11 @@ import picocli.CommandLine.Parameters;
           + " or else derived from the file name and line number.",
       "Exit code 1 if any row failed."
     })
-final class ImportCommand extends StoreCommand {
+final class ImportCommand extends CampaignCommand {
   private static final int BATCH = 200;
 
   @Parameters(paramLabel = "FILE", description = "The .csv or .jsonl file.")
   Path file = Path.of("");
-
-  @Option(
-      names = "--campaign",
-      required = true,
-      paramLabel = "CAMPAIGN",
-      description = "Campaign slug or id.")
-  String campaign = "";
 
   @Option(
       paramLabel = "FORMAT",
@@ -95,7 +88,7 @@ final class ImportCommand extends StoreCommand {
 
   @Override
   int run(Spirit spirit) throws Exception {
-    Campaign c = CliContext.campaign(spirit, campaign);
+    Campaign c = campaign(spirit);
     String kind = format.equals("auto") ? detect(file) : format.toLowerCase(Locale.ROOT);
     List<ImportRows.Row> rows;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -16,14 +16,7 @@ import picocli.CommandLine.Option;
     description =
         "Write a campaign's HTML report (one self-contained file: charts, daily series, word"
             + " clouds per district, shortlist) and print its path.")
-final class ReportCommand extends StoreCommand {
-  @Option(
-      names = "--campaign",
-      required = true,
-      paramLabel = "CAMPAIGN",
-      description = "Campaign slug or id.")
-  String campaign = "";
-
+final class ReportCommand extends CampaignCommand {
   @Option(
       paramLabel = "FILE",
       names = {"-o", "--output"},
@@ -36,7 +29,7 @@ final class ReportCommand extends StoreCommand {
 
   @Override
   int run(Spirit spirit) {
-    Campaign c = CliContext.campaign(spirit, campaign);
+    Campaign c = campaign(spirit);
     Path file = output != null ? output : Path.of(c.slug() + "-report.html");
     Path written = ChongqingDemo.writeReport(Wiring.reportData(spirit, c), file);
     out().println("Report: " + written.toAbsolutePath());

@@ -30,14 +30,7 @@ import picocli.CommandLine.Option;
       "Answer with one key: a approve, r reject, h hide, s skip, q quit (on a terminal a key"
           + " press is enough; piped answers are read one per line)."
     })
-final class ReviewCommand extends StoreCommand {
-  @Option(
-      names = "--campaign",
-      required = true,
-      paramLabel = "CAMPAIGN",
-      description = "Campaign slug or id.")
-  String campaign = "";
-
+final class ReviewCommand extends CampaignCommand {
   @Option(
       paramLabel = "NAME",
       names = "--moderator",
@@ -65,7 +58,7 @@ final class ReviewCommand extends StoreCommand {
 
   @Override
   int run(Spirit spirit) throws IOException {
-    Campaign c = CliContext.campaign(spirit, campaign);
+    Campaign c = campaign(spirit);
     List<Submission> queue;
     try (Stream<Submission> s =
         spirit.stream(SubmissionFilter.builder(c.id()).status(status).build())) {

@@ -23,14 +23,7 @@ import picocli.CommandLine.Option;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = "Show a campaign's figures: status, district, channel, role, top words.")
-final class StatsCommand extends StoreCommand {
-  @Option(
-      names = "--campaign",
-      required = true,
-      paramLabel = "CAMPAIGN",
-      description = "Campaign slug or id.")
-  String campaign = "";
-
+final class StatsCommand extends CampaignCommand {
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
@@ -47,7 +40,7 @@ final class StatsCommand extends StoreCommand {
 
   @Override
   int run(Spirit spirit) throws Exception {
-    Campaign c = CliContext.campaign(spirit, campaign);
+    Campaign c = campaign(spirit);
     ReportData data = Wiring.reportData(spirit, c);
     if (json) {
       out().println(new ObjectMapper().writeValueAsString(toJson(data, top)));

@@ -25,14 +25,7 @@ import picocli.CommandLine.Option;
       "Take in one submission and print its receipt.",
       "Exit code 1 if intake refused it (every reason is printed)."
     })
-final class SubmitCommand extends StoreCommand {
-  @Option(
-      names = "--campaign",
-      required = true,
-      paramLabel = "CAMPAIGN",
-      description = "Campaign slug or id.")
-  String campaign = "";
-
+final class SubmitCommand extends CampaignCommand {
   @Option(
       paramLabel = "TEXT",
       names = "--text",
@@ -101,7 +94,7 @@ final class SubmitCommand extends StoreCommand {
 
   @Override
   int run(Spirit spirit) {
-    Campaign c = CliContext.campaign(spirit, campaign);
+    Campaign c = campaign(spirit);
     SubmissionRequest.Builder request =
         SubmissionRequest.builder(c.id())
             .kind(kind)
