@@ -147,20 +147,37 @@ public final class TermLexicon {
    */
   public List<TermMatch> find(String text) {
     NormalizedView view = NormalizedView.ofTransient(text);
-    List<int[]> hits = new ArrayList<>(0);
-    List<int[]> allows = new ArrayList<>(0);
-    automaton.search(
-        view.chars(),
-        view.length(),
-        (key, end) -> {
-          int start = end - automaton.keyLength(key) + 1;
-          for (int e : keyEntries[key]) {
-            if (confirm(entries[e], view, start, end)) {
-              (entries[e].isAllow() ? allows : hits).add(new int[] {e, start, end});
+    // The walk is inlined here rather than given a callback, and the lists are only made once
+    // something is confirmed, so that a clean text (the common case) allocates nothing.
+    List<int[]> hits = null;
+    List<int[]> allows = List.of();
+    DoubleArrayAutomaton automaton = this.automaton;
+    char[] chars = view.chars();
+    int length = view.length();
+    int state = 0;
+    for (int end = 0; end < length; end++) {
+      state = automaton.next(state, chars[end]);
+      for (int o = automaton.firstOutput(state); o > 0; o = automaton.nextOutput(o)) {
+        int key = automaton.keyAt(o);
+        int start = end - automaton.keyLength(key) + 1;
+        for (int e : keyEntries[key]) {
+          if (confirm(entries[e], view, start, end)) {
+            if (entries[e].isAllow()) {
+              if (allows.isEmpty()) {
+                allows = new ArrayList<>(2);
+              }
+              allows.add(new int[] {e, start, end});
+            } else {
+              if (hits == null) {
+                hits = new ArrayList<>(2);
+              }
+              hits.add(new int[] {e, start, end});
             }
           }
-        });
-    if (hits.isEmpty()) {
+        }
+      }
+    }
+    if (hits == null) {
       return List.of();
     }
     List<TermMatch> matches = new ArrayList<>(hits.size());

@@ -30,14 +30,26 @@ public final class NormalizedView {
   /** Cap of the separator count recorded before a symbol. */
   public static final int MAX_GAP = 127;
 
+  // Per symbol: the folded character, its range in the original, and in one int (so that appending
+  // a symbol is four stores, not seven) its kind (bits 0-7), the separators skipped before it
+  // (bits 8-15), whether a hard boundary was among them (bit 16) and its run length (bits 24-31).
   private char[] chars;
   private int[] starts;
   private int[] ends;
-  private byte[] runs;
-  private byte[] gaps;
-  private boolean[] hard;
-  private byte[] kinds;
+  private int[] meta;
   private int length;
+
+  private static final int GAP_SHIFT = 8;
+  private static final int HARD_BIT = 1 << 16;
+  private static final int RUN_SHIFT = 24;
+  private static final int RUN_ONE = 1 << RUN_SHIFT;
+  private static final int MAX_RUN = 100;
+
+  // Per-thread buffers of the per-code-point pass, reused across texts (only for transient views).
+  private byte[] scratchKind = new byte[0];
+  private char[] scratchCh = new char[0];
+  private int[] scratchAt = new int[0];
+  private char[] source = new char[0];
 
   private NormalizedView(int capacity) {
     allocate(capacity);
@@ -47,29 +59,18 @@ public final class NormalizedView {
     chars = new char[capacity];
     starts = new int[capacity];
     ends = new int[capacity];
-    runs = new byte[capacity];
-    gaps = new byte[capacity];
-    hard = new boolean[capacity];
-    kinds = new byte[capacity];
+    meta = new int[capacity];
   }
 
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
   private static final ThreadLocal<NormalizedView> REUSED =
       ThreadLocal.withInitial(() -> new NormalizedView(64));
 
-  /** Per-thread buffers for the per-code-point pass, reused across texts. */
-  private static final class Scratch {
-    byte[] kind = new byte[64];
-    char[] ch = new char[64];
-    int[] at = new int[64];
-
-    void ensure(int n) {
-      if (kind.length < n) {
-        int size = Math.max(n, kind.length * 2);
-        kind = new byte[size];
-        ch = new char[size];
-        at = new int[size + 1];
-      }
+  private void ensureScratch(int n) {
+    if (scratchKind.length < n) {
+      int size = Math.max(Math.max(n, 64), scratchKind.length * 2);
+      scratchKind = new byte[size];
+      scratchCh = new char[size];
+      scratchAt = new int[size + 1];
     }
   }
 
@@ -96,11 +97,26 @@ public final class NormalizedView {
 
   private static NormalizedView build(String text, @Nullable NormalizedView reuse) {
     int n = text.length();
-    Scratch s = SCRATCH.get();
-    s.ensure(n + 1);
-    byte[] kind = s.kind;
-    char[] ch = s.ch;
-    int[] at = s.at;
+    NormalizedView view;
+    if (reuse == null) {
+      view = new NormalizedView(n + 1);
+    } else {
+      view = reuse;
+      if (view.chars.length < n + 1) {
+        view.allocate(Math.max(n + 1, view.chars.length * 2));
+      }
+    }
+    // Most texts hold neither digits, look-alike symbols, ligatures nor surrogates: one pass then
+    // builds the symbols straight from the text. It gives up (and the general path below redoes the
+    // text) as soon as it meets one of those.
+    if (view.buildPlain(text)) {
+      return view;
+    }
+    NormalizedView scratchOwner = reuse != null ? reuse : REUSED.get();
+    scratchOwner.ensureScratch(n + 1);
+    byte[] kind = scratchOwner.scratchKind;
+    char[] ch = scratchOwner.scratchCh;
+    int[] at = scratchOwner.scratchAt;
     // Pass 1: fold each code point.
     int count = 0;
     int expansions = 0;
@@ -117,10 +133,11 @@ public final class NormalizedView {
         ch[count] = (char) folded;
         i += 2;
       } else {
-        byte k = TextFolder.kind(c);
+        int folded = TextFolder.kindAndFold(c);
+        byte k = (byte) (folded >>> 16);
         lookAlikes |= k == TextFolder.DIGIT || k == TextFolder.LEET_SYMBOL;
         kind[count] = k;
-        ch[count] = TextFolder.fold(c);
+        ch[count] = (char) folded;
         if (k == TextFolder.EXPANDS) {
           expansions += TextFolder.expansion(c).length();
         }
@@ -133,17 +150,126 @@ public final class NormalizedView {
       resolveLookAlikes(kind, ch, count);
     }
     int capacity = count + expansions + 1;
-    NormalizedView view;
-    if (reuse == null) {
-      view = new NormalizedView(capacity);
-    } else {
-      view = reuse;
-      if (view.chars.length < capacity) {
-        view.allocate(Math.max(capacity, view.chars.length * 2));
-      }
+    if (view.chars.length < capacity) {
+      view.allocate(Math.max(capacity, view.chars.length * 2));
     }
     view.build(text, kind, ch, at, count);
     return view;
+  }
+
+  /**
+   * The one-pass build for texts without digits, look-alike symbols, characters that expand and
+   * surrogates: exactly what {@link #build(String, byte[], char[], int[], int)} gives for them
+   * (each code point is one UTF-16 unit, no look-alike is resolved), without the intermediate
+   * arrays.
+   *
+   * @return false, with the view in an unspecified state, if the text holds one of those
+   */
+  private boolean buildPlain(String text) {
+    int n = text.length();
+    // One bulk copy instead of a String.charAt (coder test and bounds check) per character.
+    char[] source = this.source;
+    if (source.length < n) {
+      source = new char[Math.max(n, 64)];
+      this.source = source;
+    }
+    text.getChars(0, n, source, 0);
+    char[] chars = this.chars;
+    int[] starts = this.starts;
+    int[] ends = this.ends;
+    int[] meta = this.meta;
+    int gap = 0;
+    int hardSeen = 0;
+    int len = 0;
+    for (int i = 0; i < n; i++) {
+      char c = source[i];
+      if (Character.isSurrogate(c)) {
+        return false;
+      }
+      int folded = TextFolder.kindAndFold(c);
+      int k = folded >>> 16;
+      switch (k) {
+        case TextFolder.DROP:
+          break;
+        case TextFolder.SPACE:
+        case TextFolder.SOFT:
+          gap++;
+          break;
+        case TextFolder.HARD:
+          gap++;
+          hardSeen = HARD_BIT;
+          break;
+        case TextFolder.DIGIT:
+        case TextFolder.LEET_SYMBOL:
+        case TextFolder.EXPANDS:
+          return false;
+        default:
+          {
+            char f = (char) folded;
+            if (k == TextFolder.LATIN && hardSeen == 0 && len > 0 && gap <= 3) {
+              int previous = meta[len - 1];
+              if (chars[len - 1] == f && (previous & 0xFF) == TextFolder.LATIN) {
+                boolean extend;
+                if (gap == 0) {
+                  // A repeated letter: extend the previous symbol.
+                  extend = true;
+                } else {
+                  // A spaced double letter ("a s s", "f o l l o w"): one symbol with a run of 2.
+                  int end = plainIsolatedEnd(source, n, i);
+                  if (end < 0) {
+                    return false;
+                  }
+                  extend = isolatedStart(len - 1) && end == 1;
+                }
+                if (extend) {
+                  ends[len - 1] = i + 1;
+                  if ((previous >>> RUN_SHIFT) < MAX_RUN) {
+                    meta[len - 1] = previous + RUN_ONE;
+                  }
+                  gap = 0;
+                  break;
+                }
+              }
+            }
+            chars[len] = f;
+            starts[len] = i;
+            ends[len] = i + 1;
+            meta[len] = k | (Math.min(gap, MAX_GAP) << GAP_SHIFT) | hardSeen | RUN_ONE;
+            len++;
+            gap = 0;
+            hardSeen = 0;
+          }
+      }
+    }
+    length = len;
+    return true;
+  }
+
+  /**
+   * {@link #isolatedEnd} on the plain path: 1 if the letter at {@code i} is not followed (past
+   * dropped characters) by a letter, 0 if it is, -1 if what follows needs the general path.
+   */
+  private static int plainIsolatedEnd(char[] text, int n, int i) {
+    for (int j = i + 1; j < n; j++) {
+      char c = text[j];
+      if (Character.isSurrogate(c)) {
+        return -1;
+      }
+      int k = TextFolder.kind(c);
+      switch (k) {
+        case TextFolder.DROP:
+          continue;
+        case TextFolder.DIGIT:
+        case TextFolder.LEET_SYMBOL:
+        case TextFolder.EXPANDS:
+          return -1;
+        case TextFolder.LATIN:
+          return 0;
+        default:
+          return 1;
+      }
+    }
+    return 1;
   }
 
   private static void resolveLookAlikes(byte[] kind, char[] ch, int count) {
@@ -278,11 +404,11 @@ public final class NormalizedView {
                 && !hardSeen
                 && len > 0
                 && chars[len - 1] == f
-                && kinds[len - 1] == TextFolder.LATIN) {
+                && kind(len - 1) == TextFolder.LATIN) {
               // A repeated letter: extend the previous symbol.
               ends[len - 1] = at[i + 1];
-              if (runs[len - 1] < 100) {
-                runs[len - 1]++;
+              if (run(len - 1) < MAX_RUN) {
+                meta[len - 1] += RUN_ONE;
               }
             } else if (k == TextFolder.LATIN
                 && gap > 0
@@ -290,13 +416,13 @@ public final class NormalizedView {
                 && !hardSeen
                 && len > 0
                 && chars[len - 1] == f
-                && kinds[len - 1] == TextFolder.LATIN
+                && kind(len - 1) == TextFolder.LATIN
                 && isolatedStart(len - 1)
                 && isolatedEnd(kind, i, count)) {
               // A spaced double letter ("a s s", "f o l l o w"): one symbol with a run of 2.
               ends[len - 1] = at[i + 1];
-              if (runs[len - 1] < 100) {
-                runs[len - 1]++;
+              if (run(len - 1) < MAX_RUN) {
+                meta[len - 1] += RUN_ONE;
               }
             } else {
               len = append(len, f, k, at[i], at[i + 1], gap, hardSeen);
@@ -310,7 +436,7 @@ public final class NormalizedView {
   }
 
   private boolean isolatedStart(int symbol) {
-    return symbol == 0 || gaps[symbol] > 0 || kinds[symbol - 1] != TextFolder.LATIN;
+    return symbol == 0 || gapBefore(symbol) > 0 || kind(symbol - 1) != TextFolder.LATIN;
   }
 
   private static boolean isolatedEnd(byte[] kind, int i, int count) {
@@ -323,12 +449,10 @@ public final class NormalizedView {
 
   private int append(int len, char f, byte k, int start, int end, int gap, boolean hardBefore) {
     chars[len] = f;
-    kinds[len] = k;
     starts[len] = start;
     ends[len] = end;
-    runs[len] = 1;
-    gaps[len] = (byte) Math.min(gap, MAX_GAP);
-    hard[len] = hardBefore;
+    meta[len] =
+        (k & 0xFF) | (Math.min(gap, MAX_GAP) << GAP_SHIFT) | (hardBefore ? HARD_BIT : 0) | RUN_ONE;
     return len + 1;
   }
 
@@ -387,7 +511,7 @@ public final class NormalizedView {
    * @return at least 1 (capped at 100)
    */
   public int run(int i) {
-    return runs[i];
+    return meta[i] >>> RUN_SHIFT;
   }
 
   /**
@@ -397,7 +521,7 @@ public final class NormalizedView {
    * @return 0 if the symbol directly follows the previous one
    */
   public int gapBefore(int i) {
-    return gaps[i];
+    return (meta[i] >>> GAP_SHIFT) & 0xFF;
   }
 
   /**
@@ -407,7 +531,7 @@ public final class NormalizedView {
    * @return true if so
    */
   public boolean hardBefore(int i) {
-    return hard[i];
+    return (meta[i] & HARD_BIT) != 0;
   }
 
   /**
@@ -418,7 +542,7 @@ public final class NormalizedView {
    * @return the kind
    */
   public byte kind(int i) {
-    return kinds[i];
+    return (byte) meta[i];
   }
 
   /**
@@ -429,11 +553,11 @@ public final class NormalizedView {
    */
   public int segment(int i) {
     int from = i;
-    while (from > 0 && gaps[from] == 0 && kinds[from - 1] == kinds[from]) {
+    while (from > 0 && gapBefore(from) == 0 && kind(from - 1) == kind(from)) {
       from--;
     }
     int to = i;
-    while (to + 1 < length && gaps[to + 1] == 0 && kinds[to + 1] == kinds[to]) {
+    while (to + 1 < length && gapBefore(to + 1) == 0 && kind(to + 1) == kind(to)) {
       to++;
     }
     return to - from + 1;

@@ -67,8 +67,9 @@ public final class TextFolder {
   /** A character that folds to several letters (a ligature such as {@code ﬁ}). */
   public static final byte EXPANDS = 9;
 
-  private static final char[] FOLD = new char[65536];
-  private static final byte[] KIND = new byte[65536];
+  // Kind (upper 16 bits) and folded character (lower 16 bits) of every BMP character in one table,
+  // so that folding a character touches one cache line, not two.
+  private static final int[] TABLE = new int[65536];
   private static final Map<Character, String> EXPANSIONS = new HashMap<>();
   private static final char[] LEET = new char[128];
 
@@ -77,8 +78,7 @@ public final class TextFolder {
     Map<Character, Character> confusables = confusables();
     for (int c = 0; c < 65536; c++) {
       if (Character.isSurrogate((char) c)) {
-        KIND[c] = SOFT;
-        FOLD[c] = (char) c;
+        TABLE[c] = (SOFT << 16) | c;
         continue;
       }
       String folded = foldSlow(String.valueOf((char) c), t2s, confusables);
@@ -100,7 +100,18 @@ public final class TextFolder {
    * @return one of the kind constants
    */
   public static byte kind(char c) {
-    return KIND[c];
+    return (byte) (TABLE[c] >>> 16);
+  }
+
+  /**
+   * The kind and the folded form of a character in one lookup.
+   *
+   * @param c a UTF-16 unit
+   * @return the kind (see {@link #kind(char)}) in the upper 16 bits, the folded character (see
+   *     {@link #fold(char)}) in the lower 16 bits
+   */
+  public static int kindAndFold(char c) {
+    return TABLE[c];
   }
 
   /**
@@ -110,7 +121,7 @@ public final class TextFolder {
    * @return the folded character
    */
   public static char fold(char c) {
-    return FOLD[c];
+    return (char) TABLE[c];
   }
 
   /**
@@ -144,7 +155,7 @@ public final class TextFolder {
         Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKC);
     if (nfkc.length() == 1) {
       char c = nfkc.charAt(0);
-      return (KIND[c] << 16) | FOLD[c];
+      return TABLE[c];
     }
     int type = Character.getType(codePoint);
     if (type == Character.FORMAT
@@ -198,13 +209,12 @@ public final class TextFolder {
 
   private static void classify(int original, String folded) {
     if (folded.isEmpty()) {
-      KIND[original] = DROP;
+      TABLE[original] = DROP << 16;
       return;
     }
     if (folded.length() == 1) {
       char f = folded.charAt(0);
-      FOLD[original] = f;
-      KIND[original] = kindOfFolded(f);
+      TABLE[original] = (kindOfFolded(f) << 16) | f;
       return;
     }
     boolean letters = true;
@@ -212,13 +222,14 @@ public final class TextFolder {
       byte k = kindOfFolded(folded.charAt(i));
       letters &= k == LATIN || k == HAN || k == OTHER;
     }
+    byte kind;
     if (letters) {
-      KIND[original] = EXPANDS;
+      kind = EXPANDS;
       EXPANSIONS.put((char) original, folded);
     } else {
-      KIND[original] = isHard(original) ? HARD : SOFT;
+      kind = isHard(original) ? HARD : SOFT;
     }
-    FOLD[original] = (char) original;
+    TABLE[original] = (kind << 16) | original;
   }
 
   private static byte kindOfFolded(char f) {
@@ -313,6 +324,8 @@ public final class TextFolder {
    * @return one of the kind constants
    */
   public static byte kindOf(int codePoint) {
-    return codePoint < 65536 ? KIND[codePoint] : (byte) (foldSupplementary(codePoint) >>> 16);
+    return codePoint < 65536
+        ? (byte) (TABLE[codePoint] >>> 16)
+        : (byte) (foldSupplementary(codePoint) >>> 16);
   }
 }
