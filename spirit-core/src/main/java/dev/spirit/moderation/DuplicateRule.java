@@ -45,6 +45,7 @@ public final class DuplicateRule implements ModerationRule {
 
   private final double threshold;
   private final int floodSize;
+  private final String version;
   private final SlidingWindows<Key, Seen> byParticipant = new SlidingWindows<>(100_000, 32);
   private final SlidingWindows<Key, Seen> byCollectionPoint = new SlidingWindows<>(10_000, 16);
 
@@ -74,6 +75,7 @@ public final class DuplicateRule implements ModerationRule {
     }
     this.threshold = threshold;
     this.floodSize = floodSize;
+    this.version = "1/j" + threshold + "/f" + floodSize;
   }
 
   private boolean similar(Seen a, Seen b) {
@@ -100,7 +102,7 @@ public final class DuplicateRule implements ModerationRule {
 
   @Override
   public String version() {
-    return "1/j" + threshold + "/f" + floodSize;
+    return version;
   }
 
   @Override

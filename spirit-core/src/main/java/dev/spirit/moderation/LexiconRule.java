@@ -25,6 +25,9 @@ public final class LexiconRule implements ModerationRule {
   public static final String ID = "lexicon";
 
   private volatile TermLexicon lexicon;
+  // The version string of the lexicon above, built once per lexicon rather than once per check
+  // (a check in progress may see the new one, as it could when it was built on each call).
+  private volatile String version;
 
   /**
    * A rule over a lexicon.
@@ -33,6 +36,11 @@ public final class LexiconRule implements ModerationRule {
    */
   public LexiconRule(TermLexicon lexicon) {
     this.lexicon = lexicon;
+    this.version = versionOf(lexicon);
+  }
+
+  private static String versionOf(TermLexicon lexicon) {
+    return "1/" + lexicon.version();
   }
 
   /**
@@ -43,6 +51,7 @@ public final class LexiconRule implements ModerationRule {
    */
   public synchronized TermLexicon reload(TermLexicon next) {
     TermLexicon previous = lexicon;
+    version = versionOf(next);
     lexicon = next;
     return previous;
   }
@@ -76,7 +85,7 @@ public final class LexiconRule implements ModerationRule {
 
   @Override
   public String version() {
-    return "1/" + lexicon.version();
+    return version;
   }
 
   @Override

@@ -4,8 +4,10 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.Language;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.Submission;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,6 +40,36 @@ public final class QualityRule implements ModerationRule {
           Map.entry(Character.UnicodeScript.YI, Set.of("ii")),
           Map.entry(Character.UnicodeScript.THAI, Set.of("th")));
 
+  // The scripts the rule judges, in enum order (the order in which they are judged), and each
+  // script's index among them (-1 for the others): letters are only counted for these.
+  private static final Character.UnicodeScript[] KNOWN =
+      Arrays.stream(Character.UnicodeScript.values())
+          .filter(SCRIPT_LANGUAGES::containsKey)
+          .toArray(Character.UnicodeScript[]::new);
+  private static final int[] KNOWN_INDEX = new int[Character.UnicodeScript.values().length];
+  private static final int HAN_INDEX;
+  private static final int LATIN_INDEX;
+
+  static {
+    Arrays.fill(KNOWN_INDEX, -1);
+    for (int i = 0; i < KNOWN.length; i++) {
+      KNOWN_INDEX[KNOWN[i].ordinal()] = i;
+    }
+    HAN_INDEX = KNOWN_INDEX[Character.UnicodeScript.HAN.ordinal()];
+    LATIN_INDEX = KNOWN_INDEX[Character.UnicodeScript.LATIN.ordinal()];
+  }
+
+  private static int knownScript(int letter) {
+    // The two common cases without UnicodeScript.of's binary search.
+    if (letter >= 0x4E00 && letter <= 0x9FFF) {
+      return HAN_INDEX;
+    }
+    if (letter < 0x80) {
+      return LATIN_INDEX; // an ASCII letter
+    }
+    return KNOWN_INDEX[Character.UnicodeScript.of(letter).ordinal()];
+  }
+
   /** Creates the rule. */
   public QualityRule() {}
 
@@ -68,7 +100,7 @@ public final class QualityRule implements ModerationRule {
     int symbols = 0;
     int total = 0;
     int[] letterCodes = new int[text.length()];
-    int[] scripts = new int[Character.UnicodeScript.values().length];
+    int[] scripts = new int[KNOWN.length];
     int consonantRun = 0;
     int maxConsonantRun = 0;
     int wordLength = 0;
@@ -87,7 +119,10 @@ public final class QualityRule implements ModerationRule {
       total++;
       if (Character.isLetter(cp)) {
         letterCodes[letters++] = cp;
-        scripts[Character.UnicodeScript.of(cp).ordinal()]++;
+        int script = knownScript(cp);
+        if (script >= 0) {
+          scripts[script]++;
+        }
         int lower = Character.toLowerCase(cp);
         if (lower >= 'a' && lower <= 'z') {
           wordLength++;
@@ -122,13 +157,17 @@ public final class QualityRule implements ModerationRule {
     if (vowellessWord || maxConsonantRun >= 6) {
       return RuleVerdict.review("gibberish", "looks like keyboard mashing");
     }
-    for (Character.UnicodeScript script : Character.UnicodeScript.values()) {
-      int count = scripts[script.ordinal()];
-      Set<String> written = count == 0 ? null : SCRIPT_LANGUAGES.get(script);
-      if (written == null || count * 5 < letters) {
-        continue; // absent or unknown script, or under a fifth of the letters
+    for (int k = 0; k < KNOWN.length; k++) {
+      Character.UnicodeScript script = KNOWN[k];
+      int count = scripts[k];
+      if (count == 0 || count * 5 < letters) {
+        continue; // absent, or under a fifth of the letters
       }
-      boolean accepted = languages.stream().anyMatch(l -> written.contains(primary(l)));
+      Set<String> written = Objects.requireNonNull(SCRIPT_LANGUAGES.get(script));
+      boolean accepted = false;
+      for (Language l : languages) {
+        accepted |= written.contains(primary(l));
+      }
       if (!accepted) {
         return RuleVerdict.of(
             new RuleVerdict.Finding(
