@@ -34,10 +34,12 @@ import java.util.List;
  *
  * <p>History is kept in memory in the rule, bounded (the last 32 texts of each of 100,000
  * participants and the last 16 texts of each of 10,000 collection points, least recently used
- * evicted), per process: after a restart or on another node the window starts empty. Every checked
- * submission is remembered, including ones another rule then rejects. Comparison is direct Jaccard
- * against at most 48 small shingle sets, after a size check (Jaccard cannot exceed the ratio of the
- * set sizes) and a 16-hash MinHash prefilter, so no LSH index is needed at these sizes.
+ * evicted; the keys are split over 16 lock stripes by hash, each evicting its own least recently
+ * used, so concurrent checks of different participants rarely wait for each other), per process:
+ * after a restart or on another node the window starts empty. Every checked submission is
+ * remembered, including ones another rule then rejects. Comparison is direct Jaccard against at
+ * most 48 small shingle sets, after a size check (Jaccard cannot exceed the ratio of the set sizes)
+ * and a 16-hash MinHash prefilter, so no LSH index is needed at these sizes.
  */
 public final class DuplicateRule implements ModerationRule {
   /** The rule id. */
