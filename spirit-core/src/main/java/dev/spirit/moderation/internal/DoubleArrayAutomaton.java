@@ -292,6 +292,13 @@ public final class DoubleArrayAutomaton {
       anyLatin |= code[letter] != 0;
     }
     latin = new int[anyLatin ? used * LATIN_LETTERS : 0];
+    int[] letterOfCode = new int[alphabet + 1];
+    Arrays.fill(letterOfCode, -1);
+    for (int letter = 0; letter < LATIN_LETTERS; letter++) {
+      if (code['a' + letter] != 0) {
+        letterOfCode[code['a' + letter]] = letter;
+      }
+    }
     queue.add(root);
     while (!queue.isEmpty()) {
       Node node = queue.poll();
@@ -301,11 +308,16 @@ public final class DoubleArrayAutomaton {
         dictLink[s] = output[f] >= 0 ? f : dictLink[f];
       }
       if (anyLatin) {
-        for (int letter = 0; letter < LATIN_LETTERS; letter++) {
-          int c = code['a' + letter];
-          int g = c == 0 ? -1 : step(base, check, s, c);
-          latin[s * LATIN_LETTERS + letter] =
-              g >= 0 ? g : s == 0 ? 0 : latin[fail[s] * LATIN_LETTERS + letter];
+        // The failure state's row (complete, being shallower), overridden by this state's own
+        // Latin children; the root's row is all root except for its children.
+        if (s != 0) {
+          System.arraycopy(latin, fail[s] * LATIN_LETTERS, latin, s * LATIN_LETTERS, LATIN_LETTERS);
+        }
+        for (int i = 0; i < node.size; i++) {
+          int letter = letterOfCode[node.codes[i]];
+          if (letter >= 0) {
+            latin[s * LATIN_LETTERS + letter] = node.kids[i].state;
+          }
         }
       }
       for (int i = 0; i < node.size; i++) {
