@@ -95,7 +95,20 @@ public final class NormalizedView {
     return build(text, REUSED.get());
   }
 
+  /**
+   * Builds the view without the one-pass shortcut for plain texts, so tests can check that the
+   * shortcut gives exactly the view the general path gives.
+   */
+  static NormalizedView ofGeneralPath(String text) {
+    return build(text, null, false);
+  }
+
   private static NormalizedView build(String text, @Nullable NormalizedView reuse) {
+    return build(text, reuse, true);
+  }
+
+  private static NormalizedView build(
+      String text, @Nullable NormalizedView reuse, boolean plainShortcut) {
     int n = text.length();
     NormalizedView view;
     if (reuse == null) {
@@ -109,7 +122,7 @@ public final class NormalizedView {
     // Most texts hold neither digits, look-alike symbols, ligatures nor surrogates: one pass then
     // builds the symbols straight from the text. It gives up (and the general path below redoes the
     // text) as soon as it meets one of those.
-    if (view.buildPlain(text)) {
+    if (plainShortcut && view.buildPlain(text)) {
       return view;
     }
     NormalizedView scratchOwner = reuse != null ? reuse : REUSED.get();
