@@ -30,12 +30,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -426,16 +425,15 @@ public final class FileStore implements SpiritStore {
   }
 
   private InsertOutcome insertLocked(Submission stored, byte[] frame, int maxPerParticipant) {
-    if (state.submissions.containsKey(stored.id())) {
+    if (state.contains(stored.id())) {
       throw new AlreadyExistsException("submission " + stored.id());
     }
     StoreState.CampaignIndex index = state.index(stored.campaignId());
     if (index != null) {
       if (stored.idempotencyKey().isPresent()) {
-        SubmissionId existing = index.keys.get(stored.idempotencyKey().get());
+        Submission existing = state.byKey(index, stored.idempotencyKey().get());
         if (existing != null) {
-          return new InsertOutcome.Duplicate(
-              Objects.requireNonNull(state.submissions.get(existing)));
+          return new InsertOutcome.Duplicate(existing);
         }
       }
       int count = index.count(stored.participant().id());
@@ -461,13 +459,13 @@ public final class FileStore implements SpiritStore {
     byte[] frame = Frames.encode(RecordType.SUBMISSION_UPDATE, SpiritCodec.toJson(stored));
     return write(
         () -> {
-          Submission current = state.submissions.get(changed.id());
+          SubmissionRow current = state.row(changed.id());
           if (current == null) {
             throw new NotFoundException("submission " + changed.id());
           }
-          if (current.version() != changed.version()) {
+          if (current.version != changed.version()) {
             throw new VersionConflictException(
-                "submission " + changed.id(), changed.version(), current.version());
+                "submission " + changed.id(), changed.version(), current.version);
           }
           append(frame);
           state.updateSubmission(stored);
@@ -477,7 +475,7 @@ public final class FileStore implements SpiritStore {
 
   @Override
   public Optional<Submission> find(SubmissionId id) {
-    return read(() -> Optional.ofNullable(state.submissions.get(id)));
+    return read(() -> Optional.ofNullable(state.submission(id)));
   }
 
   @Override
@@ -485,8 +483,7 @@ public final class FileStore implements SpiritStore {
     return read(
         () -> {
           StoreState.CampaignIndex index = state.index(campaignId);
-          SubmissionId id = index == null ? null : index.keys.get(key);
-          return id == null ? Optional.empty() : Optional.ofNullable(state.submissions.get(id));
+          return index == null ? Optional.empty() : Optional.ofNullable(state.byKey(index, key));
         });
   }
 
@@ -501,25 +498,30 @@ public final class FileStore implements SpiritStore {
     if (index == null) {
       return new Page<>(List.of(), Optional.empty());
     }
-    NavigableMap<SubmissionId, Submission> tail =
-        after.isPresent() ? index.all.tailMap(after.get(), false) : index.all;
+    RowFilter matcher = new RowFilter(filter);
     List<Submission> items = new ArrayList<>(Math.min(limit, 64));
-    Iterator<Submission> it = tail.values().iterator();
-    while (it.hasNext() && items.size() < limit) {
-      Submission s = it.next();
-      if (filter.matches(s)) {
-        items.add(s);
-      }
-    }
-    boolean more = false;
-    while (it.hasNext()) {
-      if (filter.matches(it.next())) {
-        more = true;
-        break;
-      }
+    boolean[] more = {false};
+    RowOrder.Visitor collect =
+        row -> {
+          if (!matcher.matches(row)) {
+            return true;
+          }
+          if (items.size() == limit) {
+            more[0] = true;
+            return false;
+          }
+          items.add(row.toSubmission());
+          return true;
+        };
+    if (after.isPresent()) {
+      UUID cursor = after.get().value();
+      index.all.forEachAfter(
+          cursor.getMostSignificantBits(), cursor.getLeastSignificantBits(), collect);
+    } else {
+      index.all.forEach(collect);
     }
     Optional<PageCursor> next =
-        more ? Optional.of(new PageCursor(items.get(items.size() - 1).id())) : Optional.empty();
+        more[0] ? Optional.of(new PageCursor(items.get(items.size() - 1).id())) : Optional.empty();
     return new Page<>(items, next);
   }
 
@@ -539,9 +541,10 @@ public final class FileStore implements SpiritStore {
               && filter.receivedBefore().isEmpty()) {
             return (long) index.count(filter.participant().get());
           }
+          RowFilter matcher = new RowFilter(filter);
           long n = 0;
-          for (Submission s : index.all.values()) {
-            if (filter.matches(s)) {
+          for (SubmissionRow row : index.all) {
+            if (matcher.matches(row)) {
               n++;
             }
           }
@@ -597,7 +600,7 @@ public final class FileStore implements SpiritStore {
     byte[] frame = Frames.encode(RecordType.REACTION, SpiritCodec.toJson(reaction));
     return write(
         () -> {
-          if (!state.submissions.containsKey(reaction.submissionId())) {
+          if (!state.contains(reaction.submissionId())) {
             throw new NotFoundException("submission " + reaction.submissionId());
           }
           if (state.reactions.containsKey(

@@ -51,6 +51,9 @@ final class Recovery {
   private int leftovers;
   private RecoveryReport.@Nullable TornTail torn;
   private @Nullable ExecutorService decoders;
+  // one per decoding thread; the threads, and with them the decoders' caches, end with the open
+  private final ThreadLocal<SubmissionDecoder> decoder =
+      ThreadLocal.withInitial(SubmissionDecoder::new);
 
   private Recovery(Path directory) {
     this.directory = directory;
@@ -294,8 +297,8 @@ final class Recovery {
     switch (java.util.Objects.requireNonNull(Frames.type(buf, start))) {
       case CAMPAIGN_INSERT, CAMPAIGN_UPDATE ->
           state.putCampaign((dev.spirit.campaign.Campaign) record);
-      case SUBMISSION_INSERT -> state.insertSubmission((dev.spirit.submission.Submission) record);
-      case SUBMISSION_UPDATE -> state.updateSubmission((dev.spirit.submission.Submission) record);
+      case SUBMISSION_INSERT -> state.insertRow((SubmissionRow) record);
+      case SUBMISSION_UPDATE -> state.updateRow((SubmissionRow) record);
       case REACTION -> state.addReaction((dev.spirit.submission.Reaction) record);
       case AUDIT -> state.appendAudit((dev.spirit.submission.AuditEntry) record);
       case ERASURE -> state.erase((ParticipantId) record);
@@ -336,13 +339,21 @@ final class Recovery {
     }
   }
 
-  private static Object decode(Path file, byte[] buf, int start) {
+  private Object decode(Path file, byte[] buf, int start) {
     RecordType type = java.util.Objects.requireNonNull(Frames.type(buf, start));
+    if (type == RecordType.SUBMISSION_INSERT || type == RecordType.SUBMISSION_UPDATE) {
+      SubmissionRow row =
+          decoder.get().decode(buf, start + Frames.HEADER, payloadLength(buf, start));
+      if (row != null) {
+        return row;
+      }
+    }
     String json = Frames.payload(buf, start);
     try {
       return switch (type) {
         case CAMPAIGN_INSERT, CAMPAIGN_UPDATE -> SpiritCodec.campaignFromJson(json);
-        case SUBMISSION_INSERT, SUBMISSION_UPDATE -> SpiritCodec.submissionFromJson(json);
+        case SUBMISSION_INSERT, SUBMISSION_UPDATE ->
+            SubmissionRow.of(SpiritCodec.submissionFromJson(json));
         case REACTION -> SpiritCodec.reactionFromJson(json);
         case AUDIT -> SpiritCodec.auditFromJson(json);
         case ERASURE -> ParticipantId.of(readMeta(file, start, json).path("participant").asText());
@@ -352,6 +363,14 @@ final class Recovery {
       throw new CorruptStoreException(
           file.toString(), start, "record passes its checksum but does not decode: " + e);
     }
+  }
+
+  /** The payload length at the start of an already checked frame (see {@link Frames}). */
+  private static int payloadLength(byte[] buf, int pos) {
+    return ((buf[pos] & 0xff) << 24)
+        | ((buf[pos + 1] & 0xff) << 16)
+        | ((buf[pos + 2] & 0xff) << 8)
+        | (buf[pos + 3] & 0xff);
   }
 
   static JsonNode readMeta(Path file, long offset, String json) {
