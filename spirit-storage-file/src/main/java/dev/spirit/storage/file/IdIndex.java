@@ -18,6 +18,17 @@ final class IdIndex {
     return size;
   }
 
+  /**
+   * Grows the table at once to hold this many rows, instead of doubling step by step while they
+   * arrive (each doubling rehashes every row).
+   */
+  void ensureCapacity(long expected) {
+    long needed = Math.min(expected, 1 << 29) * 2;
+    if (needed > slots.length) {
+      resize(Integer.highestOneBit((int) needed - 1) << 1);
+    }
+  }
+
   @Nullable SubmissionRow get(long high, long low) {
     @Nullable SubmissionRow[] t = slots;
     int mask = t.length - 1;

@@ -49,11 +49,14 @@ final class Recovery {
   private final StoreState state = new StoreState();
   private long records;
   private int leftovers;
+  // bytes of the segments to replay, and of those replayed so far: to size the id index up front
+  private long segmentBytes;
+  private long segmentBytesSeen;
   private RecoveryReport.@Nullable TornTail torn;
   private @Nullable ExecutorService decoders;
   // one per decoding thread; the threads, and with them the decoders' caches, end with the open
   private final ThreadLocal<SubmissionDecoder> decoder =
-      ThreadLocal.withInitial(SubmissionDecoder::new);
+      ThreadLocal.withInitial(() -> new SubmissionDecoder(state));
 
   private Recovery(Path directory) {
     this.directory = directory;
@@ -137,6 +140,9 @@ final class Recovery {
       tailFile = SegmentLog.createSegment(directory, number);
       size = SegmentLog.SEGMENT_HEADER.length;
     } else {
+      for (Path segment : segments.values()) {
+        segmentBytes += Files.size(segment);
+      }
       for (var entry : segments.entrySet()) {
         replaySegment(entry.getValue(), entry.getKey().longValue() == segments.lastKey());
       }
@@ -179,6 +185,7 @@ final class Recovery {
         || Frames.type(buf, frames.get(frames.size() - 1)) != RecordType.SNAPSHOT_END) {
       throw new CorruptStoreException(file.toString(), pos, "snapshot is incomplete");
     }
+    state.submissions.ensureCapacity(frames.size());
     int end = frames.get(frames.size() - 1);
     long declared = readMeta(file, end, Frames.payload(buf, end)).path("records").asLong(-1);
     if (declared != frames.size() - 2) {
@@ -223,6 +230,13 @@ final class Recovery {
       }
       starts[count++] = pos;
       pos += n;
+    }
+    if (buf.length > 0) {
+      // Expect the rest of the log to hold records of about this segment's size.
+      long rest = Math.max(buf.length, segmentBytes - segmentBytesSeen);
+      segmentBytesSeen += buf.length;
+      state.submissions.ensureCapacity(
+          state.submissions.size() + (long) ((double) count * rest / buf.length));
     }
     if (pos < buf.length) {
       if (!last) {
@@ -352,8 +366,11 @@ final class Recovery {
     try {
       return switch (type) {
         case CAMPAIGN_INSERT, CAMPAIGN_UPDATE -> SpiritCodec.campaignFromJson(json);
-        case SUBMISSION_INSERT, SUBMISSION_UPDATE ->
-            SubmissionRow.of(SpiritCodec.submissionFromJson(json));
+        case SUBMISSION_INSERT, SUBMISSION_UPDATE -> {
+          SubmissionRow row = SubmissionRow.of(SpiritCodec.submissionFromJson(json));
+          state.canonicalize(row);
+          yield row;
+        }
         case REACTION -> SpiritCodec.reactionFromJson(json);
         case AUDIT -> SpiritCodec.auditFromJson(json);
         case ERASURE -> ParticipantId.of(readMeta(file, start, json).path("participant").asText());

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,11 +41,13 @@ final class StoreState {
   final Map<ReactionCountKey, long[]> reactionCounts = new HashMap<>();
   final Map<CampaignId, List<AuditEntry>> audit = new HashMap<>();
 
-  private final Map<District, District> districts = new HashMap<>();
-  private final Map<Language, Language> languages = new HashMap<>();
-  private final Map<Participant, Participant> participants = new HashMap<>();
-  private final Map<Provenance, Provenance> provenances = new HashMap<>();
-  private final Map<CampaignId, CampaignId> campaignIds = new HashMap<>();
+  // Shared instances of repeated values. Concurrent maps because recovery's decoding threads share
+  // values (canonicalize) while the opening thread applies records; otherwise under the lock.
+  private final Map<District, District> districts = new ConcurrentHashMap<>();
+  private final Map<Language, Language> languages = new ConcurrentHashMap<>();
+  private final Map<Participant, Participant> participants = new ConcurrentHashMap<>();
+  private final Map<Provenance, Provenance> provenances = new ConcurrentHashMap<>();
+  private final Map<CampaignId, CampaignId> campaignIds = new ConcurrentHashMap<>();
 
   record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
 
@@ -105,11 +108,13 @@ final class StoreState {
   }
 
   void insertSubmission(Submission submission) {
-    insertRow(SubmissionRow.of(submission));
+    SubmissionRow row = SubmissionRow.of(submission);
+    canonicalize(row);
+    insertRow(row);
   }
 
+  /** Inserts a row whose values were already made {@link #canonicalize canonical}. */
   void insertRow(SubmissionRow row) {
-    canonicalize(row);
     SubmissionRow previous = submissions.put(row);
     CampaignIndex index = byCampaign.get(row.campaignId);
     if (index == null) {
@@ -132,15 +137,19 @@ final class StoreState {
 
   /** Replaces a stored submission; returns false if there is none (erased meanwhile). */
   boolean updateSubmission(Submission changed) {
-    return updateRow(SubmissionRow.of(changed));
+    SubmissionRow row = SubmissionRow.of(changed);
+    canonicalize(row);
+    return updateRow(row);
   }
 
-  /** Replaces a stored submission; returns false if there is none (erased meanwhile). */
+  /**
+   * Replaces a stored submission by a row whose values were already made {@link #canonicalize
+   * canonical}; returns false if there is none (erased meanwhile).
+   */
   boolean updateRow(SubmissionRow changed) {
     if (submissions.get(changed.idHigh, changed.idLow) == null) {
       return false;
     }
-    canonicalize(changed);
     submissions.put(changed);
     CampaignIndex index = byCampaign.get(changed.campaignId);
     if (index != null) {
@@ -217,20 +226,48 @@ final class StoreState {
 
   /**
    * Replaces the row's repeated values by shared instances, so a million submissions from a few
-   * districts hold a few district objects, not a million. Called before the row is published.
+   * districts hold a few district objects, not a million. Called before the row is published; safe
+   * to call from recovery's decoding threads while the opening thread applies records (a decoder
+   * may hand out a participant that an erasure applied meanwhile dropped from the map: that only
+   * costs sharing, since the row holding it belongs to a later record of that participant).
    */
-  private void canonicalize(SubmissionRow row) {
-    row.campaignId = share(campaignIds, row.campaignId);
-    row.district = share(districts, row.district);
-    row.language = share(languages, row.language);
-    row.participant = share(participants, row.participant);
-    if (provenances.size() < 10_000 || provenances.containsKey(row.provenance)) {
-      row.provenance = share(provenances, row.provenance);
+  void canonicalize(SubmissionRow row) {
+    row.campaignId = share(row.campaignId);
+    row.district = share(row.district);
+    row.language = share(row.language);
+    row.participant = share(row.participant);
+    row.provenance = share(row.provenance);
+  }
+
+  CampaignId share(CampaignId value) {
+    return share(campaignIds, value);
+  }
+
+  District share(District value) {
+    return share(districts, value);
+  }
+
+  Language share(Language value) {
+    return share(languages, value);
+  }
+
+  Participant share(Participant value) {
+    return share(participants, value);
+  }
+
+  Provenance share(Provenance value) {
+    if (provenances.size() >= 10_000 && !provenances.containsKey(value)) {
+      return value; // many distinct staff or batches: sharing no longer pays
     }
+    return share(provenances, value);
   }
 
   private static <T> T share(Map<T, T> shared, T value) {
-    T existing = shared.putIfAbsent(value, value);
+    T existing = shared.get(value);
+    if (existing != null) {
+      return existing;
+    }
+    existing = shared.putIfAbsent(value, value);
     return existing == null ? value : existing;
   }
 }

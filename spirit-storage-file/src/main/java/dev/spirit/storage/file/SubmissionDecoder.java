@@ -47,7 +47,6 @@ final class SubmissionDecoder {
   private static final JsonFactory FACTORY = Json.mapper().getFactory();
   private static final ObjectReader MODERATION = Json.mapper().readerFor(ModerationRecord.class);
   private static final ObjectReader LEASE = Json.mapper().readerFor(ReviewLease.class);
-  private static final Provenance DIRECT = Provenance.direct();
   private static final SubmissionKind[] KINDS = SubmissionKind.values();
   private static final Channel[] CHANNELS = Channel.values();
   private static final SubmissionStatus[] STATUSES = SubmissionStatus.values();
@@ -55,11 +54,23 @@ final class SubmissionDecoder {
   private static final Provenance.Source[] SOURCES = Provenance.Source.values();
   private static final int CACHE_LIMIT = 1 << 16;
 
+  private final StoreState shared;
+  private final Provenance direct;
   private final Map<String, Language> languages = new HashMap<>();
   private final Map<String, District> districts = new HashMap<>();
   private final Map<String, Participant> participants = new HashMap<>();
   private final Map<String, String> collectionPoints = new HashMap<>();
   private @Nullable CampaignId campaign;
+
+  /**
+   * Creates a decoder whose rows hold the state's shared instances of repeated values.
+   *
+   * @param shared the state the rows are for
+   */
+  SubmissionDecoder(StoreState shared) {
+    this.shared = shared;
+    this.direct = shared.share(Provenance.direct());
+  }
 
   // the UUID parsed last by uuid()
   private long uuidHigh;
@@ -71,8 +82,8 @@ final class SubmissionDecoder {
   /**
    * Decodes one submission record.
    *
-   * @return the row (its shared values not yet made canonical), or null if the record is not in the
-   *     exact shape this decoder reads
+   * @return the row (its repeated values shared, see {@link StoreState#canonicalize}), or null if
+   *     the record is not in the exact shape this decoder reads
    */
   @Nullable SubmissionRow decode(byte[] buf, int offset, int length) {
     try (JsonParser p = FACTORY.createParser(buf, offset, length)) {
@@ -142,13 +153,13 @@ final class SubmissionDecoder {
           if (t != JsonToken.VALUE_STRING) {
             return null;
           }
-          language = languages.computeIfAbsent(p.getText(), Language::new);
+          language = languages.computeIfAbsent(p.getText(), v -> shared.share(new Language(v)));
         }
         case "district" -> {
           if (t != JsonToken.VALUE_STRING) {
             return null;
           }
-          district = districts.computeIfAbsent(p.getText(), District::new);
+          district = districts.computeIfAbsent(p.getText(), v -> shared.share(new District(v)));
         }
         case "channel" -> {
           channel = t == JsonToken.VALUE_STRING ? named(CHANNELS, p) : null;
@@ -265,7 +276,7 @@ final class SubmissionDecoder {
     if (c == null
         || c.value().getMostSignificantBits() != high
         || c.value().getLeastSignificantBits() != low) {
-      c = new CampaignId(new UUID(high, low));
+      c = shared.share(new CampaignId(new UUID(high, low)));
       campaign = c;
     }
     return c;
@@ -332,7 +343,7 @@ final class SubmissionDecoder {
     if (participants.size() >= CACHE_LIMIT) {
       participants.clear();
     }
-    Participant created = new Participant(new ParticipantId(id), role, consented);
+    Participant created = shared.share(new Participant(new ParticipantId(id), role, consented));
     participants.put(id, created);
     return created;
   }
@@ -365,9 +376,10 @@ final class SubmissionDecoder {
       return null;
     }
     if (source == Provenance.Source.DIRECT && enteredBy == null && importBatch == null) {
-      return DIRECT;
+      return direct;
     }
-    return new Provenance(source, Optional.ofNullable(enteredBy), Optional.ofNullable(importBatch));
+    return shared.share(
+        new Provenance(source, Optional.ofNullable(enteredBy), Optional.ofNullable(importBatch)));
   }
 
   private String collectionPoint(String value) {

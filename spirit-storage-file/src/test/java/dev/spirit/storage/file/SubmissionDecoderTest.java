@@ -47,7 +47,7 @@ class SubmissionDecoderTest {
   @DisplayName("a record the codec wrote decodes to the same submission")
   void roundTrip(Submission submission) {
     byte[] json = SpiritCodec.toJson(submission).getBytes(StandardCharsets.UTF_8);
-    SubmissionRow row = new SubmissionDecoder().decode(json, 0, json.length);
+    SubmissionRow row = new SubmissionDecoder(new StoreState()).decode(json, 0, json.length);
 
     assertThat(row).isNotNull();
     assertThat(row.toSubmission()).isEqualTo(submission);
@@ -56,7 +56,7 @@ class SubmissionDecoderTest {
   @Test
   @DisplayName("it reads from the middle of a buffer and reuses repeated values")
   void sharesRepeatedValues() {
-    SubmissionDecoder decoder = new SubmissionDecoder();
+    SubmissionDecoder decoder = new SubmissionDecoder(new StoreState());
     Submission first = TckFixtures.withKey(CAMPAIGN, "p-9", "k-1");
     Submission second = TckFixtures.withKey(CAMPAIGN, "p-9", "k-2");
     byte[] a = ("xx" + SpiritCodec.toJson(first) + "yy").getBytes(StandardCharsets.UTF_8);
@@ -93,7 +93,7 @@ class SubmissionDecoderTest {
     String json = SpiritCodec.toJson(TckFixtures.submission(CAMPAIGN, "p-6").build());
     byte[] bytes = ("{" + prefix + json.substring(1)).getBytes(StandardCharsets.UTF_8);
 
-    assertThat(new SubmissionDecoder().decode(bytes, 0, bytes.length)).isNull();
+    assertThat(new SubmissionDecoder(new StoreState()).decode(bytes, 0, bytes.length)).isNull();
   }
 
   @ParameterizedTest
@@ -105,14 +105,14 @@ class SubmissionDecoderTest {
     String json = SpiritCodec.toJson(submission);
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 
-    assertThat(new SubmissionDecoder().decode(bytes, 0, bytes.length)).isNull();
+    assertThat(new SubmissionDecoder(new StoreState()).decode(bytes, 0, bytes.length)).isNull();
     assertThat(SpiritCodec.submissionFromJson(json)).isEqualTo(submission);
   }
 
   @Test
   @DisplayName("a missing required field or broken JSON is declined")
   void declinesIncompleteRecords() {
-    SubmissionDecoder decoder = new SubmissionDecoder();
+    SubmissionDecoder decoder = new SubmissionDecoder(new StoreState());
     String json = SpiritCodec.toJson(TckFixtures.submission(CAMPAIGN, "p-7").build());
     byte[] noStatus =
         json.replaceFirst("\"status\":\"PENDING\",", "").getBytes(StandardCharsets.UTF_8);
