@@ -169,7 +169,8 @@ final class Recovery {
         || !Arrays.equals(buf, 0, header.length, header, 0, header.length)) {
       throw new CorruptStoreException(file.toString(), 0, "not a Spirit snapshot (bad header)");
     }
-    List<Integer> frames = new ArrayList<>();
+    int[] frames = new int[Math.max(16, buf.length / 256)];
+    int count = 0;
     int pos = header.length;
     while (pos < buf.length) {
       int n = Frames.check(buf, pos, buf.length);
@@ -177,24 +178,27 @@ final class Recovery {
         throw new CorruptStoreException(
             file.toString(), pos, "damaged record (length, checksum or type wrong)");
       }
-      frames.add(pos);
+      if (count == frames.length) {
+        frames = Arrays.copyOf(frames, count * 2);
+      }
+      frames[count++] = pos;
       pos += n;
     }
-    if (frames.size() < 2
-        || Frames.type(buf, frames.get(0)) != RecordType.SNAPSHOT_BEGIN
-        || Frames.type(buf, frames.get(frames.size() - 1)) != RecordType.SNAPSHOT_END) {
+    if (count < 2
+        || Frames.type(buf, frames[0]) != RecordType.SNAPSHOT_BEGIN
+        || Frames.type(buf, frames[count - 1]) != RecordType.SNAPSHOT_END) {
       throw new CorruptStoreException(file.toString(), pos, "snapshot is incomplete");
     }
-    state.submissions.ensureCapacity(frames.size());
-    int end = frames.get(frames.size() - 1);
+    state.submissions.ensureCapacity(count);
+    int end = frames[count - 1];
     long declared = readMeta(file, end, Frames.payload(buf, end)).path("records").asLong(-1);
-    if (declared != frames.size() - 2) {
+    if (declared != count - 2) {
       throw new CorruptStoreException(
           file.toString(),
           end,
-          "snapshot declares " + declared + " records but holds " + (frames.size() - 2));
+          "snapshot declares " + declared + " records but holds " + (count - 2));
     }
-    apply(file, buf, frames.subList(1, frames.size() - 1).stream().mapToInt(i -> i).toArray());
+    apply(file, buf, Arrays.copyOfRange(frames, 1, count - 1));
   }
 
   private void replaySegment(Path file, boolean last) throws IOException {

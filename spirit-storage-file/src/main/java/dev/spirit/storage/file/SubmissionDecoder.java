@@ -257,11 +257,21 @@ final class SubmissionDecoder {
     if (!c.take('{') || !c.name(ORIGINAL)) {
       return null;
     }
+    int from = c.pos;
     String original = c.string();
+    int to = c.pos;
     if (original == null || !c.next() || !c.name(NORMALIZED)) {
       return null;
     }
-    String normalized = c.string();
+    String normalized;
+    int n = to - from;
+    if (c.end - c.pos >= n && Arrays.equals(c.buf, from, to, c.buf, c.pos, c.pos + n)) {
+      // most texts are already normalized: the same quoted bytes, so share the string
+      c.pos += n;
+      normalized = original;
+    } else {
+      normalized = c.string();
+    }
     if (normalized == null || !c.take('}')) {
       return null;
     }
