@@ -92,7 +92,10 @@ import org.slf4j.LoggerFactory;
  *       dropped silently. (Limit: a bit flip in the very last record of the newest segment looks
  *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded by
  *       one worker thread per core, a chunk at a time, while the opening thread applies the decoded
- *       chunks in log order.
+ *       chunks in log order. Submission records are read from the frame's bytes by a strict reader
+ *       of the exact JSON shape the store writes, straight into the compact row; a record in any
+ *       other shape (older or newer code, hand edits) is decoded by {@link SpiritCodec} instead,
+ *       with the same result.
  *   <li><b>Compaction ({@link #compact()}).</b> Roll the log to a new segment n, write the whole
  *       state to {@code snapshot-<n>.snap.tmp}, fsync it, rename it atomically, fsync the
  *       directory, and only then delete the older segments and snapshot (and fsync the directory
@@ -107,10 +110,14 @@ import org.slf4j.LoggerFactory;
  *   <li><b>One writer.</b> An OS file lock on {@code spirit.lock}, holding the owner's pid, is kept
  *       while open; a second opener (another process, or this JVM again) gets {@link
  *       StoreLockedException} naming that pid. The OS releases the lock when a process dies.
- *   <li><b>Memory.</b> Every submission is kept decoded in memory (a hash index by id and an
- *       ordered index per campaign, plus idempotency keys and per-participant counts), with
- *       repeated values shared; queries filter the campaign's ordered index. See {@code
- *       docs/benchmarks.md} for the measured heap per submission.
+ *   <li><b>Memory.</b> Every submission is kept in memory as a compact row (id as two longs, intake
+ *       time as seconds and nanoseconds, enums as small numbers, absent optionals as null, campaign
+ *       id, district, language, participant and provenance shared between rows), in an
+ *       open-addressing hash index by id and an ordered index per campaign (sorted chunks of rows),
+ *       plus idempotency keys and per-participant counts. Reads never touch the disk: queries and
+ *       counts filter the rows of the campaign's ordered index directly, and a {@link Submission}
+ *       is built from a row only for what a read returns (so two reads return equal, not identical,
+ *       objects). See {@code docs/benchmarks.md} for the measured heap per submission.
  * </ol>
  */
 public final class FileStore implements SpiritStore {

@@ -16,7 +16,6 @@ import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Provenance;
 import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.SubmissionStatus;
-import dev.spirit.submission.SubmissionText;
 import dev.spirit.text.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +92,9 @@ final class SubmissionDecoder {
   private final Map<String, Participant> participants = new HashMap<>();
   private final Map<String, String> collectionPoints = new HashMap<>();
   private @Nullable CampaignId campaign;
+  // the last text(): original and normalized (the same instance when equal)
+  private String textOriginal = "";
+  private String textNormalized = "";
 
   /**
    * Creates a decoder whose rows hold the state's shared instances of repeated values.
@@ -141,8 +143,7 @@ final class SubmissionDecoder {
     if (kind == null || !c.next() || !c.name(TEXT)) {
       return null;
     }
-    SubmissionText text = text(c);
-    if (text == null || !c.next() || !c.name(LANGUAGE)) {
+    if (!text(c) || !c.next() || !c.name(LANGUAGE)) {
       return null;
     }
     Language language = language(c);
@@ -225,7 +226,8 @@ final class SubmissionDecoder {
         idLow,
         campaignId,
         kind,
-        text,
+        textOriginal,
+        textNormalized,
         language,
         district,
         channel,
@@ -253,15 +255,16 @@ final class SubmissionDecoder {
     return c;
   }
 
-  private @Nullable SubmissionText text(Cursor c) {
+  /** Reads the text object into textOriginal and textNormalized. */
+  private boolean text(Cursor c) {
     if (!c.take('{') || !c.name(ORIGINAL)) {
-      return null;
+      return false;
     }
     int from = c.pos;
     String original = c.string();
     int to = c.pos;
     if (original == null || !c.next() || !c.name(NORMALIZED)) {
-      return null;
+      return false;
     }
     String normalized;
     int n = to - from;
@@ -273,9 +276,12 @@ final class SubmissionDecoder {
       normalized = c.string();
     }
     if (normalized == null || !c.take('}')) {
-      return null;
+      return false;
     }
-    return new SubmissionText(original, normalized.equals(original) ? original : normalized);
+    Texts.requireWellFormed("text", original); // what SubmissionText checks
+    textOriginal = original;
+    textNormalized = normalized.equals(original) ? original : normalized;
+    return true;
   }
 
   private @Nullable Language language(Cursor c) {

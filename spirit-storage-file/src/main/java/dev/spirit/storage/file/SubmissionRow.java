@@ -44,7 +44,10 @@ final class SubmissionRow {
   final byte channel;
   final byte status;
   final boolean appealed;
-  final SubmissionText text;
+  // the text as given and its normalized form: the same instance when they are equal; kept as
+  // strings (a SubmissionText is built on read) to spare an object per row
+  final String original;
+  final String normalized;
   final @Nullable String collectionPoint;
   final @Nullable IdempotencyKey idempotencyKey;
   final @Nullable ModerationRecord moderation;
@@ -62,7 +65,8 @@ final class SubmissionRow {
       long idLow,
       CampaignId campaignId,
       SubmissionKind kind,
-      SubmissionText text,
+      String original,
+      String normalized,
       Language language,
       District district,
       Channel channel,
@@ -81,7 +85,8 @@ final class SubmissionRow {
     this.idLow = idLow;
     this.campaignId = campaignId;
     this.kind = (byte) kind.ordinal();
-    this.text = text;
+    this.original = original;
+    this.normalized = normalized;
     this.language = language;
     this.district = district;
     this.channel = (byte) channel.ordinal();
@@ -105,7 +110,10 @@ final class SubmissionRow {
         id.getLeastSignificantBits(),
         s.campaignId(),
         s.kind(),
-        sharedText(s.text()),
+        s.text().original(),
+        s.text().normalized().equals(s.text().original())
+            ? s.text().original()
+            : s.text().normalized(),
         s.language(),
         s.district(),
         s.channel(),
@@ -122,21 +130,13 @@ final class SubmissionRow {
         s.appealed());
   }
 
-  /** The same text holding one string when the normalized form equals the original. */
-  static SubmissionText sharedText(SubmissionText text) {
-    if (text.normalized() != text.original() && text.normalized().equals(text.original())) {
-      return new SubmissionText(text.original(), text.original());
-    }
-    return text;
-  }
-
   /** The submission this row stands for, built anew (its values are shared, not copied). */
   Submission toSubmission() {
     return new Submission(
         id(),
         campaignId,
         KINDS[kind],
-        text,
+        new SubmissionText(original, normalized),
         language,
         district,
         CHANNELS[channel],

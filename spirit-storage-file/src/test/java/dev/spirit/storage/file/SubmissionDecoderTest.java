@@ -70,7 +70,7 @@ class SubmissionDecoderTest {
     assertThat(rb.participant).isSameAs(ra.participant);
     assertThat(rb.district).isSameAs(ra.district);
     assertThat(rb.campaignId).isSameAs(ra.campaignId);
-    assertThat(rb.text.normalized()).isSameAs(rb.text.original());
+    assertThat(rb.normalized).isSameAs(rb.original);
   }
 
   @ParameterizedTest
