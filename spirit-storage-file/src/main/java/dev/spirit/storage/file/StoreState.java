@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -54,8 +55,8 @@ final class StoreState {
   record ReactionCountKey(SubmissionId submission, ReactionType type) {}
 
   /**
-   * One campaign's submissions in id order, its idempotency keys (each to the row inserted with it;
-   * look the id up again for the current version) and per-participant counts.
+   * One campaign's submissions in id order, its idempotency keys (each to a row of the submission
+   * inserted with it; look its id up again for the current version) and per-participant counts.
    */
   static final class CampaignIndex {
     final RowOrder all = new RowOrder();
@@ -150,10 +151,17 @@ final class StoreState {
     if (submissions.get(changed.idHigh, changed.idLow) == null) {
       return false;
     }
-    submissions.put(changed);
+    SubmissionRow previous = Objects.requireNonNull(submissions.put(changed));
     CampaignIndex index = byCampaign.get(changed.campaignId);
     if (index != null) {
       index.all.put(changed);
+    }
+    // Point the idempotency key at the new row, so the replaced one can be collected.
+    CampaignIndex inserted = byCampaign.get(previous.campaignId);
+    if (previous.idempotencyKey != null
+        && inserted != null
+        && inserted.keys.get(previous.idempotencyKey) == previous) {
+      inserted.keys.put(previous.idempotencyKey, changed);
     }
     return true;
   }
