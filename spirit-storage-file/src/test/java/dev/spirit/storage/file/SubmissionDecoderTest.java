@@ -3,14 +3,20 @@ package dev.spirit.storage.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spirit.campaign.CampaignId;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.participant.Role;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.tck.TckFixtures;
+import dev.spirit.submission.Provenance;
 import dev.spirit.submission.Submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,17 @@ class SubmissionDecoderTest {
     all.add(TckFixtures.submission(CAMPAIGN, "p-1").version(1).build());
     all.add(TckFixtures.withKey(CAMPAIGN, "p-2", "key-2").withVersion(7));
     all.add(TckFixtures.withEveryOptionalField(CAMPAIGN, "p-3"));
+    all.add(
+        TckFixtures.submission(CAMPAIGN, "p-3")
+            .provenance(Provenance.enteredBy(Provenance.Source.STAFF_ENTRY, "staff-zhao"))
+            .build());
+    all.add(
+        TckFixtures.submission(CAMPAIGN, "p-3")
+            .provenance(
+                new Provenance(
+                    Provenance.Source.DIRECT, Optional.empty(), Optional.of("import-2026-06")))
+            .participant(new Participant(ParticipantId.of("p-3"), Role.VISITOR, false))
+            .build());
     for (Map.Entry<String, String> text : TckFixtures.exoticTexts().entrySet()) {
       all.add(TckFixtures.submission(CAMPAIGN, "p-4").text(text.getValue()).build());
     }
@@ -107,6 +124,54 @@ class SubmissionDecoderTest {
 
     assertThat(new SubmissionDecoder(new StoreState()).decode(bytes, 0, bytes.length)).isNull();
     assertThat(SpiritCodec.submissionFromJson(json)).isEqualTo(submission);
+  }
+
+  static Stream<Submission> mutated() {
+    return Stream.of(
+        TckFixtures.withKey(CAMPAIGN, "p-10", "key-10"),
+        TckFixtures.withEveryOptionalField(CAMPAIGN, "p-11"),
+        TckFixtures.submission(CAMPAIGN, "p-12").text("line one\nline \"two\"\t\\").build());
+  }
+
+  /**
+   * Damages the record at every byte (cut off there, that byte removed, or replaced by one of a few
+   * characters that matter to JSON): whenever the decoder still accepts it, the codec must accept
+   * it too and read the very same submission; otherwise the decoder must decline, never guess.
+   */
+  @ParameterizedTest
+  @MethodSource("mutated")
+  @DisplayName("a damaged record is read exactly like the codec reads it, or declined")
+  void agreesWithTheCodecOnEveryDamagedVariant(Submission submission) {
+    byte[] json = SpiritCodec.toJson(submission).getBytes(StandardCharsets.UTF_8);
+    byte[] replacements = {'x', '0', '9', 'F', '"', '\\', '{', '}', ',', ':', ' ', 'n', 'u', 1};
+    SubmissionDecoder decoder = new SubmissionDecoder(new StoreState());
+    int accepted = 0;
+    for (int at = 0; at < json.length; at++) {
+      List<byte[]> variants = new ArrayList<>();
+      variants.add(Arrays.copyOf(json, at));
+      byte[] removed = new byte[json.length - 1];
+      System.arraycopy(json, 0, removed, 0, at);
+      System.arraycopy(json, at + 1, removed, at, json.length - at - 1);
+      variants.add(removed);
+      for (byte r : replacements) {
+        byte[] replaced = json.clone();
+        replaced[at] = r;
+        variants.add(replaced);
+      }
+      for (byte[] variant : variants) {
+        SubmissionRow row = decoder.decode(variant, 0, variant.length);
+        if (row != null) {
+          accepted++;
+          String text = new String(variant, StandardCharsets.UTF_8);
+          assertThat(row.toSubmission())
+              .as("decoded %s", text)
+              .isEqualTo(SpiritCodec.submissionFromJson(text));
+        }
+      }
+    }
+    assertThat(accepted)
+        .as("harmless changes (a digit, a letter in a text) still decode")
+        .isPositive();
   }
 
   @Test
