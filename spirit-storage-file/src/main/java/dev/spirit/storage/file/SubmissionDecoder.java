@@ -1,12 +1,10 @@
 package dev.spirit.storage.file;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
-import dev.spirit.internal.Json;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -17,7 +15,6 @@ import dev.spirit.submission.Provenance;
 import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.text.Texts;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,8 +32,7 @@ import org.jspecify.annotations.Nullable;
  * repeated values (campaign id, district, language, participant, the direct provenance) taken from
  * a cache instead of being validated and allocated again. Strings are decoded from UTF-8 exactly as
  * the whole payload used to be ({@code new String(bytes, UTF_8)}), then unescaped as JSON defines.
- * Nested moderation records and review leases are handed to the same data binding as {@link
- * SpiritCodec}.
+ * Nested moderation records and review leases are decoded by {@link SpiritCodec}.
  *
  * <p>Anything else (another field order, an unknown or missing field, white space, a null, a
  * differently formatted id, number or instant, a value that fails validation) makes {@link #decode}
@@ -45,8 +41,6 @@ import org.jspecify.annotations.Nullable;
  * message. One instance per thread; not thread-safe.
  */
 final class SubmissionDecoder {
-  private static final ObjectReader MODERATION = Json.mapper().readerFor(ModerationRecord.class);
-  private static final ObjectReader LEASE = Json.mapper().readerFor(ReviewLease.class);
   private static final SubmissionKind[] KINDS = SubmissionKind.values();
   private static final Channel[] CHANNELS = Channel.values();
   private static final SubmissionStatus[] STATUSES = SubmissionStatus.values();
@@ -117,7 +111,7 @@ final class SubmissionDecoder {
       Cursor c = new Cursor(buf, offset, offset + length);
       SubmissionRow row = read(c);
       return row != null && c.pos == c.end ? row : null;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return null; // the caller's data binding decides, and reports, what is wrong
     }
   }
@@ -126,7 +120,7 @@ final class SubmissionDecoder {
    * Reads the fields in the order {@link SpiritCodec} writes them (the record's component order,
    * absent optionals left out), with no white space; any deviation declines the record.
    */
-  private @Nullable SubmissionRow read(Cursor c) throws IOException {
+  private @Nullable SubmissionRow read(Cursor c) {
     if (!c.take('{') || !c.name(ID) || !c.uuid()) {
       return null;
     }
@@ -204,7 +198,9 @@ final class SubmissionDecoder {
       if (!c.skipObject() || !c.next()) {
         return null;
       }
-      moderation = MODERATION.readValue(c.buf, from, c.pos - 1 - from);
+      moderation =
+          SpiritCodec.moderationFromJson(
+              new String(c.buf, from, c.pos - 1 - from, StandardCharsets.UTF_8));
     }
     ReviewLease lease = null;
     if (c.name(REVIEW_LEASE)) {
@@ -212,7 +208,9 @@ final class SubmissionDecoder {
       if (!c.skipObject() || !c.next()) {
         return null;
       }
-      lease = LEASE.readValue(c.buf, from, c.pos - 1 - from);
+      lease =
+          SpiritCodec.reviewLeaseFromJson(
+              new String(c.buf, from, c.pos - 1 - from, StandardCharsets.UTF_8));
     }
     if (!c.name(APPEALED)) {
       return null;
