@@ -6,7 +6,9 @@ import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.internal.Json;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 
 /**
@@ -103,6 +105,30 @@ public final class SpiritCodec {
    */
   public static AuditEntry auditFromJson(String json) {
     return read(json, AuditEntry.class);
+  }
+
+  /**
+   * Decodes a moderation record: the {@code moderation} field of a submission's JSON, for backends
+   * that read the other fields themselves.
+   *
+   * @param json the JSON object of the field
+   * @return the record
+   * @throws StorageException if the JSON is not a valid moderation record
+   */
+  public static ModerationRecord moderationFromJson(String json) {
+    return read(json, ModerationRecord.class);
+  }
+
+  /**
+   * Decodes a review lease: the {@code reviewLease} field of a submission's JSON, for backends that
+   * read the other fields themselves.
+   *
+   * @param json the JSON object of the field
+   * @return the lease
+   * @throws StorageException if the JSON is not a valid review lease
+   */
+  public static ReviewLease reviewLeaseFromJson(String json) {
+    return read(json, ReviewLease.class);
   }
 
   private static String write(Object value) {

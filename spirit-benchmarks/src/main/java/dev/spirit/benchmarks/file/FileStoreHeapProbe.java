@@ -10,8 +10,11 @@ import java.util.stream.Stream;
 /**
  * Measures the heap a reopened file store holds per submission, and how much of it is the text:
  * {@code java -cp spirit-benchmarks/target/benchmarks.jar
- * dev.spirit.benchmarks.file.FileStoreHeapProbe 1000000}. Not a JMH benchmark: it measures retained
- * heap after full collections, not time.
+ * dev.spirit.benchmarks.file.FileStoreHeapProbe 1000000 [reopens [SNAPSHOT]]}. Not a JMH benchmark:
+ * it measures retained heap after full collections, then, if asked, reopens the store a number of
+ * times more (a warmed-up JVM) and prints the wall-clock and CPU time of each open; the CPU time
+ * (of the whole process, both cores) is what stays comparable when other work loads the machine.
+ * With {@code SNAPSHOT} the store is compacted first, so opens read a snapshot instead of the log.
  */
 public final class FileStoreHeapProbe {
   private FileStoreHeapProbe() {}
@@ -19,13 +22,21 @@ public final class FileStoreHeapProbe {
   /**
    * Runs the probe.
    *
-   * @param args the number of submissions (default 100000)
+   * @param args the number of submissions (default 100000), the number of warm reopens to time
+   *     afterwards (default 0), and {@code SNAPSHOT} to compact before opening
    */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int reopens = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    boolean snapshot = args.length > 2 && args[2].equals("SNAPSHOT");
     Path dir = BenchData.tempDir("heap");
     try {
       ReopenBenchmark.populate(dir, n);
+      if (snapshot) {
+        try (FileStore store = FileStore.open(dir)) {
+          store.compact();
+        }
+      }
       long before = usedAfterGc();
       long cpuBefore = processCpuNanos();
       long started = System.nanoTime();
@@ -58,6 +69,23 @@ public final class FileStoreHeapProbe {
             perSubmission,
             text,
             perSubmission - text);
+      }
+      for (int i = 1; i <= reopens; i++) {
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        long records;
+        try (FileStore store = FileStore.open(dir)) {
+          records = store.recoveryReport().recordsReplayed();
+        }
+        System.out.printf(
+            "warm reopen %d (%s): %d records in %d ms, %d ms of CPU, load average %.1f%n",
+            i,
+            snapshot ? "SNAPSHOT" : "LOG",
+            records,
+            (System.nanoTime() - start) / 1_000_000,
+            (processCpuNanos() - cpu) / 1_000_000,
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
       }
     } finally {
       BenchData.delete(dir);

@@ -30,12 +30,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +92,10 @@ import org.slf4j.LoggerFactory;
  *       dropped silently. (Limit: a bit flip in the very last record of the newest segment looks
  *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded by
  *       one worker thread per core, a chunk at a time, while the opening thread applies the decoded
- *       chunks in log order.
+ *       chunks in log order. Submission records are read from the frame's bytes by a strict reader
+ *       of the exact JSON shape the store writes, straight into the compact row; a record in any
+ *       other shape (older or newer code, hand edits) is decoded by {@link SpiritCodec} instead,
+ *       with the same result.
  *   <li><b>Compaction ({@link #compact()}).</b> Roll the log to a new segment n, write the whole
  *       state to {@code snapshot-<n>.snap.tmp}, fsync it, rename it atomically, fsync the
  *       directory, and only then delete the older segments and snapshot (and fsync the directory
@@ -108,10 +110,14 @@ import org.slf4j.LoggerFactory;
  *   <li><b>One writer.</b> An OS file lock on {@code spirit.lock}, holding the owner's pid, is kept
  *       while open; a second opener (another process, or this JVM again) gets {@link
  *       StoreLockedException} naming that pid. The OS releases the lock when a process dies.
- *   <li><b>Memory.</b> Every submission is kept decoded in memory (a hash index by id and an
- *       ordered index per campaign, plus idempotency keys and per-participant counts), with
- *       repeated values shared; queries filter the campaign's ordered index. See {@code
- *       docs/benchmarks.md} for the measured heap per submission.
+ *   <li><b>Memory.</b> Every submission is kept in memory as a compact row (id as two longs, intake
+ *       time as seconds and nanoseconds, enums as small numbers, absent optionals as null, campaign
+ *       id, district, language, participant and provenance shared between rows), in an
+ *       open-addressing hash index by id and an ordered index per campaign (sorted chunks of rows),
+ *       plus idempotency keys and per-participant counts. Reads never touch the disk: queries and
+ *       counts filter the rows of the campaign's ordered index directly, and a {@link Submission}
+ *       is built from a row only for what a read returns (so two reads return equal, not identical,
+ *       objects). See {@code docs/benchmarks.md} for the measured heap per submission.
  * </ol>
  */
 public final class FileStore implements SpiritStore {
@@ -426,16 +432,15 @@ public final class FileStore implements SpiritStore {
   }
 
   private InsertOutcome insertLocked(Submission stored, byte[] frame, int maxPerParticipant) {
-    if (state.submissions.containsKey(stored.id())) {
+    if (state.contains(stored.id())) {
       throw new AlreadyExistsException("submission " + stored.id());
     }
     StoreState.CampaignIndex index = state.index(stored.campaignId());
     if (index != null) {
       if (stored.idempotencyKey().isPresent()) {
-        SubmissionId existing = index.keys.get(stored.idempotencyKey().get());
+        Submission existing = state.byKey(index, stored.idempotencyKey().get());
         if (existing != null) {
-          return new InsertOutcome.Duplicate(
-              Objects.requireNonNull(state.submissions.get(existing)));
+          return new InsertOutcome.Duplicate(existing);
         }
       }
       int count = index.count(stored.participant().id());
@@ -461,13 +466,13 @@ public final class FileStore implements SpiritStore {
     byte[] frame = Frames.encode(RecordType.SUBMISSION_UPDATE, SpiritCodec.toJson(stored));
     return write(
         () -> {
-          Submission current = state.submissions.get(changed.id());
+          SubmissionRow current = state.row(changed.id());
           if (current == null) {
             throw new NotFoundException("submission " + changed.id());
           }
-          if (current.version() != changed.version()) {
+          if (current.version != changed.version()) {
             throw new VersionConflictException(
-                "submission " + changed.id(), changed.version(), current.version());
+                "submission " + changed.id(), changed.version(), current.version);
           }
           append(frame);
           state.updateSubmission(stored);
@@ -477,7 +482,7 @@ public final class FileStore implements SpiritStore {
 
   @Override
   public Optional<Submission> find(SubmissionId id) {
-    return read(() -> Optional.ofNullable(state.submissions.get(id)));
+    return read(() -> Optional.ofNullable(state.submission(id)));
   }
 
   @Override
@@ -485,8 +490,7 @@ public final class FileStore implements SpiritStore {
     return read(
         () -> {
           StoreState.CampaignIndex index = state.index(campaignId);
-          SubmissionId id = index == null ? null : index.keys.get(key);
-          return id == null ? Optional.empty() : Optional.ofNullable(state.submissions.get(id));
+          return index == null ? Optional.empty() : Optional.ofNullable(state.byKey(index, key));
         });
   }
 
@@ -501,25 +505,30 @@ public final class FileStore implements SpiritStore {
     if (index == null) {
       return new Page<>(List.of(), Optional.empty());
     }
-    NavigableMap<SubmissionId, Submission> tail =
-        after.isPresent() ? index.all.tailMap(after.get(), false) : index.all;
+    RowFilter matcher = new RowFilter(filter);
     List<Submission> items = new ArrayList<>(Math.min(limit, 64));
-    Iterator<Submission> it = tail.values().iterator();
-    while (it.hasNext() && items.size() < limit) {
-      Submission s = it.next();
-      if (filter.matches(s)) {
-        items.add(s);
-      }
-    }
-    boolean more = false;
-    while (it.hasNext()) {
-      if (filter.matches(it.next())) {
-        more = true;
-        break;
-      }
+    boolean[] more = {false};
+    RowOrder.Visitor collect =
+        row -> {
+          if (!matcher.matches(row)) {
+            return true;
+          }
+          if (items.size() == limit) {
+            more[0] = true;
+            return false;
+          }
+          items.add(row.toSubmission());
+          return true;
+        };
+    if (after.isPresent()) {
+      UUID cursor = after.get().value();
+      index.all.forEachAfter(
+          cursor.getMostSignificantBits(), cursor.getLeastSignificantBits(), collect);
+    } else {
+      index.all.forEach(collect);
     }
     Optional<PageCursor> next =
-        more ? Optional.of(new PageCursor(items.get(items.size() - 1).id())) : Optional.empty();
+        more[0] ? Optional.of(new PageCursor(items.get(items.size() - 1).id())) : Optional.empty();
     return new Page<>(items, next);
   }
 
@@ -539,9 +548,10 @@ public final class FileStore implements SpiritStore {
               && filter.receivedBefore().isEmpty()) {
             return (long) index.count(filter.participant().get());
           }
+          RowFilter matcher = new RowFilter(filter);
           long n = 0;
-          for (Submission s : index.all.values()) {
-            if (filter.matches(s)) {
+          for (SubmissionRow row : index.all) {
+            if (matcher.matches(row)) {
               n++;
             }
           }
@@ -597,7 +607,7 @@ public final class FileStore implements SpiritStore {
     byte[] frame = Frames.encode(RecordType.REACTION, SpiritCodec.toJson(reaction));
     return write(
         () -> {
-          if (!state.submissions.containsKey(reaction.submissionId())) {
+          if (!state.contains(reaction.submissionId())) {
             throw new NotFoundException("submission " + reaction.submissionId());
           }
           if (state.reactions.containsKey(

@@ -49,8 +49,14 @@ final class Recovery {
   private final StoreState state = new StoreState();
   private long records;
   private int leftovers;
+  // bytes of the segments to replay, and of those replayed so far: to size the id index up front
+  private long segmentBytes;
+  private long segmentBytesSeen;
   private RecoveryReport.@Nullable TornTail torn;
   private @Nullable ExecutorService decoders;
+  // one per decoding thread; the threads, and with them the decoders' caches, end with the open
+  private final ThreadLocal<SubmissionDecoder> decoder =
+      ThreadLocal.withInitial(() -> new SubmissionDecoder(state));
 
   private Recovery(Path directory) {
     this.directory = directory;
@@ -134,6 +140,9 @@ final class Recovery {
       tailFile = SegmentLog.createSegment(directory, number);
       size = SegmentLog.SEGMENT_HEADER.length;
     } else {
+      for (Path segment : segments.values()) {
+        segmentBytes += Files.size(segment);
+      }
       for (var entry : segments.entrySet()) {
         replaySegment(entry.getValue(), entry.getKey().longValue() == segments.lastKey());
       }
@@ -160,7 +169,8 @@ final class Recovery {
         || !Arrays.equals(buf, 0, header.length, header, 0, header.length)) {
       throw new CorruptStoreException(file.toString(), 0, "not a Spirit snapshot (bad header)");
     }
-    List<Integer> frames = new ArrayList<>();
+    int[] frames = new int[Math.max(16, buf.length / 256)];
+    int count = 0;
     int pos = header.length;
     while (pos < buf.length) {
       int n = Frames.check(buf, pos, buf.length);
@@ -168,23 +178,27 @@ final class Recovery {
         throw new CorruptStoreException(
             file.toString(), pos, "damaged record (length, checksum or type wrong)");
       }
-      frames.add(pos);
+      if (count == frames.length) {
+        frames = Arrays.copyOf(frames, count * 2);
+      }
+      frames[count++] = pos;
       pos += n;
     }
-    if (frames.size() < 2
-        || Frames.type(buf, frames.get(0)) != RecordType.SNAPSHOT_BEGIN
-        || Frames.type(buf, frames.get(frames.size() - 1)) != RecordType.SNAPSHOT_END) {
+    if (count < 2
+        || Frames.type(buf, frames[0]) != RecordType.SNAPSHOT_BEGIN
+        || Frames.type(buf, frames[count - 1]) != RecordType.SNAPSHOT_END) {
       throw new CorruptStoreException(file.toString(), pos, "snapshot is incomplete");
     }
-    int end = frames.get(frames.size() - 1);
+    state.submissions.ensureCapacity(count);
+    int end = frames[count - 1];
     long declared = readMeta(file, end, Frames.payload(buf, end)).path("records").asLong(-1);
-    if (declared != frames.size() - 2) {
+    if (declared != count - 2) {
       throw new CorruptStoreException(
           file.toString(),
           end,
-          "snapshot declares " + declared + " records but holds " + (frames.size() - 2));
+          "snapshot declares " + declared + " records but holds " + (count - 2));
     }
-    apply(file, buf, frames.subList(1, frames.size() - 1).stream().mapToInt(i -> i).toArray());
+    apply(file, buf, Arrays.copyOfRange(frames, 1, count - 1));
   }
 
   private void replaySegment(Path file, boolean last) throws IOException {
@@ -220,6 +234,13 @@ final class Recovery {
       }
       starts[count++] = pos;
       pos += n;
+    }
+    if (buf.length > 0) {
+      // Expect the rest of the log to hold records of about this segment's size.
+      long rest = Math.max(buf.length, segmentBytes - segmentBytesSeen);
+      segmentBytesSeen += buf.length;
+      state.submissions.ensureCapacity(
+          state.submissions.size() + (long) ((double) count * rest / buf.length));
     }
     if (pos < buf.length) {
       if (!last) {
@@ -294,8 +315,8 @@ final class Recovery {
     switch (java.util.Objects.requireNonNull(Frames.type(buf, start))) {
       case CAMPAIGN_INSERT, CAMPAIGN_UPDATE ->
           state.putCampaign((dev.spirit.campaign.Campaign) record);
-      case SUBMISSION_INSERT -> state.insertSubmission((dev.spirit.submission.Submission) record);
-      case SUBMISSION_UPDATE -> state.updateSubmission((dev.spirit.submission.Submission) record);
+      case SUBMISSION_INSERT -> state.insertRow((SubmissionRow) record);
+      case SUBMISSION_UPDATE -> state.updateRow((SubmissionRow) record);
       case REACTION -> state.addReaction((dev.spirit.submission.Reaction) record);
       case AUDIT -> state.appendAudit((dev.spirit.submission.AuditEntry) record);
       case ERASURE -> state.erase((ParticipantId) record);
@@ -336,13 +357,24 @@ final class Recovery {
     }
   }
 
-  private static Object decode(Path file, byte[] buf, int start) {
+  private Object decode(Path file, byte[] buf, int start) {
     RecordType type = java.util.Objects.requireNonNull(Frames.type(buf, start));
+    if (type == RecordType.SUBMISSION_INSERT || type == RecordType.SUBMISSION_UPDATE) {
+      SubmissionRow row =
+          decoder.get().decode(buf, start + Frames.HEADER, payloadLength(buf, start));
+      if (row != null) {
+        return row;
+      }
+    }
     String json = Frames.payload(buf, start);
     try {
       return switch (type) {
         case CAMPAIGN_INSERT, CAMPAIGN_UPDATE -> SpiritCodec.campaignFromJson(json);
-        case SUBMISSION_INSERT, SUBMISSION_UPDATE -> SpiritCodec.submissionFromJson(json);
+        case SUBMISSION_INSERT, SUBMISSION_UPDATE -> {
+          SubmissionRow row = SubmissionRow.of(SpiritCodec.submissionFromJson(json));
+          state.canonicalize(row);
+          yield row;
+        }
         case REACTION -> SpiritCodec.reactionFromJson(json);
         case AUDIT -> SpiritCodec.auditFromJson(json);
         case ERASURE -> ParticipantId.of(readMeta(file, start, json).path("participant").asText());
@@ -352,6 +384,14 @@ final class Recovery {
       throw new CorruptStoreException(
           file.toString(), start, "record passes its checksum but does not decode: " + e);
     }
+  }
+
+  /** The payload length at the start of an already checked frame (see {@link Frames}). */
+  private static int payloadLength(byte[] buf, int pos) {
+    return ((buf[pos] & 0xff) << 24)
+        | ((buf[pos + 1] & 0xff) << 16)
+        | ((buf[pos + 2] & 0xff) << 8)
+        | (buf[pos + 3] & 0xff);
   }
 
   static JsonNode readMeta(Path file, long offset, String json) {

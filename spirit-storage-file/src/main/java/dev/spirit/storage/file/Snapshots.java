@@ -4,7 +4,6 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.Reaction;
-import dev.spirit.submission.Submission;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,8 +53,9 @@ final class Snapshots {
         records++;
       }
       for (StoreState.CampaignIndex index : state.byCampaign.values()) {
-        for (Submission s : index.all.values()) {
-          out.put(Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(s)));
+        for (SubmissionRow row : index.all) {
+          out.put(
+              Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(row.toSubmission())));
           records++;
         }
       }

@@ -13,14 +13,14 @@ import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
-import dev.spirit.submission.SubmissionText;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,33 +28,39 @@ import org.jspecify.annotations.Nullable;
  * with its read-write lock. The same apply methods serve live writes and replay, so both always
  * agree on what a record means.
  *
- * <p>Submissions are kept decoded, with their repeated values shared (campaign id, district,
- * language, participant, provenance, and the normalized text when it equals the original) to keep
- * the heap per submission small.
+ * <p>Submissions are kept as compact {@link SubmissionRow}s (a {@code Submission} is built only
+ * when a read returns one), in an open-addressing {@link IdIndex} by id and a {@link RowOrder} per
+ * campaign, with their repeated values shared (campaign id, district, language, participant,
+ * provenance, and the normalized text when it equals the original).
  */
 final class StoreState {
   final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
   final Map<String, CampaignId> campaignsBySlug = new HashMap<>();
-  final Map<SubmissionId, Submission> submissions = new HashMap<>();
+  final IdIndex submissions = new IdIndex();
   final Map<CampaignId, CampaignIndex> byCampaign = new HashMap<>();
   final Map<ReactionKey, Reaction> reactions = new LinkedHashMap<>();
   final Map<ReactionCountKey, long[]> reactionCounts = new HashMap<>();
   final Map<CampaignId, List<AuditEntry>> audit = new HashMap<>();
 
-  private final Map<District, District> districts = new HashMap<>();
-  private final Map<Language, Language> languages = new HashMap<>();
-  private final Map<Participant, Participant> participants = new HashMap<>();
-  private final Map<Provenance, Provenance> provenances = new HashMap<>();
-  private final Map<CampaignId, CampaignId> campaignIds = new HashMap<>();
+  // Shared instances of repeated values. Concurrent maps because recovery's decoding threads share
+  // values (canonicalize) while the opening thread applies records; otherwise under the lock.
+  private final Map<District, District> districts = new ConcurrentHashMap<>();
+  private final Map<Language, Language> languages = new ConcurrentHashMap<>();
+  private final Map<Participant, Participant> participants = new ConcurrentHashMap<>();
+  private final Map<Provenance, Provenance> provenances = new ConcurrentHashMap<>();
+  private final Map<CampaignId, CampaignId> campaignIds = new ConcurrentHashMap<>();
 
   record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
 
   record ReactionCountKey(SubmissionId submission, ReactionType type) {}
 
-  /** One campaign's submissions in id order, its idempotency keys and per-participant counts. */
+  /**
+   * One campaign's submissions in id order, its idempotency keys (each to a row of the submission
+   * inserted with it; look its id up again for the current version) and per-participant counts.
+   */
   static final class CampaignIndex {
-    final TreeMap<SubmissionId, Submission> all = new TreeMap<>();
-    final Map<IdempotencyKey, SubmissionId> keys = new HashMap<>();
+    final RowOrder all = new RowOrder();
+    final Map<IdempotencyKey, SubmissionRow> keys = new HashMap<>();
     final Map<ParticipantId, int[]> counts = new HashMap<>();
 
     int count(ParticipantId participant) {
@@ -67,6 +73,32 @@ final class StoreState {
     return byCampaign.get(campaign);
   }
 
+  /** The current row of a submission, or null. */
+  @Nullable SubmissionRow row(SubmissionId id) {
+    UUID v = id.value();
+    return submissions.get(v.getMostSignificantBits(), v.getLeastSignificantBits());
+  }
+
+  /** The current version of a submission, or null. */
+  @Nullable Submission submission(SubmissionId id) {
+    SubmissionRow row = row(id);
+    return row == null ? null : row.toSubmission();
+  }
+
+  boolean contains(SubmissionId id) {
+    return row(id) != null;
+  }
+
+  /** The current version of the submission inserted with this key, or null. */
+  @Nullable Submission byKey(CampaignIndex index, IdempotencyKey key) {
+    SubmissionRow first = index.keys.get(key);
+    if (first == null) {
+      return null;
+    }
+    SubmissionRow current = submissions.get(first.idHigh, first.idLow);
+    return current == null ? null : current.toSubmission();
+  }
+
   void putCampaign(Campaign stored) {
     Campaign previous = campaigns.put(stored.id(), stored);
     if (previous != null && !previous.slug().equals(stored.slug())) {
@@ -77,27 +109,59 @@ final class StoreState {
   }
 
   void insertSubmission(Submission submission) {
-    Submission stored = canonical(submission);
-    Submission previous = submissions.put(stored.id(), stored);
-    CampaignIndex index = byCampaign.computeIfAbsent(stored.campaignId(), c -> new CampaignIndex());
-    index.all.put(stored.id(), stored);
+    SubmissionRow row = SubmissionRow.of(submission);
+    canonicalize(row);
+    insertRow(row);
+  }
+
+  /** Inserts a row whose values were already made {@link #canonicalize canonical}. */
+  void insertRow(SubmissionRow row) {
+    SubmissionRow previous = submissions.put(row);
+    CampaignIndex index = byCampaign.get(row.campaignId);
+    if (index == null) {
+      index = new CampaignIndex();
+      byCampaign.put(row.campaignId, index);
+    }
+    index.all.put(row);
     if (previous == null) {
-      stored.idempotencyKey().ifPresent(k -> index.keys.put(k, stored.id()));
-      index.counts.computeIfAbsent(stored.participant().id(), p -> new int[1])[0]++;
+      if (row.idempotencyKey != null) {
+        index.keys.put(row.idempotencyKey, row);
+      }
+      int[] count = index.counts.get(row.participant.id());
+      if (count == null) {
+        index.counts.put(row.participant.id(), new int[] {1});
+      } else {
+        count[0]++;
+      }
     }
   }
 
   /** Replaces a stored submission; returns false if there is none (erased meanwhile). */
   boolean updateSubmission(Submission changed) {
-    Submission current = submissions.get(changed.id());
-    if (current == null) {
+    SubmissionRow row = SubmissionRow.of(changed);
+    canonicalize(row);
+    return updateRow(row);
+  }
+
+  /**
+   * Replaces a stored submission by a row whose values were already made {@link #canonicalize
+   * canonical}; returns false if there is none (erased meanwhile).
+   */
+  boolean updateRow(SubmissionRow changed) {
+    if (submissions.get(changed.idHigh, changed.idLow) == null) {
       return false;
     }
-    Submission stored = canonical(changed);
-    submissions.put(stored.id(), stored);
-    CampaignIndex index = byCampaign.get(stored.campaignId());
+    SubmissionRow previous = Objects.requireNonNull(submissions.put(changed));
+    CampaignIndex index = byCampaign.get(changed.campaignId);
     if (index != null) {
-      index.all.put(stored.id(), stored);
+      index.all.put(changed);
+    }
+    // Point the idempotency key at the new row, so the replaced one can be collected.
+    CampaignIndex inserted = byCampaign.get(previous.campaignId);
+    if (previous.idempotencyKey != null
+        && inserted != null
+        && inserted.keys.get(previous.idempotencyKey) == previous) {
+      inserted.keys.put(previous.idempotencyKey, changed);
     }
     return true;
   }
@@ -142,21 +206,21 @@ final class StoreState {
       if (index.counts.remove(participant) == null) {
         continue;
       }
-      Iterator<Submission> it = index.all.values().iterator();
-      while (it.hasNext()) {
-        Submission s = it.next();
-        if (s.participant().id().equals(participant)) {
-          it.remove();
-          submissions.remove(s.id());
-          s.idempotencyKey().ifPresent(index.keys::remove);
-          erased++;
-        }
-      }
+      erased +=
+          index.all.removeIf(
+              row -> {
+                if (!row.participant.id().equals(participant)) {
+                  return false;
+                }
+                submissions.remove(row.idHigh, row.idLow);
+                if (row.idempotencyKey != null) {
+                  index.keys.remove(row.idempotencyKey);
+                }
+                return true;
+              });
     }
     boolean reactionsRemoved =
-        reactions
-            .keySet()
-            .removeIf(k -> k.by().equals(participant) || !submissions.containsKey(k.submission()));
+        reactions.keySet().removeIf(k -> k.by().equals(participant) || !contains(k.submission()));
     if (reactionsRemoved) {
       reactionCounts.clear();
       for (ReactionKey k : reactions.keySet()) {
@@ -169,37 +233,49 @@ final class StoreState {
   }
 
   /**
-   * The same submission with repeated values replaced by shared instances, so a million submissions
-   * from a few districts hold a few district objects, not a million.
+   * Replaces the row's repeated values by shared instances, so a million submissions from a few
+   * districts hold a few district objects, not a million. Called before the row is published; safe
+   * to call from recovery's decoding threads while the opening thread applies records (a decoder
+   * may hand out a participant that an erasure applied meanwhile dropped from the map: that only
+   * costs sharing, since the row holding it belongs to a later record of that participant).
    */
-  private Submission canonical(Submission s) {
-    CampaignId campaign = campaignIds.computeIfAbsent(s.campaignId(), c -> c);
-    District district = districts.computeIfAbsent(s.district(), d -> d);
-    Language language = languages.computeIfAbsent(s.language(), l -> l);
-    Participant participant = participants.computeIfAbsent(s.participant(), p -> p);
-    Provenance provenance =
-        provenances.size() < 10_000
-            ? provenances.computeIfAbsent(s.provenance(), p -> p)
-            : s.provenance();
-    SubmissionText text = s.text();
-    if (text.normalized() != text.original() && text.normalized().equals(text.original())) {
-      text = new SubmissionText(text.original(), text.original());
+  void canonicalize(SubmissionRow row) {
+    row.campaignId = share(row.campaignId);
+    row.district = share(row.district);
+    row.language = share(row.language);
+    row.participant = share(row.participant);
+    row.provenance = share(row.provenance);
+  }
+
+  CampaignId share(CampaignId value) {
+    return share(campaignIds, value);
+  }
+
+  District share(District value) {
+    return share(districts, value);
+  }
+
+  Language share(Language value) {
+    return share(languages, value);
+  }
+
+  Participant share(Participant value) {
+    return share(participants, value);
+  }
+
+  Provenance share(Provenance value) {
+    if (provenances.size() >= 10_000 && !provenances.containsKey(value)) {
+      return value; // many distinct staff or batches: sharing no longer pays
     }
-    if (campaign == s.campaignId()
-        && district == s.district()
-        && language == s.language()
-        && participant == s.participant()
-        && provenance == s.provenance()
-        && text == s.text()) {
-      return s;
+    return share(provenances, value);
+  }
+
+  private static <T> T share(Map<T, T> shared, T value) {
+    T existing = shared.get(value);
+    if (existing != null) {
+      return existing;
     }
-    return s.toBuilder()
-        .campaignId(campaign)
-        .district(district)
-        .language(language)
-        .participant(participant)
-        .provenance(provenance)
-        .text(text)
-        .build();
+    existing = shared.putIfAbsent(value, value);
+    return existing == null ? value : existing;
   }
 }
