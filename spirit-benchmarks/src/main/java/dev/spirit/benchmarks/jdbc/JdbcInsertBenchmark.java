@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JdbcInsertBenchmark {
   static final int BATCH = 1000;
 
-  @Param({"memory", "h2", "postgresql"})
+  @Param({"memory", "file", "h2", "postgresql"})
   public String backend;
 
   private BenchStores.Opened opened;
