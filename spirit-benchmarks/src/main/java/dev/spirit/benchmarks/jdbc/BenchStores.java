@@ -11,6 +11,9 @@ import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
+import dev.spirit.storage.file.Durability;
+import dev.spirit.storage.file.FileStore;
+import dev.spirit.storage.file.FileStoreOptions;
 import dev.spirit.storage.memory.InMemoryStore;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Submission;
@@ -31,7 +34,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Opens the stores the JDBC benchmarks compare: the in-memory reference, H2 in a file (the embedded
+ * Opens the stores the JDBC benchmarks compare: the in-memory reference, the file backend ({@link
+ * FileStore} with {@link Durability#SYNC}: acknowledged means fsynced), H2 in a file (the embedded
  * default) and PostgreSQL from {@code SPIRIT_BENCH_PG_URL} (a fresh schema per trial, dropped
  * after).
  */
@@ -69,6 +73,15 @@ final class BenchStores {
     switch (backend) {
       case "memory":
         return new Opened(new InMemoryStore(), () -> {});
+      case "file":
+        try {
+          Path dir = Files.createTempDirectory("spirit-bench-file");
+          SpiritStore store =
+              FileStore.open(FileStoreOptions.builder(dir).durability(Durability.SYNC).build());
+          return new Opened(store, () -> deleteTree(dir));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       case "h2":
         try {
           Path dir = Files.createTempDirectory("spirit-bench-h2");

@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class JdbcPageQueryBenchmark {
-  @Param({"memory", "h2", "postgresql"})
+  @Param({"memory", "file", "h2", "postgresql"})
   public String backend;
 
   @Param({"1000000"})

@@ -93,11 +93,12 @@ import org.jspecify.annotations.Nullable;
  * deadlocks, serialization failures and lock timeouts).
  *
  * <p><b>Batches</b> ({@link #insertAll}) run in one transaction: the batch's idempotency keys are
- * looked up ({@code IN} lists on PostgreSQL, indexed point queries on H2), the counter rows of its
- * participants are locked in a fixed order ({@code SELECT ... ORDER BY ... FOR UPDATE}), outcomes
- * are decided in memory in batch order, and the new rows and counts go in with JDBC batching; the
- * primary key refuses an id that is already stored. If anything fails, the whole batch rolls back,
- * so a retry with the same idempotency keys stores each submission once.
+ * looked up with one query (an array of keys joined to the unique index), the counter rows of its
+ * participants are locked in a fixed order (one {@code FOR UPDATE} query over the sorted array of
+ * participants), outcomes are decided in memory in batch order, and the new rows and counts go in
+ * together: on PostgreSQL as three array statements ({@code unnest}) for the whole batch, on H2
+ * with JDBC batching; the primary key refuses an id that is already stored. If anything fails, the
+ * whole batch rolls back, so a retry with the same idempotency keys stores each submission once.
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
  * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
@@ -426,8 +427,11 @@ public final class JdbcStore implements SpiritStore {
       Map<String, Submission> found = byKey.computeIfAbsent(e.getKey(), x -> new HashMap<>());
       lookUp(
           c,
-          "SELECT idempotency_key, record_json FROM spirit_submissions"
-              + " WHERE campaign_id = ? AND idempotency_key IN %s",
+          "SELECT s.idempotency_key, s.record_json FROM unnest(?::varchar[]) AS t(v)"
+              + " CROSS JOIN LATERAL (SELECT idempotency_key, record_json FROM spirit_submissions"
+              + " WHERE campaign_id = ? AND idempotency_key = t.v LIMIT 1) s",
+          "SELECT s.idempotency_key, s.record_json FROM UNNEST(?) AS t(v)"
+              + " JOIN spirit_submissions s ON s.campaign_id = ? AND s.idempotency_key = t.v",
           e.getKey(),
           new ArrayList<>(e.getValue()),
           rs -> found.put(rs.getString(1), SpiritCodec.submissionFromJson(rs.getString(2))));
@@ -443,9 +447,13 @@ public final class JdbcStore implements SpiritStore {
     for (Map.Entry<UUID, Set<String>> e : participants.entrySet()) {
       lookUp(
           c,
-          "SELECT participant_id, submission_count FROM spirit_participant_counts"
-              + " WHERE campaign_id = ? AND participant_id IN %s"
-              + " ORDER BY participant_id FOR UPDATE",
+          "SELECT n.participant_id, n.submission_count FROM unnest(?::varchar[]) AS t(v)"
+              + " CROSS JOIN LATERAL (SELECT participant_id, submission_count"
+              + " FROM spirit_participant_counts WHERE campaign_id = ? AND participant_id = t.v"
+              + " LIMIT 1 FOR UPDATE) n",
+          "SELECT n.participant_id, n.submission_count FROM UNNEST(?) AS t(v)"
+              + " JOIN spirit_participant_counts n"
+              + " ON n.campaign_id = ? AND n.participant_id = t.v FOR UPDATE",
           e.getKey(),
           new ArrayList<>(e.getValue()),
           rs -> counts.put(new Slot(e.getKey(), rs.getString(1)), rs.getInt(2)));
@@ -488,54 +496,19 @@ public final class JdbcStore implements SpiritStore {
     if (toStore.isEmpty()) {
       return outcomes;
     }
-    // 5. Write the new rows and the new counts with JDBC batching.
+    // 5. Write the new rows and the new counts.
+    Map<Slot, Integer> updated = new LinkedHashMap<>();
+    Map<Slot, Integer> created = new LinkedHashMap<>();
+    for (Submission s : toStore) {
+      Slot slot = new Slot(s.campaignId().value(), s.participant().id().value());
+      int count = counts.getOrDefault(slot, 0);
+      (existingSlots.contains(slot) ? updated : created).put(slot, count);
+    }
     try {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO spirit_submissions ("
-                  + SUBMISSION_COLUMNS
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (Submission s : toStore) {
-          bindSubmission(ps, s);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      Set<Slot> touched = new HashSet<>();
-      for (Submission s : toStore) {
-        touched.add(new Slot(s.campaignId().value(), s.participant().id().value()));
-      }
-      try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE spirit_participant_counts SET submission_count = ?"
-                      + " WHERE campaign_id = ? AND participant_id = ?");
-          PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO spirit_participant_counts"
-                      + " (campaign_id, participant_id, submission_count) VALUES (?, ?, ?)")) {
-        boolean updates = false;
-        boolean inserts = false;
-        for (Slot slot : touched) {
-          PreparedStatement ps = existingSlots.contains(slot) ? update : insert;
-          if (ps == update) {
-            ps.setInt(1, counts.getOrDefault(slot, 0));
-            ps.setObject(2, slot.campaign());
-            ps.setString(3, slot.participant());
-            updates = true;
-          } else {
-            ps.setObject(1, slot.campaign());
-            ps.setString(2, slot.participant());
-            ps.setInt(3, counts.getOrDefault(slot, 0));
-            inserts = true;
-          }
-          ps.addBatch();
-        }
-        if (updates) {
-          update.executeBatch();
-        }
-        if (inserts) {
-          insert.executeBatch();
-        }
+      if (dialect == Dialect.POSTGRESQL) {
+        writePostgresql(c, toStore, updated, created);
+      } else {
+        writeBatched(c, toStore, updated, created);
       }
     } catch (SQLException e) {
       if (SqlErrors.isUniqueViolation(e)) {
@@ -545,6 +518,145 @@ public final class JdbcStore implements SpiritStore {
       throw e;
     }
     return outcomes;
+  }
+
+  /**
+   * PostgreSQL: three statements for the whole batch, each taking its rows as arrays ({@code
+   * unnest}), so the server plans and executes each once instead of once per row, whatever the
+   * DataSource's batching settings. Counter rows that existed are locked by this transaction (step
+   * 3) and get their new counts; new counter rows are plain inserts, so one that a concurrent batch
+   * created meanwhile is a unique violation and the batch runs again.
+   */
+  private static void writePostgresql(
+      Connection c, List<Submission> rows, Map<Slot, Integer> updated, Map<Slot, Integer> created)
+      throws SQLException {
+    int n = rows.size();
+    Object[][] columns = new Object[10][n];
+    for (int i = 0; i < n; i++) {
+      Submission s = rows.get(i);
+      columns[0][i] = s.id().value();
+      columns[1][i] = s.campaignId().value();
+      columns[2][i] = s.status().name();
+      columns[3][i] = s.district().code();
+      columns[4][i] = s.channel().name();
+      columns[5][i] = s.participant().id().value();
+      columns[6][i] = PgTimestamps.format(floorMicros(s.receivedAt()));
+      columns[7][i] = s.idempotencyKey().map(IdempotencyKey::value).orElse(null);
+      columns[8][i] = s.version();
+      columns[9][i] = SpiritCodec.toJson(s);
+    }
+    String[] types = {
+      "uuid", "uuid", "varchar", "varchar", "varchar", "varchar", "text", "varchar", "int8", "text"
+    };
+    executeWithArrays(
+        c,
+        "INSERT INTO spirit_submissions ("
+            + SUBMISSION_COLUMNS
+            + ") SELECT t.id, t.campaign_id, t.status, t.district, t.channel, t.participant_id,"
+            + " t.received_at::timestamptz, t.idempotency_key, t.version, t.record_json"
+            + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::varchar[], ?::text[], ?::varchar[], ?::int8[], ?::text[])"
+            + " AS t(id, campaign_id, status, district, channel, participant_id, received_at,"
+            + " idempotency_key, version, record_json)",
+        types,
+        columns);
+    String[] countTypes = {"uuid", "varchar", "int4"};
+    if (!updated.isEmpty()) {
+      // These rows exist and this transaction holds their locks (step 3), so every row takes the
+      // DO UPDATE path. Written as an upsert rather than UPDATE ... FROM unnest(...) because the
+      // planner may answer that join by hashing the whole counter table; an upsert finds each row
+      // through the primary key.
+      executeWithArrays(
+          c,
+          "INSERT INTO spirit_participant_counts (campaign_id, participant_id, submission_count)"
+              + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::int4[])"
+              + " ON CONFLICT (campaign_id, participant_id)"
+              + " DO UPDATE SET submission_count = EXCLUDED.submission_count",
+          countTypes,
+          slotColumns(updated));
+    }
+    if (!created.isEmpty()) {
+      executeWithArrays(
+          c,
+          "INSERT INTO spirit_participant_counts (campaign_id, participant_id, submission_count)"
+              + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::int4[])",
+          countTypes,
+          slotColumns(created));
+    }
+  }
+
+  private static Object[][] slotColumns(Map<Slot, Integer> counts) {
+    Object[][] columns = new Object[3][counts.size()];
+    int i = 0;
+    for (Map.Entry<Slot, Integer> e : counts.entrySet()) {
+      columns[0][i] = e.getKey().campaign();
+      columns[1][i] = e.getKey().participant();
+      columns[2][i] = e.getValue();
+      i++;
+    }
+    return columns;
+  }
+
+  private static void executeWithArrays(
+      Connection c, String sql, String[] types, Object[][] columns) throws SQLException {
+    List<Array> arrays = new ArrayList<>(columns.length);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < columns.length; i++) {
+        Array array = c.createArrayOf(types[i], columns[i]);
+        arrays.add(array);
+        ps.setArray(i + 1, array);
+      }
+      ps.executeUpdate();
+    } finally {
+      for (Array array : arrays) {
+        array.free();
+      }
+    }
+  }
+
+  /** H2 (in-process, no round trips to save): JDBC batches of single-row statements. */
+  private static void writeBatched(
+      Connection c, List<Submission> rows, Map<Slot, Integer> updated, Map<Slot, Integer> created)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO spirit_submissions ("
+                + SUBMISSION_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Submission s : rows) {
+        bindSubmission(ps, s);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    if (!updated.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE spirit_participant_counts SET submission_count = ?"
+                  + " WHERE campaign_id = ? AND participant_id = ?")) {
+        for (Map.Entry<Slot, Integer> e : updated.entrySet()) {
+          ps.setInt(1, e.getValue());
+          ps.setObject(2, e.getKey().campaign());
+          ps.setString(3, e.getKey().participant());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!created.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO spirit_participant_counts"
+                  + " (campaign_id, participant_id, submission_count) VALUES (?, ?, ?)")) {
+        for (Map.Entry<Slot, Integer> e : created.entrySet()) {
+          ps.setObject(1, e.getKey().campaign());
+          ps.setString(2, e.getKey().participant());
+          ps.setInt(3, e.getValue());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
   }
 
   @Override
@@ -712,7 +824,7 @@ public final class JdbcStore implements SpiritStore {
       return "campaign_id, status, id";
     }
     if (filter.participant().isPresent()) {
-      return "campaign_id, participant_id, id";
+      return "participant_id, campaign_id, id";
     }
     return "campaign_id, id";
   }
@@ -1107,7 +1219,8 @@ public final class JdbcStore implements SpiritStore {
     }
     lookUp(
         c,
-        "SELECT id FROM spirit_submissions WHERE id IN %s",
+        "SELECT s.id FROM spirit_submissions s WHERE s.id = ANY (?)",
+        "SELECT s.id FROM UNNEST(?) AS t(v) JOIN spirit_submissions s ON s.id = t.v",
         null,
         ids,
         rs -> {
@@ -1122,43 +1235,40 @@ public final class JdbcStore implements SpiritStore {
   }
 
   /**
-   * Runs a look-up for many values, in the order given ({@code IN %s} in the SQL stands for the
-   * list). PostgreSQL gets one query with an array parameter ({@code = ANY (?)}), which it plans
-   * once and answers from the index. H2 gets one indexed point query per value: its planner answers
-   * an {@code IN} list on the second column of an index by scanning everything that matches the
-   * first, which made batches slow down with the size of the campaign.
+   * Runs a look-up for many values, passed as one SQL array that is the first parameter; {@code
+   * first}, if given, is the second. The query plans once and probes the index once per value, in
+   * the order given, which is also the lock order of a {@code FOR UPDATE}.
+   *
+   * <p>Both databases get the values as a table ({@code unnest}) joined to the index, not as {@code
+   * col = ANY (?)} or {@code IN (...)} beside a campaign condition: H2 answers those by scanning
+   * every row of the campaign, and PostgreSQL does the same when its statistics are missing or
+   * stale (a fresh table, a new campaign in the middle of an import), so every batch got slower
+   * with the size of the campaign. PostgreSQL gets a {@code LATERAL} subquery with {@code LIMIT 1},
+   * which the planner cannot turn into a hash join over the whole table: it always probes the
+   * index.
    */
   private void lookUp(
-      Connection c, String sql, @Nullable Object first, List<?> values, RowHandler handler)
+      Connection c,
+      String postgresql,
+      String h2,
+      @Nullable Object first,
+      List<?> values,
+      RowHandler handler)
       throws SQLException {
     if (values.isEmpty()) {
       return;
     }
-    int offset = first == null ? 1 : 2;
-    if (dialect == Dialect.H2) {
-      try (PreparedStatement ps = c.prepareStatement(sql.replace("IN %s", "= ?"))) {
-        if (first != null) {
-          ps.setObject(1, first);
-        }
-        for (Object value : values) {
-          bindAll(ps, offset, List.of(value));
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              handler.handle(rs);
-            }
-          }
-        }
-      }
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql.replace("IN %s", "= ANY (?)"))) {
+    boolean isH2 = dialect == Dialect.H2;
+    try (PreparedStatement ps = c.prepareStatement(isH2 ? h2 : postgresql)) {
       if (first != null) {
-        ps.setObject(1, first);
+        ps.setObject(2, first);
       }
-      String type = values.get(0) instanceof UUID ? "uuid" : "varchar";
-      Array array = c.createArrayOf(type, values.toArray());
+      boolean uuids = values.get(0) instanceof UUID;
+      Array array =
+          c.createArrayOf(
+              isH2 ? (uuids ? "UUID" : "VARCHAR") : (uuids ? "uuid" : "varchar"), values.toArray());
       try {
-        ps.setArray(offset, array);
+        ps.setArray(1, array);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             handler.handle(rs);

@@ -64,7 +64,8 @@ final class Migrations {
   }
 
   /** Every version, oldest first. Append new versions; never edit a released script. */
-  static final List<Migration> ALL = List.of(new Migration(1, "init"));
+  static final List<Migration> ALL =
+      List.of(new Migration(1, "init"), new Migration(2, "participant_index"));
 
   static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("

@@ -1,9 +1,9 @@
--- Spirit schema for PostgreSQL, version 1: the plain DDL for DBAs who apply schemas by hand.
+-- Spirit schema for PostgreSQL, version 2: the plain DDL for DBAs who apply schemas by hand.
 --
 -- JdbcStore applies the same migrations itself on start (see spirit-storage-jdbc/README.md); use
 -- this file only where the application's database user may not run DDL. Run it once, in one
--- transaction, in the schema the application uses. The row it records in spirit_schema_version
--- (with the SHA-256 of migration/postgresql/V1__init.sql) tells JdbcStore that the schema is up to date;
+-- transaction, in the schema the application uses. The rows it records in spirit_schema_version
+-- (with the SHA-256 of each migration/postgresql/V<n>__*.sql) tell JdbcStore that the schema is up to date;
 -- a test checks that this file and the migration agree.
 
 CREATE TABLE IF NOT EXISTS spirit_schema_version (
@@ -76,5 +76,17 @@ CREATE TABLE spirit_audit (
 );
 CREATE INDEX spirit_audit_campaign ON spirit_audit (campaign_id, seq);
 
+-- ---- migration/postgresql/V2__participant_index.sql ----
+-- (participant_id, campaign_id, id) serves erasure (participant_id = ?) by its first column, and a
+-- participant's pages in a campaign (participant_id = ? AND campaign_id = ? ORDER BY id) in order,
+-- which (campaign_id, participant_id, id) and (participant_id) did separately. Every stored
+-- submission maintains each index, so one fewer makes bulk imports cheaper.
+
+DROP INDEX IF EXISTS spirit_submissions_campaign_participant;
+DROP INDEX IF EXISTS spirit_submissions_participant;
+CREATE INDEX spirit_submissions_participant_campaign ON spirit_submissions (participant_id, campaign_id, id);
+
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (1, 'init', '5cca894e10071c30b6eae9b2948e68d3222c6eabc0287b3e40f82a50428050a8', now());
+INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
+  VALUES (2, 'participant_index', '22479b0ade02ab32f70125bcf40b6d5377b5729f0ab76aa7c208488720451700', now());

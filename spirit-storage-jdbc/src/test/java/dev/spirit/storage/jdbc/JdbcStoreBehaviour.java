@@ -233,6 +233,34 @@ abstract class JdbcStoreBehaviour {
   class Batches {
     @Test
     @DisplayName(
+        "a batch stores received-at like a single insert: UTC microseconds in the index column,"
+            + " exactly in the record, also before 1970 and at the end of year 9999")
+    void batchInstants() {
+      Campaign c = storedCampaign();
+      List<Instant> instants =
+          List.of(
+              Instant.parse("2026-03-29T01:59:59.123456789Z"),
+              Instant.parse("1900-01-01T00:00:00.000001Z"),
+              Instant.parse("1969-12-31T23:59:59.999999Z"),
+              Instant.parse("9999-12-31T23:59:59.999999Z"));
+      List<Submission> batch = new ArrayList<>();
+      for (int i = 0; i < instants.size(); i++) {
+        batch.add(submission(c.id(), "p-" + i).receivedAt(instants.get(i)).build());
+      }
+      assertThat(store.insertAll(batch, 10)).allMatch(o -> o instanceof InsertOutcome.Inserted);
+      for (int i = 0; i < instants.size(); i++) {
+        Instant at = instants.get(i);
+        assertThat(store.find(batch.get(i).id()).orElseThrow().receivedAt()).isEqualTo(at);
+        assertThat(
+                store.count(
+                    SubmissionFilter.builder(c.id()).receivedBetween(at, at.plusNanos(1)).build()))
+            .as("index column of %s", at)
+            .isEqualTo(1);
+      }
+    }
+
+    @Test
+    @DisplayName(
         "a batch behaves like inserts one by one: keys repeated inside it and limits count")
     void likeSingleInserts() {
       Campaign c = storedCampaign();

@@ -10,7 +10,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.error.StorageException;
 import dev.spirit.storage.InsertOutcome;
+import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.Submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,10 +73,12 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2);
       assertThat(versions())
           .containsExactly(
-              "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())));
+              "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
+              "2 participant_index "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(1), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
@@ -93,7 +100,7 @@ class MigrationsTest {
         assertThat(store.findCampaign(c.id())).contains(c);
         assertThat(store.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
       }
-      assertThat(versions()).hasSize(1);
+      assertThat(versions()).hasSize(Migrations.ALL.size());
     }
 
     @Test
@@ -117,7 +124,7 @@ class MigrationsTest {
         for (Future<JdbcStore> f : futures) {
           stores.add(f.get(60, TimeUnit.SECONDS));
         }
-        assertThat(versions()).hasSize(1);
+        assertThat(versions()).hasSize(Migrations.ALL.size());
         Campaign c = stores.get(0).insertCampaign(campaign());
         for (JdbcStore store : stores) {
           assertThat(store.insert(submission(c.id(), "p-1").build(), 100))
@@ -129,6 +136,94 @@ class MigrationsTest {
         pool.shutdownNow();
         stores.forEach(JdbcStore::close);
       }
+    }
+
+    @Test
+    @DisplayName(
+        "a database at version 1 with data upgrades to version 2: data kept, one participant index"
+            + " instead of two, participant pages and erasure still work")
+    void upgradeFromVersion1() throws Exception {
+      Migrations.Migration v1 = Migrations.ALL.get(0);
+      String v1Script = Migrations.script(v1, dialect());
+      execute(Migrations.VERSION_TABLE_DDL);
+      for (String statement : Migrations.statements(v1Script)) {
+        execute(statement);
+      }
+      execute(
+          "INSERT INTO spirit_schema_version (version, description, checksum, applied_at)"
+              + " VALUES (1, 'init', '"
+              + Migrations.checksum(v1Script)
+              + "', CURRENT_TIMESTAMP)");
+      Campaign c = campaign().withVersion(1);
+      Submission s = submission(c.id(), "p-1").build().withVersion(1);
+      try (Connection conn = database.getConnection();
+          PreparedStatement campaignRow =
+              conn.prepareStatement(
+                  "INSERT INTO spirit_campaigns (id, slug, version, record_json) VALUES (?, ?, ?, ?)");
+          PreparedStatement submissionRow =
+              conn.prepareStatement(
+                  "INSERT INTO spirit_submissions (id, campaign_id, status, district, channel,"
+                      + " participant_id, received_at, idempotency_key, version, record_json)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 1, ?)");
+          PreparedStatement countRow =
+              conn.prepareStatement("INSERT INTO spirit_participant_counts VALUES (?, ?, 1)")) {
+        campaignRow.setObject(1, c.id().value());
+        campaignRow.setString(2, c.slug());
+        campaignRow.setLong(3, 1);
+        campaignRow.setString(4, SpiritCodec.toJson(c));
+        campaignRow.executeUpdate();
+        submissionRow.setObject(1, s.id().value());
+        submissionRow.setObject(2, c.id().value());
+        submissionRow.setString(3, s.status().name());
+        submissionRow.setString(4, s.district().code());
+        submissionRow.setString(5, s.channel().name());
+        submissionRow.setString(6, s.participant().id().value());
+        submissionRow.setObject(7, OffsetDateTime.ofInstant(s.receivedAt(), ZoneOffset.UTC));
+        submissionRow.setString(8, SpiritCodec.toJson(s));
+        submissionRow.executeUpdate();
+        countRow.setObject(1, c.id().value());
+        countRow.setString(2, s.participant().id().value());
+        countRow.executeUpdate();
+      }
+      assertThat(indexes()).contains("spirit_submissions_participant");
+
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2);
+
+      assertThat(versions()).hasSize(2);
+      assertThat(indexes())
+          .contains("spirit_submissions_participant_campaign")
+          .doesNotContain(
+              "spirit_submissions_participant", "spirit_submissions_campaign_participant");
+      try (JdbcStore store = JdbcStore.open(database)) {
+        assertThat(store.find(s.id())).contains(s);
+        SubmissionFilter theirs =
+            SubmissionFilter.builder(c.id()).participant(s.participant().id()).build();
+        assertThat(store.query(theirs, PageRequest.first(10)).items()).containsExactly(s);
+        assertThat(store.insert(submission(c.id(), "p-1").build(), 2))
+            .isInstanceOf(InsertOutcome.Inserted.class);
+        assertThat(store.insert(submission(c.id(), "p-1").build(), 2))
+            .isInstanceOf(InsertOutcome.LimitReached.class);
+        assertThat(store.eraseParticipant(s.participant().id())).isEqualTo(2);
+        assertThat(store.count(SubmissionFilter.all(c.id()))).isZero();
+      }
+    }
+
+    /** Lower-case names of the indexes on spirit_submissions. */
+    List<String> indexes() throws SQLException {
+      List<String> result = new ArrayList<>();
+      try (Connection c = database.getConnection()) {
+        String table = dialect() == Dialect.H2 ? "SPIRIT_SUBMISSIONS" : "spirit_submissions";
+        try (ResultSet rs =
+            c.getMetaData().getIndexInfo(null, c.getSchema(), table, false, false)) {
+          while (rs.next()) {
+            String name = rs.getString("INDEX_NAME");
+            if (name != null) {
+              result.add(name.toLowerCase(java.util.Locale.ROOT));
+            }
+          }
+        }
+      }
+      return result;
     }
 
     @Test
@@ -234,7 +329,7 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2);
     }
 
     @Test
