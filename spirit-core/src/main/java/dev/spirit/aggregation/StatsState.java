@@ -4,6 +4,7 @@ import dev.spirit.aggregation.internal.IdCounts;
 import dev.spirit.aggregation.internal.LongCounter;
 import dev.spirit.aggregation.internal.ParticipantHash;
 import dev.spirit.aggregation.internal.SloganKeys;
+import dev.spirit.aggregation.internal.SmallCounter;
 import dev.spirit.aggregation.internal.StringIds;
 import dev.spirit.aggregation.internal.Tally;
 import dev.spirit.campaign.Channel;
@@ -112,18 +113,21 @@ final class StatsState {
 
   /**
    * One slogan's mutable counts, kept small: there can be tens of thousands of slogans, most given
-   * in one or two forms, so texts are parallel arrays searched linearly and districts an array
-   * indexed by the state's district numbers.
+   * in one form by one person, so texts are parallel arrays searched linearly, the counts per
+   * channel, role and district share one array, and a single supporter is kept inline.
    */
   private static final class SloganState {
+    static final int CHANNELS = Channel.values().length;
+    static final int ROLES = Role.values().length;
+    static final int DISTRICTS = CHANNELS + ROLES;
+
     String[] texts = new String[1];
-    long[] textCounts = new long[1];
+    int[] textCounts = new int[1];
     int textSize;
-    long[] byDistrict = new long[1];
-    final long[] byChannel = new long[Channel.values().length];
-    final long[] byRole = new long[Role.values().length];
+    // Submissions per channel (by ordinal), then per author role, then per district number.
+    int[] counts = new int[DISTRICTS + 1];
     long endorsements;
-    final LongCounter supporters = new LongCounter();
+    final SmallCounter supporters = new SmallCounter();
 
     void addText(String text, int sign) {
       for (int i = 0; i < textSize; i++) {
@@ -151,11 +155,19 @@ final class StatsState {
       textSize++;
     }
 
-    void addDistrict(int district, int sign) {
-      if (district >= byDistrict.length) {
-        byDistrict = java.util.Arrays.copyOf(byDistrict, district + 1);
+    void add(Channel channel, Role role, int district, int sign) {
+      counts[channel.ordinal()] += sign;
+      counts[CHANNELS + role.ordinal()] += sign;
+      int at = DISTRICTS + district;
+      if (at >= counts.length) {
+        counts = java.util.Arrays.copyOf(counts, at + 1);
       }
-      byDistrict[district] = Math.max(0, byDistrict[district] + sign);
+      counts[at] = Math.max(0, counts[at] + sign);
+    }
+
+    int district(int number) {
+      int at = DISTRICTS + number;
+      return at < counts.length ? counts[at] : 0;
     }
   }
 
@@ -442,9 +454,7 @@ final class StatsState {
         slogans.put(key, slogan);
       }
       slogan.addText(x.text(), sign);
-      slogan.addDistrict(district.number, sign);
-      slogan.byChannel[channel.ordinal()] += sign;
-      slogan.byRole[role.ordinal()] += sign;
+      slogan.add(channel, role, district.number, sign);
       slogan.supporters.add(author, sign);
       if (slogan.textSize == 0) {
         slogans.remove(key);
@@ -614,8 +624,8 @@ final class StatsState {
           new SloganStats(
               texts(s),
               districts(s, sortedDistricts),
-              enumCounts(Channel.values(), s.byChannel),
-              enumCounts(Role.values(), s.byRole),
+              enumCounts(Channel.values(), s.counts, 0),
+              enumCounts(Role.values(), s.counts, SloganState.CHANNELS),
               s.endorsements,
               DistinctCount.ofHashes(s.supporters.sortedKeys(), limit, p));
     }
@@ -725,11 +735,12 @@ final class StatsState {
 
   private static SortedMap<String, Long> texts(SloganState s) {
     if (s.textSize == 1) {
-      return SortedArrayMap.ofSorted(new String[] {s.texts[0]}, new Long[] {s.textCounts[0]}, 1);
+      return SortedArrayMap.ofSorted(
+          new String[] {s.texts[0]}, new Long[] {(long) s.textCounts[0]}, 1);
     }
     TreeMap<String, Long> out = new TreeMap<>();
     for (int i = 0; i < s.textSize; i++) {
-      out.put(s.texts[i], s.textCounts[i]);
+      out.put(s.texts[i], (long) s.textCounts[i]);
     }
     return out;
   }
@@ -740,9 +751,10 @@ final class StatsState {
     Long[] values = new Long[keys.length];
     int n = 0;
     for (DistrictState d : sortedDistricts) {
-      if (d.number < s.byDistrict.length && s.byDistrict[d.number] > 0) {
+      int count = s.district(d.number);
+      if (count > 0) {
         keys[n] = d.district;
-        values[n] = s.byDistrict[d.number];
+        values[n] = (long) count;
         n++;
       }
     }
@@ -765,6 +777,15 @@ final class StatsState {
       }
     }
     return SortedArrayMap.ofSorted(keys, values, n);
+  }
+
+  private static <E extends Enum<E>> SortedMap<E, Long> enumCounts(
+      E[] values, int[] counts, int offset) {
+    long[] wide = new long[values.length];
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = counts[offset + i];
+    }
+    return enumCounts(values, wide);
   }
 
   private static <E extends Enum<E>> SortedMap<E, Long> enumCounts(E[] values, long[] counts) {
