@@ -36,7 +36,8 @@ public record DistinctCount(
     }
     if (exact) {
       // Members handed over sorted and distinct (as counting produces them) need no tree.
-      List<Long> sorted = strictlyIncreasing(members) ? members : List.copyOf(new TreeSet<>(members));
+      List<Long> sorted =
+          strictlyIncreasing(members) ? members : List.copyOf(new TreeSet<>(members));
       if (sorted.size() > exactLimit || !sketch.isEmpty()) {
         throw new InvalidInputException(
             "distinctCount", "an exact count holds at most exactLimit members and no sketch");

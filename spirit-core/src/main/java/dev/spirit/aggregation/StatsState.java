@@ -192,7 +192,7 @@ final class StatsState {
   private static final class DayState {
     final LocalDate day;
     long submissions;
-    // Indexed by the local hour of day (0-23); a repeated hour on a DST fall-back day is one bucket.
+    // By local hour of day (0-23); the repeated hour of a DST fall-back day is one bucket.
     final long[] hours = new long[24];
     final IdCounts terms = new IdCounts();
 
@@ -721,8 +721,7 @@ final class StatsState {
         heap.add(new TermCount(termName(id), n));
       } else if (k > 0) {
         TermCount worst = heap.peek();
-        if (n > worst.count()
-            || (n == worst.count() && termName(id).compareTo(worst.term()) < 0)) {
+        if (n > worst.count() || (n == worst.count() && termName(id).compareTo(worst.term()) < 0)) {
           heap.poll();
           heap.add(new TermCount(termName(id), n));
         }
@@ -789,8 +788,7 @@ final class StatsState {
   }
 
   private static <E extends Enum<E>> SortedMap<E, Long> enumCounts(E[] values, long[] counts) {
-    @SuppressWarnings("unchecked")
-    E[] keys = (E[]) java.lang.reflect.Array.newInstance(values.getClass().getComponentType(), values.length);
+    E[] keys = java.util.Arrays.copyOf(values, values.length);
     Long[] out = new Long[values.length];
     int n = 0;
     for (E e : values) {

@@ -108,7 +108,9 @@ public final class TermExtractor {
     return termsOfSimplified(kind, simplified(text));
   }
 
-  /** {@link #terms(SubmissionKind, String)} of a text already passed through {@link #simplified}. */
+  /**
+   * {@link #terms(SubmissionKind, String)} of a text already passed through {@link #simplified}.
+   */
   List<String> termsOfSimplified(SubmissionKind kind, String s) {
     if (kind == SubmissionKind.KEYWORD) {
       String term = keywordOfSimplified(s);

@@ -158,10 +158,10 @@ public class AggregationBenchmark {
 
   /**
    * HanLP with every answer remembered: after a first pass over the corpus, segmentation and
-   * traditional→simplified conversion cost one hash lookup each. An aggregator using it does all
-   * of its own work (English words, stop words, synonyms, slogan keys, counting) but no
-   * tokenization, which measures an update's cost beyond tokenization directly instead of as the
-   * difference of two noisy measurements. Gives the same words as HanLP itself.
+   * traditional→simplified conversion cost one hash lookup each. An aggregator using it does all of
+   * its own work (English words, stop words, synonyms, slogan keys, counting) but no tokenization,
+   * which measures an update's cost beyond tokenization directly instead of as the difference of
+   * two noisy measurements. Gives the same words as HanLP itself.
    */
   static final class RememberingSegmenter implements Segmenter {
     private final Segmenter hanlp = Segmenter.hanlp();

@@ -3,9 +3,9 @@ package dev.spirit.aggregation.internal;
 import java.util.Arrays;
 
 /**
- * Dense ids for strings (terms), handed out in order of first appearance and never taken back.
- * Open addressing over one {@code int} array that holds each slot's string hash next to its id, so
- * a lookup touches one cache line before the one string comparison that confirms it, where a {@code
+ * Dense ids for strings (terms), handed out in order of first appearance and never taken back. Open
+ * addressing over one {@code int} array that holds each slot's string hash next to its id, so a
+ * lookup touches one cache line before the one string comparison that confirms it, where a {@code
  * HashMap<String, Integer>} follows a node, its key and a boxed value. Not thread-safe.
  */
 public final class StringIds {

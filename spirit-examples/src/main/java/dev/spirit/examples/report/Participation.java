@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The participation and moderation figures of a {@link ReportData}: every stored submission counted
  * by status, channel, district, role and local day, and the reasons automatic moderation gave. Both
- * report data implementations share it; {@link AggregatedReportData} needs nothing else from a scan.
+ * report data implementations share it; {@link AggregatedReportData} needs nothing else from a
+ * scan.
  */
 final class Participation {
   private final Campaign campaign;
