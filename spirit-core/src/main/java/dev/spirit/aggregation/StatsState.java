@@ -615,11 +615,13 @@ final class StatsState {
             byDayTerms,
             pairsByName(byName, rank));
 
-    String[] sloganKeys = slogans.keySet().toArray(new String[0]);
-    java.util.Arrays.sort(sloganKeys);
+    List<Map.Entry<String, SloganState>> sorted = new ArrayList<>(slogans.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
+    String[] sloganKeys = new String[sorted.size()];
     SloganStats[] sloganValues = new SloganStats[sloganKeys.length];
     for (int i = 0; i < sloganKeys.length; i++) {
-      SloganState s = slogans.get(sloganKeys[i]);
+      SloganState s = sorted.get(i).getValue();
+      sloganKeys[i] = sorted.get(i).getKey();
       sloganValues[i] =
           new SloganStats(
               texts(s),
