@@ -41,7 +41,10 @@ class SortedArrayMapTest {
       assertThat(map.subMap(lo, hi)).isEqualTo(tree.subMap(lo, hi));
       assertThat(map.headMap(a)).isEqualTo(tree.headMap(a));
       assertThat(map.tailMap(a)).isEqualTo(tree.tailMap(a));
-      assertThat(map.subMap(lo, hi).tailMap(lo)).isEqualTo(tree.subMap(lo, hi).tailMap(lo));
+      if (lo.compareTo(hi) < 0) {
+        // A TreeMap view accepts only keys inside its range.
+        assertThat(map.subMap(lo, hi).tailMap(lo)).isEqualTo(tree.subMap(lo, hi).tailMap(lo));
+      }
       if (!tree.isEmpty()) {
         assertThat(map.firstKey()).isEqualTo(tree.firstKey());
         assertThat(map.lastKey()).isEqualTo(tree.lastKey());
