@@ -35,7 +35,9 @@ public record DistinctCount(
           "distinctCount", "precision " + precision + " or exact limit " + exactLimit + " invalid");
     }
     if (exact) {
-      TreeSet<Long> sorted = new TreeSet<>(members);
+      // Members handed over sorted and distinct (as counting produces them) need no tree.
+      List<Long> sorted =
+          strictlyIncreasing(members) ? members : List.copyOf(new TreeSet<>(members));
       if (sorted.size() > exactLimit || !sketch.isEmpty()) {
         throw new InvalidInputException(
             "distinctCount", "an exact count holds at most exactLimit members and no sketch");
@@ -49,6 +51,19 @@ public record DistinctCount(
       byte[] registers = decode(sketch, precision);
       count = Hll.estimate(registers, precision);
     }
+  }
+
+  private static boolean strictlyIncreasing(List<Long> members) {
+    long previous = Long.MIN_VALUE;
+    boolean first = true;
+    for (Long m : members) {
+      if (m == null || (!first && m <= previous)) {
+        return false;
+      }
+      previous = m;
+      first = false;
+    }
+    return true;
   }
 
   /**

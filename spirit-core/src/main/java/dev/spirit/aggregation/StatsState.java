@@ -3,6 +3,9 @@ package dev.spirit.aggregation;
 import dev.spirit.aggregation.internal.IdCounts;
 import dev.spirit.aggregation.internal.LongCounter;
 import dev.spirit.aggregation.internal.ParticipantHash;
+import dev.spirit.aggregation.internal.SloganKeys;
+import dev.spirit.aggregation.internal.SmallCounter;
+import dev.spirit.aggregation.internal.StringIds;
 import dev.spirit.aggregation.internal.Tally;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
@@ -13,10 +16,14 @@ import dev.spirit.participant.Role;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -106,18 +113,21 @@ final class StatsState {
 
   /**
    * One slogan's mutable counts, kept small: there can be tens of thousands of slogans, most given
-   * in one or two forms, so texts are parallel arrays searched linearly and districts an array
-   * indexed by the state's district numbers.
+   * in one form by one person, so texts are parallel arrays searched linearly, the counts per
+   * channel, role and district share one array, and a single supporter is kept inline.
    */
   private static final class SloganState {
+    static final int CHANNELS = Channel.values().length;
+    static final int ROLES = Role.values().length;
+    static final int DISTRICTS = CHANNELS + ROLES;
+
     String[] texts = new String[1];
-    long[] textCounts = new long[1];
+    int[] textCounts = new int[1];
     int textSize;
-    long[] byDistrict = new long[1];
-    final long[] byChannel = new long[Channel.values().length];
-    final long[] byRole = new long[Role.values().length];
+    // Submissions per channel (by ordinal), then per author role, then per district number.
+    int[] counts = new int[DISTRICTS + 1];
     long endorsements;
-    final LongCounter supporters = new LongCounter();
+    final SmallCounter supporters = new SmallCounter();
 
     void addText(String text, int sign) {
       for (int i = 0; i < textSize; i++) {
@@ -145,41 +155,85 @@ final class StatsState {
       textSize++;
     }
 
-    void addDistrict(int district, int sign) {
-      if (district >= byDistrict.length) {
-        byDistrict = java.util.Arrays.copyOf(byDistrict, district + 1);
+    void add(Channel channel, Role role, int district, int sign) {
+      counts[channel.ordinal()] += sign;
+      counts[CHANNELS + role.ordinal()] += sign;
+      int at = DISTRICTS + district;
+      if (at >= counts.length) {
+        counts = java.util.Arrays.copyOf(counts, at + 1);
       }
-      byDistrict[district] = Math.max(0, byDistrict[district] + sign);
+      counts[at] = Math.max(0, counts[at] + sign);
+    }
+
+    int district(int number) {
+      int at = DISTRICTS + number;
+      return at < counts.length ? counts[at] : 0;
+    }
+  }
+
+  /**
+   * Everything counted per district, found with one lookup per submission: counted submissions,
+   * distinct participants (authors and endorsers) and term counts.
+   */
+  private static final class DistrictState {
+    final District district;
+    final int number;
+    long submissions;
+    final LongCounter participants = new LongCounter();
+    final IdCounts terms = new IdCounts();
+
+    DistrictState(District district, int number) {
+      this.district = district;
+      this.number = number;
+    }
+  }
+
+  /** Everything counted per local day: submissions, submissions per local hour, term counts. */
+  private static final class DayState {
+    final LocalDate day;
+    long submissions;
+    // By local hour of day (0-23); the repeated hour of a DST fall-back day is one bucket.
+    final long[] hours = new long[24];
+    final IdCounts terms = new IdCounts();
+
+    DayState(LocalDate day) {
+      this.day = day;
     }
   }
 
   private final ZoneId zone;
+  private final ZoneRules rules;
   private final AggregationConfig config;
   private final TermExtractor extractor;
 
   private final long[] byStatus = new long[SubmissionStatus.values().length];
   private long endorsements;
-  private final Tally<District> byDistrict = new Tally<>();
-  private final Map<District, Integer> districtNumbers = new HashMap<>();
-  private final List<District> districtList = new ArrayList<>();
+  private final Map<District, DistrictState> districts = new HashMap<>();
+  private final List<DistrictState> districtList = new ArrayList<>();
   private final long[] byChannel = new long[Channel.values().length];
   private final long[] byRole = new long[Role.values().length];
   private final long[] byKind = new long[SubmissionKind.values().length];
   private final Tally<Language> byLanguage = new Tally<>();
-  private final Tally<LocalDateTime> byHour = new Tally<>();
-  private final Tally<LocalDate> byDay = new Tally<>();
+  private final Map<LocalDate, DayState> days = new HashMap<>();
 
+  // The day of the last submission and its bounds in epoch seconds: submissions mostly arrive in
+  // time order, so most need no time-zone conversion at all. The hour is (second - start) / 3600
+  // when the day starts at local midnight and has no offset transition (a fixed-offset day).
+  private @Nullable DayState lastDay;
+  private long lastDayStart = 1;
+  private long lastDayEnd = 0;
+  private boolean lastDayFixed;
+
+  // Participants of the campaign: the number of districts each one takes part in. Every
+  // contribution of a participant is also one to a district, so this changes only when a person
+  // joins or leaves a district, not on every submission.
   private final LongCounter participants = new LongCounter();
-  private final Map<District, LongCounter> participantsByDistrict = new HashMap<>();
 
   // Terms are counted by id: one hash lookup per term, then array increments per dimension.
-  private final HashMap<String, Integer> termIds = new HashMap<>();
-  private final ArrayList<String> termNames = new ArrayList<>();
+  private final StringIds termIds = new StringIds();
   private final IdCounts terms = new IdCounts();
-  private final Map<District, IdCounts> termsByDistrict = new HashMap<>();
   private final IdCounts[] termsByChannel = newCounts(Channel.values().length);
   private final IdCounts[] termsByRole = newCounts(Role.values().length);
-  private final Map<LocalDate, IdCounts> termsByDay = new HashMap<>();
   // Pair of term ids (smaller id in the high half) to submissions containing both.
   private final LongCounter pairs = new LongCounter();
 
@@ -191,6 +245,7 @@ final class StatsState {
 
   StatsState(ZoneId zone, AggregationConfig config, TermExtractor extractor) {
     this.zone = zone;
+    this.rules = zone.getRules();
     this.config = config;
     this.extractor = extractor;
   }
@@ -199,10 +254,12 @@ final class StatsState {
 
   Extracted extract(Submission s) {
     String text = TermExtractor.publicText(s);
-    List<String> t = extractor.terms(s.kind(), text);
+    // Converted to simplified Chinese once, for both the terms and the slogan key.
+    String simplified = extractor.simplified(text);
+    List<String> t = extractor.termsOfSimplified(s.kind(), simplified);
     String key = null;
     if (s.kind() == SubmissionKind.SLOGAN) {
-      String k = extractor.sloganKey(text);
+      String k = SloganKeys.exactKey(simplified);
       key = k.isEmpty() ? null : k;
     }
     return new Extracted(t, key, text);
@@ -219,6 +276,17 @@ final class StatsState {
     byStatus[s.status().ordinal()]++;
     if (counted(s)) {
       contribute(s, x != null ? x : extract(s), +1);
+    }
+  }
+
+  /**
+   * Like {@link #accepted}, for a full scan that hands over each submission before its
+   * endorsements: no endorsement of it can be known yet, so none is looked up.
+   */
+  void scanned(Submission s, @Nullable Extracted x) {
+    byStatus[s.status().ordinal()]++;
+    if (counted(s)) {
+      submission(s, x != null ? x : extract(s), +1);
     }
   }
 
@@ -317,8 +385,7 @@ final class StatsState {
 
   private void endorsement(Endorsed e, long endorser, int sign) {
     endorsements += sign;
-    participants.add(endorser, sign);
-    participantsOf(e.district).add(endorser, sign);
+    participant(districtOf(e.district), endorser, sign);
     if (e.sloganKey != null) {
       SloganState slogan = slogans.get(e.sloganKey);
       if (slogan != null) {
@@ -329,52 +396,49 @@ final class StatsState {
   }
 
   private void submission(Submission s, Extracted x, int sign) {
-    District district = s.district();
     Channel channel = s.channel();
     Role role = s.participant().role();
-    LocalDateTime local = LocalDateTime.ofInstant(s.receivedAt(), zone);
-    LocalDate day = local.toLocalDate();
-    byDistrict.add(district, sign);
+    DistrictState district = districtOf(s.district());
+    district.submissions += sign;
     byChannel[channel.ordinal()] += sign;
     byRole[role.ordinal()] += sign;
     byKind[s.kind().ordinal()] += sign;
     byLanguage.add(s.language(), sign);
-    byHour.add(local.truncatedTo(ChronoUnit.HOURS), sign);
-    byDay.add(day, sign);
+    Instant at = s.receivedAt();
+    DayState day = dayOf(at);
+    day.submissions += sign;
+    day.hours[hourOf(at)] += sign;
 
     long author = ParticipantHash.of(s.participant().id());
-    participants.add(author, sign);
-    participantsOf(district).add(author, sign);
+    participant(district, author, sign);
 
     List<String> t = x.terms();
-    if (!t.isEmpty()) {
-      int[] ids = new int[t.size()];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = termId(t.get(i));
-      }
-      IdCounts inDistrict = termsByDistrict.computeIfAbsent(district, d -> new IdCounts());
+    int count = t.size();
+    if (count > 0) {
+      IdCounts inDistrict = district.terms;
       IdCounts inChannel = termsByChannel[channel.ordinal()];
       IdCounts inRole = termsByRole[role.ordinal()];
-      IdCounts onDay = termsByDay.computeIfAbsent(day, d -> new IdCounts());
-      for (int id : ids) {
+      IdCounts onDay = day.terms;
+      int n = Math.min(count, config.maxCooccurrenceTerms());
+      int[] ids = n > 1 ? new int[n] : null;
+      for (int i = 0; i < count; i++) {
+        int id = termId(t.get(i));
         terms.add(id, sign);
         inDistrict.add(id, sign);
         inChannel.add(id, sign);
         inRole.add(id, sign);
         onDay.add(id, sign);
+        if (ids != null && i < n) {
+          ids[i] = id;
+        }
       }
-      if (inDistrict.isEmpty()) {
-        termsByDistrict.remove(district);
-      }
-      if (onDay.isEmpty()) {
-        termsByDay.remove(day);
-      }
-      int n = Math.min(ids.length, config.maxCooccurrenceTerms());
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          int lo = Math.min(ids[i], ids[j]);
-          int hi = Math.max(ids[i], ids[j]);
-          pairs.add(((long) lo << 32) | hi, sign);
+      if (ids != null) {
+        for (int i = 0; i < n; i++) {
+          for (int j = i + 1; j < n; j++) {
+            int lo = Math.min(ids[i], ids[j]);
+            int hi = Math.max(ids[i], ids[j]);
+            pairs.add(((long) lo << 32) | hi, sign);
+          }
         }
       }
     }
@@ -390,9 +454,7 @@ final class StatsState {
         slogans.put(key, slogan);
       }
       slogan.addText(x.text(), sign);
-      slogan.addDistrict(districtNumber(district), sign);
-      slogan.byChannel[channel.ordinal()] += sign;
-      slogan.byRole[role.ordinal()] += sign;
+      slogan.add(channel, role, district.number, sign);
       slogan.supporters.add(author, sign);
       if (slogan.textSize == 0) {
         slogans.remove(key);
@@ -400,28 +462,65 @@ final class StatsState {
     }
   }
 
-  private LongCounter participantsOf(District district) {
-    return participantsByDistrict.computeIfAbsent(district, d -> new LongCounter());
+  /** Counts a contribution of a participant to a district, and so to the campaign. */
+  private void participant(DistrictState district, long participant, int sign) {
+    int before = district.participants.add(participant, sign);
+    if (before <= 0 && sign > 0) {
+      participants.add(participant, 1);
+    } else if (before > 0 && before + sign <= 0) {
+      participants.add(participant, -1);
+    }
   }
 
-  private int districtNumber(District district) {
-    Integer n = districtNumbers.get(district);
-    if (n == null) {
-      n = districtList.size();
-      districtNumbers.put(district, n);
-      districtList.add(district);
+  private DistrictState districtOf(District district) {
+    DistrictState d = districts.get(district);
+    if (d == null) {
+      d = new DistrictState(district, districtList.size());
+      districts.put(district, d);
+      districtList.add(d);
     }
-    return n;
+    return d;
+  }
+
+  /** The local day of an instant, without a time-zone conversion while days follow each other. */
+  private DayState dayOf(Instant at) {
+    long second = at.getEpochSecond();
+    DayState d = lastDay;
+    if (d != null && second >= lastDayStart && second < lastDayEnd) {
+      return d;
+    }
+    LocalDate date = LocalDate.ofInstant(at, zone);
+    d = days.get(date);
+    if (d == null) {
+      d = new DayState(date);
+      days.put(date, d);
+    }
+    ZonedDateTime start = date.atStartOfDay(zone);
+    long end = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
+    ZoneOffsetTransition next = rules.nextTransition(start.toInstant());
+    lastDay = d;
+    lastDayStart = start.toEpochSecond();
+    lastDayEnd = end;
+    lastDayFixed =
+        start.toLocalTime().equals(LocalTime.MIDNIGHT)
+            && (next == null || next.toEpochSecond() >= end);
+    return d;
+  }
+
+  /** The local hour of an instant whose day {@link #dayOf} just returned. */
+  private int hourOf(Instant at) {
+    if (lastDayFixed) {
+      return (int) ((at.getEpochSecond() - lastDayStart) / 3600);
+    }
+    return LocalDateTime.ofInstant(at, zone).getHour();
   }
 
   private int termId(String term) {
-    Integer id = termIds.get(term);
-    if (id == null) {
-      id = termNames.size();
-      termIds.put(term, id);
-      termNames.add(term);
-    }
-    return id;
+    return termIds.idOf(term);
+  }
+
+  private String termName(int id) {
+    return termIds.name(id);
   }
 
   private static IdCounts[] newCounts(int n) {
@@ -443,76 +542,174 @@ final class StatsState {
       // IncrementalAggregator#startingFrom); such counts read as zero.
       status.put(s, Math.max(0, byStatus[s.ordinal()]));
     }
+    List<DistrictState> sortedDistricts = new ArrayList<>(districtList);
+    sortedDistricts.sort(Comparator.comparing(d -> d.district));
+    TreeMap<District, Long> submissionsByDistrict = new TreeMap<>();
+    for (DistrictState d : sortedDistricts) {
+      if (d.submissions > 0) {
+        submissionsByDistrict.put(d.district, d.submissions);
+      }
+    }
+    List<DayState> sortedDays = new ArrayList<>(days.values());
+    sortedDays.sort(Comparator.comparing(d -> d.day));
+    TreeMap<LocalDateTime, Long> byHour = new TreeMap<>();
+    for (DayState d : sortedDays) {
+      for (int h = 0; h < d.hours.length; h++) {
+        if (d.hours[h] > 0) {
+          byHour.put(d.day.atTime(h, 0), d.hours[h]);
+        }
+      }
+    }
     Counts counts =
         new Counts(
             status,
             endorsements,
-            byDistrict.toSortedMap(Comparator.naturalOrder()),
+            submissionsByDistrict,
             enumCounts(Channel.values(), byChannel),
             enumCounts(Role.values(), byRole),
             enumCounts(SubmissionKind.values(), byKind),
             byLanguage.toSortedMap(Comparator.naturalOrder()),
-            byHour.toSortedMap(Comparator.naturalOrder()));
+            byHour);
     TreeMap<District, DistinctCount> perDistrict = new TreeMap<>();
-    participantsByDistrict.forEach(
-        (d, c) -> {
-          if (!c.isEmpty()) {
-            perDistrict.put(d, DistinctCount.ofHashes(c.sortedKeys(), limit, p));
-          }
-        });
+    for (DistrictState d : sortedDistricts) {
+      if (!d.participants.isEmpty()) {
+        perDistrict.put(d.district, DistinctCount.ofHashes(d.participants.sortedKeys(), limit, p));
+      }
+    }
     ParticipantStats people =
         new ParticipantStats(
             DistinctCount.ofHashes(participants.sortedKeys(), limit, p), perDistrict);
+
+    // Terms in string order once; every per-dimension map is then built in order, in linear time.
+    int[] byName = termsByName();
+    int[] rank = new int[byName.length];
+    for (int r = 0; r < byName.length; r++) {
+      rank[byName[r]] = r;
+    }
     TreeMap<District, SortedMap<String, Long>> byDistrictTerms = new TreeMap<>();
-    termsByDistrict.forEach((d, c) -> byDistrictTerms.put(d, named(c)));
+    for (DistrictState d : sortedDistricts) {
+      if (!d.terms.isEmpty()) {
+        byDistrictTerms.put(d.district, named(d.terms, byName));
+      }
+    }
     TreeMap<Channel, SortedMap<String, Long>> byChannelTerms = new TreeMap<>();
     for (Channel c : Channel.values()) {
-      byChannelTerms.put(c, named(termsByChannel[c.ordinal()]));
+      byChannelTerms.put(c, named(termsByChannel[c.ordinal()], byName));
     }
     TreeMap<Role, SortedMap<String, Long>> byRoleTerms = new TreeMap<>();
     for (Role r : Role.values()) {
-      byRoleTerms.put(r, named(termsByRole[r.ordinal()]));
+      byRoleTerms.put(r, named(termsByRole[r.ordinal()], byName));
     }
     TreeMap<LocalDate, SortedMap<String, Long>> byDayTerms = new TreeMap<>();
-    termsByDay.forEach((d, c) -> byDayTerms.put(d, named(c)));
-    TreeMap<String, SortedMap<String, Long>> pairTerms = new TreeMap<>();
-    for (long key : pairs.sortedKeys()) {
-      String a = termNames.get((int) (key >>> 32));
-      String b = termNames.get((int) key);
-      if (a.compareTo(b) > 0) {
-        String swap = a;
-        a = b;
-        b = swap;
+    for (DayState d : sortedDays) {
+      if (!d.terms.isEmpty()) {
+        byDayTerms.put(d.day, named(d.terms, byName));
       }
-      pairTerms.computeIfAbsent(a, k -> new TreeMap<>()).put(b, (long) pairs.get(key));
     }
     TermStats termStats =
         new TermStats(
-            named(terms), byDistrictTerms, byChannelTerms, byRoleTerms, byDayTerms, pairTerms);
-    TreeMap<String, SloganStats> sloganStats = new TreeMap<>();
-    slogans.forEach(
-        (key, s) ->
-            sloganStats.put(
-                key,
-                new SloganStats(
-                    texts(s),
-                    districts(s),
-                    enumCounts(Channel.values(), s.byChannel),
-                    enumCounts(Role.values(), s.byRole),
-                    s.endorsements,
-                    DistinctCount.ofHashes(s.supporters.sortedKeys(), limit, p))));
-    return new CampaignStats(zone, counts, people, termStats, sloganStats);
+            named(terms, byName),
+            byDistrictTerms,
+            byChannelTerms,
+            byRoleTerms,
+            byDayTerms,
+            pairsByName(byName, rank));
+
+    List<Map.Entry<String, SloganState>> sorted = new ArrayList<>(slogans.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
+    String[] sloganKeys = new String[sorted.size()];
+    SloganStats[] sloganValues = new SloganStats[sloganKeys.length];
+    for (int i = 0; i < sloganKeys.length; i++) {
+      SloganState s = sorted.get(i).getValue();
+      sloganKeys[i] = sorted.get(i).getKey();
+      sloganValues[i] =
+          new SloganStats(
+              texts(s),
+              districts(s, sortedDistricts),
+              enumCounts(Channel.values(), s.counts, 0),
+              enumCounts(Role.values(), s.counts, SloganState.CHANNELS),
+              s.endorsements,
+              DistinctCount.ofHashes(s.supporters.sortedKeys(), limit, p));
+    }
+    return new CampaignStats(
+        zone,
+        counts,
+        people,
+        termStats,
+        SortedArrayMap.ofSorted(sloganKeys, sloganValues, sloganKeys.length));
+  }
+
+  /** Every term id, ordered by the term's string order. */
+  private int[] termsByName() {
+    Integer[] ids = new Integer[termIds.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i;
+    }
+    java.util.Arrays.sort(ids, Comparator.comparing(this::termName));
+    int[] out = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = ids[i];
+    }
+    return out;
+  }
+
+  /** Co-occurrences as {@code a -> b -> count} with {@code a < b}, built from rank-sorted pairs. */
+  private SortedMap<String, SortedMap<String, Long>> pairsByName(int[] byName, int[] rank) {
+    long[] ranked = new long[pairs.size()];
+    int[] n = {0};
+    pairs.forEach(
+        (key, count) -> {
+          int ra = rank[(int) (key >>> 32)];
+          int rb = rank[(int) key];
+          ranked[n[0]++] = ((long) Math.min(ra, rb) << 32) | Math.max(ra, rb);
+        });
+    java.util.Arrays.sort(ranked, 0, n[0]);
+    List<String> outerKeys = new ArrayList<>();
+    List<SortedMap<String, Long>> outerValues = new ArrayList<>();
+    String[] innerKeys = new String[16];
+    Long[] innerValues = new Long[16];
+    int i = 0;
+    while (i < n[0]) {
+      int lo = (int) (ranked[i] >>> 32);
+      int size = 0;
+      for (; i < n[0] && (int) (ranked[i] >>> 32) == lo; i++) {
+        int hi = (int) ranked[i];
+        int a = byName[lo];
+        int b = byName[hi];
+        long key = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+        if (size == innerKeys.length) {
+          innerKeys = java.util.Arrays.copyOf(innerKeys, size * 2);
+          innerValues = java.util.Arrays.copyOf(innerValues, size * 2);
+        }
+        innerKeys[size] = termName(b);
+        innerValues[size] = (long) pairs.get(key);
+        size++;
+      }
+      outerKeys.add(termName(byName[lo]));
+      outerValues.add(SortedArrayMap.ofSorted(innerKeys, innerValues, size));
+    }
+    return SortedArrayMap.ofSorted(
+        outerKeys.toArray(new String[0]), outerValues.toArray(), outerKeys.size());
   }
 
   Dashboard dashboard(int k) {
     Map<District, List<TermCount>> top = new TreeMap<>();
-    termsByDistrict.forEach((d, counts) -> top.put(d, top(counts, k)));
+    for (DistrictState d : districtList) {
+      if (!d.terms.isEmpty()) {
+        top.put(d.district, top(d.terms, k));
+      }
+    }
+    TreeMap<LocalDate, Long> byDay = new TreeMap<>();
     long submissions = 0;
+    for (DayState d : days.values()) {
+      if (d.submissions > 0) {
+        byDay.put(d.day, d.submissions);
+      }
+    }
     for (long n : byKind) {
       submissions += n;
     }
-    return new Dashboard(
-        top, byDay.toSortedMap(Comparator.naturalOrder()), submissions, participants.size());
+    return new Dashboard(top, byDay, submissions, participants.size());
   }
 
   private List<TermCount> top(IdCounts counts, int k) {
@@ -523,13 +720,12 @@ final class StatsState {
         continue;
       }
       if (heap.size() < k) {
-        heap.add(new TermCount(termNames.get(id), n));
+        heap.add(new TermCount(termName(id), n));
       } else if (k > 0) {
         TermCount worst = heap.peek();
-        if (n > worst.count()
-            || (n == worst.count() && termNames.get(id).compareTo(worst.term()) < 0)) {
+        if (n > worst.count() || (n == worst.count() && termName(id).compareTo(worst.term()) < 0)) {
           heap.poll();
-          heap.add(new TermCount(termNames.get(id), n));
+          heap.add(new TermCount(termName(id), n));
         }
       }
     }
@@ -539,41 +735,71 @@ final class StatsState {
   }
 
   private static SortedMap<String, Long> texts(SloganState s) {
+    if (s.textSize == 1) {
+      return SortedArrayMap.ofSorted(
+          new String[] {s.texts[0]}, new Long[] {(long) s.textCounts[0]}, 1);
+    }
     TreeMap<String, Long> out = new TreeMap<>();
     for (int i = 0; i < s.textSize; i++) {
-      out.put(s.texts[i], s.textCounts[i]);
+      out.put(s.texts[i], (long) s.textCounts[i]);
     }
     return out;
   }
 
-  private SortedMap<District, Long> districts(SloganState s) {
-    TreeMap<District, Long> out = new TreeMap<>();
-    for (int i = 0; i < s.byDistrict.length; i++) {
-      if (s.byDistrict[i] > 0) {
-        out.put(districtList.get(i), s.byDistrict[i]);
+  private static SortedMap<District, Long> districts(
+      SloganState s, List<DistrictState> sortedDistricts) {
+    District[] keys = new District[sortedDistricts.size()];
+    Long[] values = new Long[keys.length];
+    int n = 0;
+    for (DistrictState d : sortedDistricts) {
+      int count = s.district(d.number);
+      if (count > 0) {
+        keys[n] = d.district;
+        values[n] = (long) count;
+        n++;
       }
     }
-    return out;
+    return SortedArrayMap.ofSorted(keys, values, n);
   }
 
-  private SortedMap<String, Long> named(IdCounts counts) {
-    TreeMap<String, Long> out = new TreeMap<>();
-    for (int id = 0; id < counts.bound(); id++) {
-      long n = counts.get(id);
-      if (n > 0) {
-        out.put(termNames.get(id), n);
+  private SortedMap<String, Long> named(IdCounts counts, int[] byName) {
+    String[] keys = new String[counts.size()];
+    Long[] values = new Long[keys.length];
+    int n = 0;
+    int bound = counts.bound();
+    for (int id : byName) {
+      if (id < bound) {
+        long c = counts.get(id);
+        if (c > 0) {
+          keys[n] = termName(id);
+          values[n] = c;
+          n++;
+        }
       }
     }
-    return out;
+    return SortedArrayMap.ofSorted(keys, values, n);
+  }
+
+  private static <E extends Enum<E>> SortedMap<E, Long> enumCounts(
+      E[] values, int[] counts, int offset) {
+    long[] wide = new long[values.length];
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = counts[offset + i];
+    }
+    return enumCounts(values, wide);
   }
 
   private static <E extends Enum<E>> SortedMap<E, Long> enumCounts(E[] values, long[] counts) {
-    TreeMap<E, Long> out = new TreeMap<>();
+    E[] keys = java.util.Arrays.copyOf(values, values.length);
+    Long[] out = new Long[values.length];
+    int n = 0;
     for (E e : values) {
       if (counts[e.ordinal()] > 0) {
-        out.put(e, counts[e.ordinal()]);
+        keys[n] = e;
+        out[n] = counts[e.ordinal()];
+        n++;
       }
     }
-    return out;
+    return SortedArrayMap.ofSorted(keys, out, n);
   }
 }

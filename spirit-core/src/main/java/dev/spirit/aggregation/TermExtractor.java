@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a submission's public text into the terms aggregation counts. Thread-safe.
@@ -39,6 +41,7 @@ import java.util.Set;
  * forms of its synonym table (see {@link Segmenter#hanlp()} about HanLP's global dictionary).
  */
 public final class TermExtractor {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private final Segmenter segmenter;
   private final Map<String, String> synonyms = new HashMap<>();
   private final Set<String> chineseStops;
@@ -102,11 +105,18 @@ public final class TermExtractor {
    * @return distinct terms, in order of first appearance
    */
   public List<String> terms(SubmissionKind kind, String text) {
+    return termsOfSimplified(kind, simplified(text));
+  }
+
+  /**
+   * {@link #terms(SubmissionKind, String)} of a text already passed through {@link #simplified}.
+   */
+  List<String> termsOfSimplified(SubmissionKind kind, String s) {
     if (kind == SubmissionKind.KEYWORD) {
-      return keyword(text).map(List::of).orElse(List.of());
+      String term = keywordOfSimplified(s);
+      return term == null ? List.of() : List.of(term);
     }
-    String s = hasHan(text) ? segmenter.toSimplified(text) : text;
-    LinkedHashSet<String> out = new LinkedHashSet<>();
+    Distinct out = new Distinct();
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -135,7 +145,7 @@ public final class TermExtractor {
         i += Character.charCount(cp);
       }
     }
-    return new ArrayList<>(out);
+    return out.list;
   }
 
   /**
@@ -145,7 +155,11 @@ public final class TermExtractor {
    * @return the term, or empty if nothing countable remains (only punctuation, a stop word)
    */
   public Optional<String> keyword(String text) {
-    String lower = simplified(text).toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(keywordOfSimplified(simplified(text)));
+  }
+
+  private @Nullable String keywordOfSimplified(String simplified) {
+    String lower = simplified.toLowerCase(Locale.ROOT);
     int start = 0;
     int end = lower.length();
     while (start < end && !Character.isLetterOrDigit(lower.codePointAt(start))) {
@@ -154,16 +168,16 @@ public final class TermExtractor {
     while (end > start && !Character.isLetterOrDigit(lower.codePointBefore(end))) {
       end -= Character.charCount(lower.codePointBefore(end));
     }
-    String trimmed = lower.substring(start, end).replaceAll("\\s+", " ");
+    String trimmed = SPACES.matcher(lower.substring(start, end)).replaceAll(" ");
     if (trimmed.isEmpty() || englishStops.contains(trimmed) || chineseStops.contains(trimmed)) {
-      return Optional.empty();
+      return null;
     }
     String concept = synonyms.get(trimmed);
     if (concept != null) {
-      return Optional.of(concept);
+      return concept;
     }
     if (hasHan(trimmed)) {
-      return Optional.of(trimmed);
+      return trimmed;
     }
     StringBuilder stemmed = new StringBuilder();
     for (String word : trimmed.split(" ")) {
@@ -173,7 +187,7 @@ public final class TermExtractor {
       stemmed.append(word.chars().allMatch(Character::isLetter) ? EnglishStemmer.stem(word) : word);
     }
     String key = stemmed.toString();
-    return Optional.of(synonyms.getOrDefault(key, key));
+    return synonyms.getOrDefault(key, key);
   }
 
   /**
@@ -213,14 +227,44 @@ public final class TermExtractor {
         .orElse(submission.text().normalized());
   }
 
-  private void addChinese(String word, Set<String> out) {
+  /**
+   * Terms in order of first appearance, without repeats. Most submissions have a handful of terms,
+   * which a list searched linearly keeps distinct more cheaply than a hash set; long texts switch
+   * to one.
+   */
+  private static final class Distinct {
+    private static final int LINEAR = 16;
+    final List<String> list = new ArrayList<>(8);
+    private @Nullable Set<String> seen;
+
+    void add(String term) {
+      Set<String> set = seen;
+      if (set != null) {
+        if (set.add(term)) {
+          list.add(term);
+        }
+        return;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).equals(term)) {
+          return;
+        }
+      }
+      list.add(term);
+      if (list.size() == LINEAR) {
+        seen = new HashSet<>(list);
+      }
+    }
+  }
+
+  private void addChinese(String word, Distinct out) {
     if (chineseStops.contains(word) || !hasLetterOrDigit(word)) {
       return;
     }
     out.add(synonyms.getOrDefault(word, word));
   }
 
-  private void addWord(String token, Set<String> out) {
+  private void addWord(String token, Distinct out) {
     String lower = token.toLowerCase(Locale.ROOT);
     int start = 0;
     int end = lower.length();

@@ -21,6 +21,10 @@ final class Values {
     if (in == null) {
       throw new InvalidInputException(field, "must not be null");
     }
+    if (in instanceof SortedArrayMap<K, Long> built && built.allPositiveCounts()) {
+      // Already immutable and sorted (built by a snapshot): kept as is, not copied again.
+      return built;
+    }
     TreeMap<K, Long> out = new TreeMap<>();
     for (Map.Entry<K, Long> e : in.entrySet()) {
       long v = e.getValue();
@@ -34,11 +38,28 @@ final class Values {
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /** Whether nested counts are immutable all the way down, positive and without empty maps. */
+  private static boolean keptAsIs(Map<?, ? extends Map<String, Long>> in) {
+    for (Map<String, Long> inner : in.values()) {
+      if (!(inner instanceof SortedArrayMap<String, Long> built)
+          || built.isEmpty()
+          || !built.allPositiveCounts()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** An immutable sorted copy of nested counts; empty inner maps are dropped. */
   static <K extends Comparable<? super K>> SortedMap<K, SortedMap<String, Long>> nested(
       String field, @org.jspecify.annotations.Nullable Map<K, ? extends Map<String, Long>> in) {
     if (in == null) {
       throw new InvalidInputException(field, "must not be null");
+    }
+    if (in instanceof SortedArrayMap && keptAsIs(in)) {
+      @SuppressWarnings("unchecked")
+      SortedMap<K, SortedMap<String, Long>> built = (SortedMap<K, SortedMap<String, Long>>) in;
+      return built;
     }
     TreeMap<K, SortedMap<String, Long>> out = new TreeMap<>();
     for (Map.Entry<K, ? extends Map<String, Long>> e : in.entrySet()) {
@@ -55,6 +76,9 @@ final class Values {
       String field, @org.jspecify.annotations.Nullable Map<K, V> in) {
     if (in == null) {
       throw new InvalidInputException(field, "must not be null");
+    }
+    if (in instanceof SortedArrayMap<K, V> built) {
+      return built;
     }
     return Collections.unmodifiableSortedMap(new TreeMap<>(in));
   }

@@ -26,34 +26,66 @@ public final class LongCounter {
    *
    * @param key the key
    * @param delta the change
+   * @return the key's count before the change (0 if absent)
    */
-  public void add(long key, int delta) {
+  public int add(long key, int delta) {
     if (key == EMPTY) {
+      int before = zeroKeyCount;
       zeroKeyCount = Math.max(0, zeroKeyCount + delta);
-      return;
+      return before;
     }
     int mask = keys.length - 1;
     int i = mix(key) & mask;
     while (keys[i] != EMPTY) {
       if (keys[i] == key) {
-        int next = counts[i] + delta;
+        int before = counts[i];
+        int next = before + delta;
         if (next <= 0) {
           removeAt(i);
         } else {
           counts[i] = next;
         }
-        return;
+        return before;
       }
       i = (i + 1) & mask;
     }
     if (delta <= 0) {
-      return;
+      return 0;
     }
     keys[i] = key;
     counts[i] = delta;
     size++;
     if (size * 3 > keys.length * 2) {
       grow();
+    }
+    return 0;
+  }
+
+  /** Receives a key and its count. */
+  @FunctionalInterface
+  public interface KeyCount {
+    /**
+     * Receives one entry.
+     *
+     * @param key the key
+     * @param count its positive count
+     */
+    void accept(long key, int count);
+  }
+
+  /**
+   * Calls {@code action} with every key of positive count, in no particular order.
+   *
+   * @param action what to do
+   */
+  public void forEach(KeyCount action) {
+    if (zeroKeyCount > 0) {
+      action.accept(0L, zeroKeyCount);
+    }
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        action.accept(keys[i], counts[i]);
+      }
     }
   }
 

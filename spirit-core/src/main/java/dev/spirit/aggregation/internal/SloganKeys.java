@@ -140,8 +140,14 @@ public final class SloganKeys {
   }
 
   private static boolean isLatin(int cp) {
-    return cp >= 0
-        && Character.isLetter(cp)
+    // Fast answers for ASCII and the common Han block; the script lookup is a binary search.
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    }
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      return false;
+    }
+    return Character.isLetter(cp)
         && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
   }
 }

@@ -26,10 +26,10 @@ import java.util.SortedMap;
  * {@code byStatus} alone).
  */
 public final class AggregatedReportData implements ReportData {
-  private final ScanReportData participation;
+  private final Participation participation;
   private final CampaignStats stats;
 
-  private AggregatedReportData(ScanReportData participation, CampaignStats stats) {
+  private AggregatedReportData(Participation participation, CampaignStats stats) {
     this.participation = participation;
     this.stats = stats;
   }
@@ -43,7 +43,7 @@ public final class AggregatedReportData implements ReportData {
    */
   public static AggregatedReportData of(Spirit spirit, Campaign campaign) {
     return new AggregatedReportData(
-        ScanReportData.scan(spirit, campaign),
+        Participation.scan(spirit, campaign),
         BatchAggregator.aggregate(spirit.store(), campaign, demoConfig()));
   }
 

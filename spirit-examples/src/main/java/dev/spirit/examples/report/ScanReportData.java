@@ -7,14 +7,11 @@ import dev.spirit.campaign.District;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
-import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,14 +30,7 @@ import java.util.stream.Stream;
  * the same figures incrementally for millions.
  */
 public final class ScanReportData implements ReportData {
-  private final Campaign campaign;
-  private long total;
-  private final Map<SubmissionStatus, Long> byStatus = new EnumMap<>(SubmissionStatus.class);
-  private final Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
-  private final Map<District, Long> byDistrict = new TreeMap<>();
-  private final Map<Role, Long> byRole = new EnumMap<>(Role.class);
-  private final SortedMap<LocalDate, Long> daily = new TreeMap<>();
-  private final Map<String, Long> reasons = new HashMap<>();
+  private final Participation participation;
   private final Map<String, Set<String>> termSupporters = new HashMap<>();
   private final Map<District, Map<String, Set<String>>> districtTermSupporters = new TreeMap<>();
   private final Map<String, Candidate> candidates = new HashMap<>();
@@ -56,15 +46,8 @@ public final class ScanReportData implements ReportData {
   }
 
   private ScanReportData(Campaign campaign) {
-    this.campaign = campaign;
-    for (SubmissionStatus s : SubmissionStatus.values()) {
-      byStatus.put(s, 0L);
-    }
-    for (Channel c : campaign.channels()) {
-      byChannel.put(c, 0L);
-    }
+    this.participation = new Participation(campaign);
     for (District d : campaign.districts()) {
-      byDistrict.put(d, 0L);
       districtTermSupporters.put(d, new HashMap<>());
     }
   }
@@ -81,24 +64,12 @@ public final class ScanReportData implements ReportData {
     try (Stream<Submission> all = spirit.stream(SubmissionFilter.all(campaign.id()))) {
       all.forEach(data::add);
     }
-    data.fillDayGaps();
+    data.participation.finish();
     return data;
   }
 
   private void add(Submission s) {
-    total++;
-    byStatus.merge(s.status(), 1L, Long::sum);
-    byChannel.merge(s.channel(), 1L, Long::sum);
-    byDistrict.merge(s.district(), 1L, Long::sum);
-    byRole.merge(s.participant().role(), 1L, Long::sum);
-    daily.merge(s.receivedAt().atZone(campaign.timeZone()).toLocalDate(), 1L, Long::sum);
-    s.moderation()
-        .ifPresent(
-            m -> {
-              for (ModerationReason r : m.reasons()) {
-                reasons.merge(r.code(), 1L, Long::sum);
-              }
-            });
+    participation.add(s);
     if (s.status() != SubmissionStatus.APPROVED) {
       return;
     }
@@ -128,15 +99,6 @@ public final class ScanReportData implements ReportData {
     return normalized.toLowerCase(Locale.ROOT);
   }
 
-  private void fillDayGaps() {
-    if (daily.isEmpty()) {
-      return;
-    }
-    for (LocalDate d = daily.firstKey(); d.isBefore(daily.lastKey()); d = d.plusDays(1)) {
-      daily.putIfAbsent(d, 0L);
-    }
-  }
-
   private static List<TermCount> top(Map<String, Set<String>> supporters, int limit) {
     return supporters.entrySet().stream()
         .map(e -> new TermCount(e.getKey(), e.getValue().size()))
@@ -148,49 +110,42 @@ public final class ScanReportData implements ReportData {
 
   @Override
   public Campaign campaign() {
-    return campaign;
+    return participation.campaign();
   }
 
   @Override
   public long total() {
-    return total;
+    return participation.total();
   }
 
   @Override
   public Map<SubmissionStatus, Long> byStatus() {
-    return Collections.unmodifiableMap(byStatus);
+    return participation.byStatus();
   }
 
   @Override
   public Map<Channel, Long> byChannel() {
-    return Collections.unmodifiableMap(byChannel);
+    return participation.byChannel();
   }
 
   @Override
   public Map<District, Long> byDistrict() {
-    return Collections.unmodifiableMap(byDistrict);
+    return participation.byDistrict();
   }
 
   @Override
   public Map<Role, Long> byRole() {
-    return Collections.unmodifiableMap(byRole);
+    return participation.byRole();
   }
 
   @Override
   public SortedMap<LocalDate, Long> daily() {
-    return Collections.unmodifiableSortedMap(daily);
+    return participation.daily();
   }
 
   @Override
   public Map<String, Long> moderationReasons() {
-    Map<String, Long> sorted = new LinkedHashMap<>();
-    reasons.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Long>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-    return sorted;
+    return participation.moderationReasons();
   }
 
   @Override
