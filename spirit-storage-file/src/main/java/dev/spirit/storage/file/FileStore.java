@@ -36,16 +36,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +126,6 @@ public final class FileStore implements SpiritStore {
   private final boolean sync;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ReentrantLock compaction = new ReentrantLock();
-  private final @Nullable ScheduledExecutorService flusher;
 
   // guarded by lock: the sequence number of the newest record applied to the state
   private long appliedSeq;
@@ -149,20 +144,6 @@ public final class FileStore implements SpiritStore {
     this.state = state;
     this.report = report;
     this.sync = options.durability() == Durability.SYNC;
-    if (sync) {
-      this.flusher = null;
-    } else {
-      ScheduledExecutorService executor =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "spirit-file-flusher " + directory);
-                t.setDaemon(true);
-                return t;
-              });
-      long window = options.asyncWindow().toNanos();
-      executor.scheduleWithFixedDelay(this::flushQuietly, window, window, TimeUnit.NANOSECONDS);
-      this.flusher = executor;
-    }
   }
 
   /**
@@ -214,6 +195,7 @@ public final class FileStore implements SpiritStore {
           new SegmentLog(
               directory,
               options.segmentBytes(),
+              options.durability() == Durability.SYNC ? null : options.asyncWindow(),
               recovered.segmentNumber(),
               recovered.file(),
               recovered.size());
@@ -674,14 +656,6 @@ public final class FileStore implements SpiritStore {
     } finally {
       lock.writeLock().unlock();
     }
-    if (flusher != null) {
-      flusher.shutdown();
-      try {
-        flusher.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     try {
       log.close();
     } finally {
@@ -754,17 +728,6 @@ public final class FileStore implements SpiritStore {
   private void ensureOpen() {
     if (closed) {
       throw new StorageException("the file store at " + directory + " is closed");
-    }
-  }
-
-  private void flushQuietly() {
-    try {
-      log.awaitDurable(log.appendedSeq());
-    } catch (StorageException e) {
-      LOG.error("file store {}: background flush failed; the store has stopped", directory, e);
-      if (flusher != null) {
-        flusher.shutdown();
-      }
     }
   }
 
