@@ -62,34 +62,45 @@ import org.slf4j.LoggerFactory;
  *       indexes, then the record is queued to the log and applied to the indexes, in that order and
  *       in the same critical section, so log order equals decision order. JSON encoding happens
  *       before the lock is taken.
- *   <li><b>Group commit ({@link Durability#SYNC}).</b> After leaving the lock a writer waits until
- *       its record is forced: the first waiter with no flush running becomes the leader, writes the
- *       whole queue with one {@code write} and one {@code fsync}, and wakes every writer it
- *       covered. A writer returns only after the force that covers its record.
+ *   <li><b>Group commit ({@link Durability#SYNC}).</b> After leaving the lock a writer parks until
+ *       its record is forced. One log thread per store does all the I/O: it takes the whole queue,
+ *       writes it with one {@code write} and forces it with one {@code fdatasync}, and the moment
+ *       the force returns it starts the next write with everything that queued up meanwhile
+ *       (pipelined), so concurrent writers share each force and the disk never waits for a thread
+ *       to wake up. It unparks only the first writer the force covered, which unparks the other
+ *       covered ones; writers whose record is not yet forced stay asleep. A writer returns only
+ *       after the force that covers its record.
+ *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
+ *       and forced with the batch that first needs them; most commits then overwrite space that is
+ *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file
+ *       size or block map. Closing (or rolling) a segment trims it back to its last record.
  *   <li><b>Visibility.</b> A record enters the indexes before it is forced, but in SYNC mode no
  *       operation returns anything that depends on an unforced record: every read notes the newest
  *       record applied when it looked and waits for that record to be forced before returning (a
  *       read barrier; it costs nothing when no write is in flight, and at most one fsync
  *       otherwise). So another thread never observes a write that a crash could still take back,
  *       and a writer reads its own writes. If a write or force fails, the store stops (fail-stop):
- *       that call and every later one throws {@link StorageException}, nothing more is
- *       acknowledged, and the indexes that may hold the failed record are never read again;
- *       reopening rebuilds them from what is on disk.
- *   <li><b>{@link Durability#ASYNC}.</b> Writers return once their record is queued; a background
- *       thread forces the queue every {@link FileStoreOptions#asyncWindow()}, and a writer that
- *       finds more than 8 MiB queued waits for a flush. A crash (of the process or of the machine)
- *       loses the writes since the last completed flush (about one window, stretched by a slow
- *       disk, at most 8 MiB), always a suffix of the log, never a partial record. Reads do not
- *       wait; they may show writes a crash would take back.
+ *       that call and every later one throws {@link StorageException} ({@link StoreFullException}
+ *       if the disk is full), nothing more is acknowledged, and the indexes that may hold the
+ *       failed record are never read again; reopening rebuilds them from what is on disk.
+ *   <li><b>{@link Durability#ASYNC}.</b> Writers return once their record is queued; the log thread
+ *       forces the queue every {@link FileStoreOptions#asyncWindow()}, and a writer that finds more
+ *       than 8 MiB queued waits for a flush. A crash (of the process or of the machine) loses the
+ *       writes since the last completed flush (about one window, stretched by a slow disk, at most
+ *       8 MiB), always a suffix of the log, never a partial record. Reads do not wait; they may
+ *       show writes a crash would take back.
  *   <li><b>Recovery on open.</b> Load the newest snapshot (it must be intact), then replay the
  *       segments after it in order, verifying every frame. A damaged frame at the end of the newest
  *       segment with no intact frame after it is a torn write: it is cut off, logged as a warning
  *       and reported by {@link #recoveryReport()}. Any other damage stops the open with {@link
  *       CorruptStoreException} naming the file and byte offset; nothing acknowledged is ever
  *       dropped silently. (Limit: a bit flip in the very last record of the newest segment looks
- *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded by
- *       one worker thread per core, a chunk at a time, while the opening thread applies the decoded
- *       chunks in log order.
+ *       exactly like a torn write and is cut off too, with the same warning.) Zeros after the last
+ *       record of a segment whose length is a whole number of preallocation chunks are space the
+ *       store had reserved and not yet used when it stopped: they are trimmed silently, not
+ *       reported as a torn write; a torn record inside that space is reported with its own length.
+ *       Frames are decoded by one worker thread per core, a chunk at a time, while the opening
+ *       thread applies the decoded chunks in log order.
  *   <li><b>Compaction ({@link #compact()}).</b> Roll the log to a new segment n, write the whole
  *       state to {@code snapshot-<n>.snap.tmp}, fsync it, rename it atomically, fsync the
  *       directory, and only then delete the older segments and snapshot (and fsync the directory
