@@ -67,9 +67,9 @@ import org.slf4j.LoggerFactory;
  *       writes it with one {@code write} and forces it with one {@code fdatasync}, and the moment
  *       the force returns it starts the next write with everything that queued up meanwhile
  *       (pipelined), so concurrent writers share each force and the disk never waits for a thread
- *       to wake up. It unparks only the first writer the force covered, which unparks the other
- *       covered ones; writers whose record is not yet forced stay asleep. A writer returns only
- *       after the force that covers its record.
+ *       to wake up. When the next batch is already queued it unparks only the first writer the
+ *       force covered, which unparks the other covered ones; writers whose record is not yet forced
+ *       stay asleep. A writer returns only after the force that covers its record.
  *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
  *       and forced with the batch that first needs them; most commits then overwrite space that is
  *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * sequence number are forced. The log thread (one per store) takes the whole queue, writes it with
  * one {@code write} and forces it with one {@code fdatasync}; the moment the force returns it takes
  * what queued up meanwhile and starts the next write, so the disk is never idle while a writer
- * waits (pipelined group commit). Waking the writers a force covered is not on that path: the log
- * thread unparks only the first of them, which unparks the others; writers not yet covered stay
- * asleep (no thundering herd).
+ * waits (pipelined group commit). Waking the writers a force covered is not on that path: when the
+ * next batch is already queued, the log thread unparks only the first of them, which unparks the
+ * others (otherwise the idle log thread wakes them itself); writers not yet covered stay asleep (no
+ * thundering herd).
  *
  * <p>Only the log thread does I/O on the segment, so it can use a {@link FileChannel} (and with it
  * {@code force(false)}, i.e. {@code fdatasync}): an application interrupt never reaches that
@@ -347,7 +348,6 @@ final class SegmentLog {
     } catch (Throwable e) { // NOPMD: any failure must stop the log, Errors included
       error = e;
     }
-    Waiter first = null;
     lock.lock();
     spare = batch.length > 4 * INITIAL_BUFFER ? new byte[INITIAL_BUFFER] : batch;
     flushing = false;
@@ -362,46 +362,47 @@ final class SegmentLog {
       rolledTo = segmentNumber;
       rolled.signalAll();
     }
-    first = takeCovered(upTo);
-    if (first != null) {
-      // Unpark outside the lock, so the woken writer does not block on it at once.
-      lock.unlock();
-      LockSupport.unpark(first.thread);
-      lock.lock();
+    List<Waiter> covered = takeCovered(upTo);
+    if (covered.isEmpty()) {
+      return;
     }
+    // With the next batch already queued, the first covered writer wakes the others, so that the
+    // next write starts at once; with nothing queued this thread has the time to wake them all.
+    Waiter first = covered.get(0);
+    boolean delegate = pendingLength > 0 && covered.size() > 1;
+    for (int i = 1; i < covered.size(); i++) {
+      covered.get(i).done = true;
+    }
+    if (delegate) {
+      first.others = covered.subList(1, covered.size());
+    }
+    first.done = true;
+    // Unpark outside the lock, so the woken writers do not block on it at once.
+    lock.unlock();
+    if (delegate) {
+      LockSupport.unpark(first.thread);
+    } else {
+      for (Waiter w : covered) {
+        LockSupport.unpark(w.thread);
+      }
+    }
+    lock.lock();
   }
 
-  /** Removes the waiters up to {@code seq}; returns the first, which wakes the others. */
-  private @Nullable Waiter takeCovered(long seq) {
-    Waiter first = null;
-    List<Waiter> others = null;
+  /** Removes the waiters up to {@code seq}, in the order they started waiting. */
+  private List<Waiter> takeCovered(long seq) {
+    List<Waiter> covered = new ArrayList<>();
     int kept = 0;
     for (int i = 0; i < waiters.size(); i++) {
       Waiter w = waiters.get(i);
       if (w.seq <= seq) {
-        if (first == null) {
-          first = w;
-        } else {
-          if (others == null) {
-            others = new ArrayList<>();
-          }
-          others.add(w);
-        }
+        covered.add(w);
       } else {
         waiters.set(kept++, w);
       }
     }
     waiters.subList(kept, waiters.size()).clear();
-    if (first != null) {
-      first.others = others;
-      if (others != null) {
-        for (Waiter w : others) {
-          w.done = true;
-        }
-      }
-      first.done = true;
-    }
-    return first;
+    return covered;
   }
 
   private void wakeAll() {
