@@ -62,14 +62,15 @@ import org.slf4j.LoggerFactory;
  *       indexes, then the record is queued to the log and applied to the indexes, in that order and
  *       in the same critical section, so log order equals decision order. JSON encoding happens
  *       before the lock is taken.
- *   <li><b>Group commit ({@link Durability#SYNC}).</b> After leaving the lock a writer parks until
- *       its record is forced. One log thread per store does all the I/O: it takes the whole queue,
- *       writes it with one {@code write} and forces it with one {@code fdatasync}, and the moment
- *       the force returns it starts the next write with everything that queued up meanwhile
- *       (pipelined), so concurrent writers share each force and the disk never waits for a thread
- *       to wake up. When the next batch is already queued it unparks only the first writer the
- *       force covered, which unparks the other covered ones; writers whose record is not yet forced
- *       stay asleep. A writer returns only after the force that covers its record.
+ *   <li><b>Group commit ({@link Durability#SYNC}).</b> After leaving the lock a writer waits until
+ *       its record is forced. A writer that finds no flush running writes the whole queue with one
+ *       {@code write} and forces it with one {@code fdatasync} itself; writers arriving meanwhile
+ *       park. When a flush ends with writers still waiting, the store's log thread (or a newly
+ *       arriving writer, whichever runs first) at once flushes everything that queued up meanwhile
+ *       (pipelined), so concurrent writers share each force. When the next batch is already queued,
+ *       only the first writer a force covered is unparked, and it unparks the other covered ones;
+ *       writers whose record is not yet forced stay asleep. A writer returns only after the force
+ *       that covers its record.
  *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
  *       and forced with the batch that first needs them; most commits then overwrite space that is
  *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file

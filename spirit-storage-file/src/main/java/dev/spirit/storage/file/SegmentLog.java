@@ -3,7 +3,7 @@ package dev.spirit.storage.file;
 import dev.spirit.error.StorageException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,21 +21,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The append side of the log: one log thread writes and forces, writers queue and wait.
+ * The append side of the log, with pipelined group commit.
  *
  * <p>Writers {@link #append} encoded frames into an in-memory queue and get a sequence number.
- * {@link #awaitDurable} registers the caller as a waiter and parks it until the frames up to its
- * sequence number are forced. The log thread (one per store) takes the whole queue, writes it with
- * one {@code write} and forces it with one {@code fdatasync}; the moment the force returns it takes
- * what queued up meanwhile and starts the next write, so the disk is never idle while a writer
- * waits (pipelined group commit). Waking the writers a force covered is not on that path: when the
- * next batch is already queued, the log thread unparks only the first of them, which unparks the
- * others (otherwise the idle log thread wakes them itself); writers not yet covered stay asleep (no
- * thundering herd).
+ * {@link #awaitDurable} returns once the frames up to a sequence number are forced. A writer that
+ * finds no flush running flushes the whole queue itself: one {@code write}, one {@code fdatasync}
+ * (so a lone writer pays no thread hand-off). Writers that arrive while a flush runs register as
+ * waiters and park. When a flush ends with waiters left, the store's log thread starts the next one
+ * at once with everything that queued up meanwhile, and keeps doing so while writers wait, so the
+ * disk is not idle while a writer waits for another thread to be scheduled (whoever gets there
+ * first, the log thread or a newly arriving writer, flushes). Waking the writers a force covered is
+ * kept off that path: when the next batch is already queued, only the first covered writer is
+ * unparked, and it unparks the others; writers not yet covered stay asleep (no thundering herd).
  *
- * <p>Only the log thread does I/O on the segment, so it can use a {@link FileChannel} (and with it
- * {@code force(false)}, i.e. {@code fdatasync}): an application interrupt never reaches that
- * thread, so it can never close the channel under the store.
+ * <p>Data is written through {@link RandomAccessFile}, which an interrupt cannot stop; {@code
+ * fdatasync} needs a {@link FileChannel}, which an interrupt closes, so the force holds the
+ * interrupt back and, should the channel still be closed by one, reopens the file and forces again
+ * (see {@link #forceData}). An application that interrupts its threads cannot stop the store.
  *
  * <p><b>Preallocation.</b> A segment grows in {@link #PREALLOCATION_CHUNK}-sized chunks of zeros,
  * written and forced together with the batch that first needs them, so most commits overwrite
@@ -55,7 +57,7 @@ final class SegmentLog {
   static final int PREALLOCATION_CHUNK = 256 << 10;
 
   private static final int INITIAL_BUFFER = 64 << 10;
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PREALLOCATION_CHUNK);
+  private static final byte[] ZEROS = new byte[PREALLOCATION_CHUNK];
 
   private final Path directory;
   private final long segmentBytes;
@@ -198,28 +200,41 @@ final class SegmentLog {
     }
   }
 
-  /** Returns once every frame up to {@code seq} is on disk and forced. */
+  /**
+   * Returns once every frame up to {@code seq} is on disk and forced. If no flush is running, the
+   * caller writes and forces the queue itself (no hand-off to wait for); otherwise it parks until
+   * the flush that covers it, which the log thread starts as soon as the running one ends.
+   */
   void awaitDurable(long seq) {
     if (durableSeq >= seq) {
       throwIfFailed();
       return;
     }
-    Waiter self = new Waiter(Thread.currentThread(), seq);
+    Waiter self;
     lock.lock();
     try {
-      throwIfFailed();
-      if (durableSeq >= seq) {
-        return;
+      while (true) {
+        throwIfFailed();
+        if (durableSeq >= seq) {
+          return;
+        }
+        if (stopped) {
+          throw new StorageException("the file store at " + directory + " is closed");
+        }
+        if (flushing) {
+          break;
+        }
+        flushBatch(false);
+        if (failure == null
+            && (requestedSeq > durableSeq || closing || rollsRequested > rollsDone)) {
+          // Others queued while this thread flushed: the log thread takes over at once.
+          work.signal();
+        }
       }
-      if (stopped) {
-        throw new StorageException("the file store at " + directory + " is closed");
-      }
+      self = new Waiter(Thread.currentThread(), seq);
       waiters.add(self);
       if (seq > requestedSeq) {
         requestedSeq = seq;
-        if (!flushing) {
-          work.signal();
-        }
       }
     } finally {
       lock.unlock();
@@ -293,7 +308,14 @@ final class SegmentLog {
         boolean rollWanted = rollsRequested > rollsDone;
         boolean demanded = requestedSeq > durableSeq || rollWanted || closing;
         boolean timed = asyncWindowNanos > 0 && System.nanoTime() - nextTimedFlush >= 0;
-        if ((pendingLength > 0 && (demanded || timed)) || rollWanted) {
+        if (flushing) {
+          // A writer is flushing; it signals when it is done and more is wanted.
+          if (asyncWindowNanos > 0) {
+            work.awaitNanos(asyncWindowNanos);
+          } else {
+            work.awaitUninterruptibly();
+          }
+        } else if ((pendingLength > 0 && (demanded || timed)) || rollWanted) {
           flushBatch(rollWanted);
           nextTimedFlush = System.nanoTime() + asyncWindowNanos;
         } else if (closing) {
@@ -353,8 +375,9 @@ final class SegmentLog {
     flushing = false;
     if (error != null) {
       failure = error;
-      rolled.signalAll();
-      return; // run() wakes everyone
+      wakeAll();
+      work.signal(); // the log thread stops
+      return;
     }
     durableSeq = upTo;
     if (rollAfter) {
@@ -425,13 +448,10 @@ final class SegmentLog {
     if (end > allocated) {
       preallocate(end);
     }
-    ByteBuffer data = ByteBuffer.wrap(batch, 0, length);
-    long at = size;
-    while (data.hasRemaining()) {
-      at += channel.write(data, at);
-    }
+    file.seek(size);
+    file.write(batch, 0, length);
     size = end;
-    channel.force(false);
+    forceData();
   }
 
   /**
@@ -441,22 +461,47 @@ final class SegmentLog {
    */
   private void preallocate(long end) throws IOException {
     long target = (end / PREALLOCATION_CHUNK + 1) * PREALLOCATION_CHUNK;
-    long at = allocated;
     try {
-      while (at < target) {
-        ByteBuffer zeros = ZEROS.duplicate();
-        zeros.limit((int) Math.min(zeros.capacity(), target - at));
-        at += channel.write(zeros, at);
+      file.seek(allocated);
+      for (long at = allocated; at < target; at += PREALLOCATION_CHUNK) {
+        file.write(ZEROS, 0, (int) Math.min(PREALLOCATION_CHUNK, target - at));
       }
     } catch (IOException e) {
       try {
-        channel.truncate(size);
+        file.setLength(size);
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
     }
     allocated = target;
+  }
+
+  /**
+   * {@code fdatasync}. Writes go through {@link RandomAccessFile}, which an interrupt cannot stop,
+   * but only a {@link FileChannel} offers {@code fdatasync}, and an interrupt that reaches a thread
+   * blocked in it closes the channel (and the file). A writer thread may flush, so the interrupt is
+   * held back meanwhile; if one still closes the file, it is reopened and forced again: {@code
+   * fdatasync} covers every write to the file, through whichever descriptor.
+   */
+  private void forceData() throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          channel.force(false);
+          return;
+        } catch (ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+          file = new RandomAccessFile(directory.resolve(segmentName(segmentNumber)).toFile(), "rw");
+          channel = file.getChannel();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void rollSegment() throws IOException {
@@ -474,8 +519,8 @@ final class SegmentLog {
   /** Cuts the unused preallocated zeros off the segment (a crash before this is harmless). */
   private void trim() throws IOException {
     if (allocated > size) {
-      channel.truncate(size);
-      channel.force(false);
+      file.setLength(size);
+      forceData();
       allocated = size;
     }
   }
