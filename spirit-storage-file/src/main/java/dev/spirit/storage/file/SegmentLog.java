@@ -206,18 +206,18 @@ final class SegmentLog {
    * the flush that covers it, which the log thread starts as soon as the running one ends.
    */
   void awaitDurable(long seq) {
+    // A record forced before a failure is acknowledged: the failure did not touch it.
     if (durableSeq >= seq) {
-      throwIfFailed();
       return;
     }
     Waiter self;
     lock.lock();
     try {
       while (true) {
-        throwIfFailed();
         if (durableSeq >= seq) {
           return;
         }
+        throwIfFailed();
         if (stopped) {
           throw new StorageException("the file store at " + directory + " is closed");
         }
