@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * at once with everything that queued up meanwhile, and keeps doing so while writers wait, so the
  * disk is not idle while a writer waits for another thread to be scheduled (whoever gets there
  * first, the log thread or a newly arriving writer, flushes). Waking the writers a force covered is
- * kept off that path: when the next batch is already queued, only the first covered writer is
- * unparked, and it unparks the others; writers not yet covered stay asleep (no thundering herd).
+ * kept off that path: when the log thread has the next batch already queued, it unparks only the
+ * first covered writer, which unparks the others; writers not yet covered stay asleep (no
+ * thundering herd).
  *
  * <p>Data is written through {@link RandomAccessFile}, which an interrupt cannot stop; {@code
  * fdatasync} needs a {@link FileChannel}, which an interrupt closes, so the force holds the
@@ -389,10 +390,12 @@ final class SegmentLog {
     if (covered.isEmpty()) {
       return;
     }
-    // With the next batch already queued, the first covered writer wakes the others, so that the
-    // next write starts at once; with nothing queued this thread has the time to wake them all.
+    // When the log thread has the next batch already queued, the first covered writer wakes the
+    // others, so that the next write starts at once. A writer that flushed (it is about to return
+    // anyway), or the log thread with nothing queued, wakes them all itself: a chain of wake-ups
+    // would only add latency.
     Waiter first = covered.get(0);
-    boolean delegate = pendingLength > 0 && covered.size() > 1;
+    boolean delegate = Thread.currentThread() == thread && pendingLength > 0 && covered.size() > 1;
     for (int i = 1; i < covered.size(); i++) {
       covered.get(i).done = true;
     }
