@@ -67,10 +67,10 @@ import org.slf4j.LoggerFactory;
  *       {@code write} and forces it with one {@code fdatasync} itself; writers arriving meanwhile
  *       park. When a flush ends with writers still waiting, the store's log thread (or a newly
  *       arriving writer, whichever runs first) at once flushes everything that queued up meanwhile
- *       (pipelined), so concurrent writers share each force. When the next batch is already queued,
- *       only the first writer a force covered is unparked, and it unparks the other covered ones;
- *       writers whose record is not yet forced stay asleep. A writer returns only after the force
- *       that covers its record.
+ *       (pipelined), so concurrent writers share each force. When the log thread has the next batch
+ *       already queued, it unparks only the first writer a force covered, which unparks the other
+ *       covered ones; writers whose record is not yet forced stay asleep. A writer returns only
+ *       after the force that covers its record.
  *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
  *       and forced with the batch that first needs them; most commits then overwrite space that is
  *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file
