@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The physical limit of one writer on this disk: append a record-sized block (500 bytes) and force
- * it, in the same directory the store benchmarks use. Measured two ways: {@code FileChannel.write +
- * force(false)} (fdatasync) and {@code RandomAccessFile.write + FileDescriptor.sync()} (fsync, what
- * the file store uses).
+ * it, in the same directory the store benchmarks use. Measured three ways: {@code FileChannel.write
+ * + force(false)} (fdatasync) and {@code RandomAccessFile.write + FileDescriptor.sync()} (fsync),
+ * both growing the file, and {@code FileChannel.write + force(false)} into a file preallocated with
+ * zeros (what the file store's log thread does since it preallocates segments).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,12 +36,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class RawFsyncBenchmark {
+  private static final int PREALLOCATED_BYTES = 64 << 20;
   private final byte[] record = new byte[500];
   private Path dir;
   private FileChannel channel;
   private RandomAccessFile file;
+  private FileChannel preallocated;
   private long position;
   private long filePosition;
+  private long preallocatedPosition;
 
   /** Opens two fresh files. */
   @Setup(Level.Trial)
@@ -50,7 +54,25 @@ public class RawFsyncBenchmark {
         FileChannel.open(
             dir.resolve("channel.bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     file = new RandomAccessFile(dir.resolve("raf.bin").toFile(), "rw");
+    preallocated =
+        FileChannel.open(
+            dir.resolve("preallocated.bin"),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+    preallocate();
     java.util.Arrays.fill(record, (byte) 'x');
+  }
+
+  private void preallocate() throws IOException {
+    ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+    for (long at = 0; at < PREALLOCATED_BYTES; at += zeros.capacity()) {
+      zeros.clear();
+      while (zeros.hasRemaining()) {
+        preallocated.write(zeros, at + zeros.position());
+      }
+    }
+    preallocated.force(true);
   }
 
   /** Closes and deletes them. */
@@ -58,6 +80,7 @@ public class RawFsyncBenchmark {
   public void close() throws IOException {
     channel.close();
     file.close();
+    preallocated.close();
     BenchData.delete(dir);
   }
 
@@ -86,5 +109,22 @@ public class RawFsyncBenchmark {
     file.write(record);
     filePosition += record.length;
     file.getFD().sync();
+  }
+
+  /**
+   * Overwrite zeros preallocated in a 64 MiB file and fdatasync (wraps around at the end).
+   *
+   * @throws IOException if the disk fails
+   */
+  @Benchmark
+  public void preallocatedWriteForce() throws IOException {
+    if (preallocatedPosition + record.length > PREALLOCATED_BYTES) {
+      preallocatedPosition = 0;
+    }
+    ByteBuffer b = ByteBuffer.wrap(record);
+    while (b.hasRemaining()) {
+      preallocatedPosition += preallocated.write(b, preallocatedPosition);
+    }
+    preallocated.force(false);
   }
 }

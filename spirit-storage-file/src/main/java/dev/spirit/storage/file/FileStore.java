@@ -35,16 +35,12 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,36 +62,48 @@ import org.slf4j.LoggerFactory;
  *       in the same critical section, so log order equals decision order. JSON encoding happens
  *       before the lock is taken.
  *   <li><b>Group commit ({@link Durability#SYNC}).</b> After leaving the lock a writer waits until
- *       its record is forced: the first waiter with no flush running becomes the leader, writes the
- *       whole queue with one {@code write} and one {@code fsync}, and wakes every writer it
- *       covered. A writer returns only after the force that covers its record.
+ *       its record is forced. A writer that finds no flush running writes the whole queue with one
+ *       {@code write} and forces it with one {@code fdatasync} itself; writers arriving meanwhile
+ *       park. When a flush ends with writers still waiting, the store's log thread (or a newly
+ *       arriving writer, whichever runs first) at once flushes everything that queued up meanwhile
+ *       (pipelined), so concurrent writers share each force. When the log thread has the next batch
+ *       already queued, it unparks only the first writer a force covered, which unparks the other
+ *       covered ones; writers whose record is not yet forced stay asleep. A writer returns only
+ *       after the force that covers its record.
+ *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
+ *       and forced with the batch that first needs them; most commits then overwrite space that is
+ *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file
+ *       size or block map. Closing (or rolling) a segment trims it back to its last record.
  *   <li><b>Visibility.</b> A record enters the indexes before it is forced, but in SYNC mode no
  *       operation returns anything that depends on an unforced record: every read notes the newest
  *       record applied when it looked and waits for that record to be forced before returning (a
  *       read barrier; it costs nothing when no write is in flight, and at most one fsync
  *       otherwise). So another thread never observes a write that a crash could still take back,
  *       and a writer reads its own writes. If a write or force fails, the store stops (fail-stop):
- *       that call and every later one throws {@link StorageException}, nothing more is
- *       acknowledged, and the indexes that may hold the failed record are never read again;
- *       reopening rebuilds them from what is on disk.
- *   <li><b>{@link Durability#ASYNC}.</b> Writers return once their record is queued; a background
- *       thread forces the queue every {@link FileStoreOptions#asyncWindow()}, and a writer that
- *       finds more than 8 MiB queued waits for a flush. A crash (of the process or of the machine)
- *       loses the writes since the last completed flush (about one window, stretched by a slow
- *       disk, at most 8 MiB), always a suffix of the log, never a partial record. Reads do not
- *       wait; they may show writes a crash would take back.
+ *       that call and every later one throws {@link StorageException} ({@link StoreFullException}
+ *       if the disk is full), nothing more is acknowledged, and the indexes that may hold the
+ *       failed record are never read again; reopening rebuilds them from what is on disk.
+ *   <li><b>{@link Durability#ASYNC}.</b> Writers return once their record is queued; the log thread
+ *       forces the queue every {@link FileStoreOptions#asyncWindow()}, and a writer that finds more
+ *       than 8 MiB queued waits for a flush. A crash (of the process or of the machine) loses the
+ *       writes since the last completed flush (about one window, stretched by a slow disk, at most
+ *       8 MiB), always a suffix of the log, never a partial record. Reads do not wait; they may
+ *       show writes a crash would take back.
  *   <li><b>Recovery on open.</b> Load the newest snapshot (it must be intact), then replay the
  *       segments after it in order, verifying every frame. A damaged frame at the end of the newest
  *       segment with no intact frame after it is a torn write: it is cut off, logged as a warning
  *       and reported by {@link #recoveryReport()}. Any other damage stops the open with {@link
  *       CorruptStoreException} naming the file and byte offset; nothing acknowledged is ever
  *       dropped silently. (Limit: a bit flip in the very last record of the newest segment looks
- *       exactly like a torn write and is cut off too, with the same warning.) Frames are decoded by
- *       one worker thread per core, a chunk at a time, while the opening thread applies the decoded
- *       chunks in log order. Submission records are read from the frame's bytes by a strict reader
- *       of the exact JSON shape the store writes, straight into the compact row; a record in any
- *       other shape (older or newer code, hand edits) is decoded by {@link SpiritCodec} instead,
- *       with the same result.
+ *       exactly like a torn write and is cut off too, with the same warning.) Zeros after the last
+ *       record of a segment whose length is a whole number of preallocation chunks are space the
+ *       store had reserved and not yet used when it stopped: they are trimmed silently, not
+ *       reported as a torn write; a torn record inside that space is reported with its own length.
+ *       Frames are decoded by one worker thread per core, a chunk at a time, while the opening
+ *       thread applies the decoded chunks in log order. Submission records are read from the
+ *       frame's bytes by a strict reader of the exact JSON shape the store writes, straight into
+ *       the compact row; a record in any other shape (older or newer code, hand edits) is decoded
+ *       by {@link SpiritCodec} instead, with the same result.
  *   <li><b>Compaction ({@link #compact()}).</b> Roll the log to a new segment n, write the whole
  *       state to {@code snapshot-<n>.snap.tmp}, fsync it, rename it atomically, fsync the
  *       directory, and only then delete the older segments and snapshot (and fsync the directory
@@ -136,7 +144,6 @@ public final class FileStore implements SpiritStore {
   private final boolean sync;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ReentrantLock compaction = new ReentrantLock();
-  private final @Nullable ScheduledExecutorService flusher;
 
   // guarded by lock: the sequence number of the newest record applied to the state
   private long appliedSeq;
@@ -155,20 +162,6 @@ public final class FileStore implements SpiritStore {
     this.state = state;
     this.report = report;
     this.sync = options.durability() == Durability.SYNC;
-    if (sync) {
-      this.flusher = null;
-    } else {
-      ScheduledExecutorService executor =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "spirit-file-flusher " + directory);
-                t.setDaemon(true);
-                return t;
-              });
-      long window = options.asyncWindow().toNanos();
-      executor.scheduleWithFixedDelay(this::flushQuietly, window, window, TimeUnit.NANOSECONDS);
-      this.flusher = executor;
-    }
   }
 
   /**
@@ -220,6 +213,7 @@ public final class FileStore implements SpiritStore {
           new SegmentLog(
               directory,
               options.segmentBytes(),
+              options.durability() == Durability.SYNC ? null : options.asyncWindow(),
               recovered.segmentNumber(),
               recovered.file(),
               recovered.size());
@@ -684,14 +678,6 @@ public final class FileStore implements SpiritStore {
     } finally {
       lock.writeLock().unlock();
     }
-    if (flusher != null) {
-      flusher.shutdown();
-      try {
-        flusher.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     try {
       log.close();
     } finally {
@@ -764,17 +750,6 @@ public final class FileStore implements SpiritStore {
   private void ensureOpen() {
     if (closed) {
       throw new StorageException("the file store at " + directory + " is closed");
-    }
-  }
-
-  private void flushQuietly() {
-    try {
-      log.awaitDurable(log.appendedSeq());
-    } catch (StorageException e) {
-      LOG.error("file store {}: background flush failed; the store has stopped", directory, e);
-      if (flusher != null) {
-        flusher.shutdown();
-      }
     }
   }
 

@@ -242,7 +242,12 @@ final class Recovery {
       state.submissions.ensureCapacity(
           state.submissions.size() + (long) ((double) count * rest / buf.length));
     }
-    if (pos < buf.length) {
+    int used = SegmentLog.unusedSpaceStart(buf, pos);
+    if (pos < buf.length && used == pos) {
+      // Only preallocated zeros follow the last record: an open store had reserved the space and
+      // not yet written or trimmed it. Not a torn write; trim it silently.
+      trimPreallocated(file, pos, buf.length);
+    } else if (pos < buf.length) {
       if (!last) {
         throw new CorruptStoreException(
             file.toString(),
@@ -258,9 +263,22 @@ final class Recovery {
                 + next
                 + "), so this is not a torn write");
       }
-      cutTail(file, pos, buf.length - pos);
+      // In a preallocated segment only the bytes before its unused zeros were written.
+      cutTail(file, pos, used - pos);
     }
     apply(file, buf, Arrays.copyOf(starts, count));
+  }
+
+  private void trimPreallocated(Path file, long offset, long length) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(offset);
+      ch.force(true);
+    }
+    LOG.debug(
+        "file store {}: trimmed {} unused preallocated byte(s) off {}",
+        directory,
+        length - offset,
+        file.getFileName());
   }
 
   private void cutTail(Path file, long offset, long bytes) throws IOException {

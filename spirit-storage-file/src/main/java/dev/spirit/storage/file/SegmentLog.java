@@ -3,66 +3,120 @@ package dev.spirit.storage.file;
 import dev.spirit.error.StorageException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The append side of the log, with group commit by leader and followers.
+ * The append side of the log, with pipelined group commit.
  *
  * <p>Writers {@link #append} encoded frames into an in-memory queue and get a sequence number.
- * {@link #awaitDurable} returns once the frames up to a sequence number are forced to disk: the
- * first waiter that finds no flush running becomes the leader, takes the whole queue, writes it
- * with one {@code write} and one {@code fsync}, then wakes everyone it covered; writers that
- * arrived meanwhile queue up for the next flush, so N concurrent writers share about one force. A
- * lone writer leads its own flush without a thread hand-off.
+ * {@link #awaitDurable} returns once the frames up to a sequence number are forced. A writer that
+ * finds no flush running flushes the whole queue itself: one {@code write}, one {@code fdatasync}
+ * (so a lone writer pays no thread hand-off). Writers that arrive while a flush runs register as
+ * waiters and park. When a flush ends with waiters left, the store's log thread starts the next one
+ * at once with everything that queued up meanwhile, and keeps doing so while writers wait, so the
+ * disk is not idle while a writer waits for another thread to be scheduled (whoever gets there
+ * first, the log thread or a newly arriving writer, flushes). Waking the writers a force covered is
+ * kept off that path: when the log thread has the next batch already queued, it unparks only the
+ * first covered writer, which unparks the others; writers not yet covered stay asleep (no
+ * thundering herd).
  *
- * <p>Segments are written through {@link RandomAccessFile} and forced with {@link
- * java.io.FileDescriptor#sync()} ({@code fsync}), not through a {@code FileChannel}: the leader is
- * an application thread, and an interrupt that reaches a thread blocked in a {@code FileChannel}
- * closes the channel for everyone, which would stop the store whenever an application cancels a
- * request. Classic file I/O is not interruptible.
+ * <p>Data is written through {@link RandomAccessFile}, which an interrupt cannot stop; {@code
+ * fdatasync} needs a {@link FileChannel}, which an interrupt closes, so the force holds the
+ * interrupt back and, should the channel still be closed by one, reopens the file and forces again
+ * (see {@link #forceData}). An application that interrupts its threads cannot stop the store.
+ *
+ * <p><b>Preallocation.</b> A segment grows in {@link #PREALLOCATION_CHUNK}-sized chunks of zeros,
+ * written and forced together with the batch that first needs them, so most commits overwrite
+ * blocks that are already allocated and inside the file size: their {@code fdatasync} has no file
+ * size or block map to update, only the data. A closed (or rolled) segment is trimmed back to its
+ * last record. After a crash, the unused zeros of a segment whose length is a whole number of
+ * chunks are recognised as preallocated space, not as a torn write (see {@link #unusedSpaceStart}).
  *
  * <p>An I/O error is sticky: the log refuses everything afterwards (fail-stop), so no later write
  * can be acknowledged on top of a record that may be missing. Reopening the store recovers.
  */
 final class SegmentLog {
+  private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
   static final byte[] SEGMENT_HEADER = "SPIRIT-LOG 1\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** Segments are extended by this many zero bytes at a time, to a multiple of it. */
+  static final int PREALLOCATION_CHUNK = 256 << 10;
+
   private static final int INITIAL_BUFFER = 64 << 10;
+  private static final byte[] ZEROS = new byte[PREALLOCATION_CHUNK];
 
   private final Path directory;
   private final long segmentBytes;
+  private final long asyncWindowNanos;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition flushed = lock.newCondition();
+  private final Condition work = lock.newCondition();
+  private final Condition rolled = lock.newCondition();
+  private final Thread thread;
 
   // guarded by lock
   private byte[] pending = new byte[INITIAL_BUFFER];
   private int pendingLength;
   private byte[] spare = new byte[INITIAL_BUFFER];
   private long appendedSeq;
+  private long requestedSeq;
+  private final List<Waiter> waiters = new ArrayList<>();
   private boolean flushing;
-  private boolean closed;
+  private boolean closing;
+  private boolean stopped;
+  private long rollsRequested;
+  private long rollsDone;
+  private long rolledTo;
 
   private volatile long durableSeq;
   private volatile @Nullable Throwable failure;
 
-  // touched only by the current leader (flushing == true) or before the log is shared
+  // touched only by the log thread (and by the constructor before it starts)
   private RandomAccessFile file;
+  private FileChannel channel;
   private long segmentNumber;
   private long size;
+  private long allocated;
 
+  /**
+   * Takes over the open tail segment and starts the log thread.
+   *
+   * @param asyncWindow null in SYNC mode (force only when someone waits); in ASYNC mode the longest
+   *     time a queued frame waits for its force
+   */
   SegmentLog(
-      Path directory, long segmentBytes, long segmentNumber, RandomAccessFile file, long size) {
+      Path directory,
+      long segmentBytes,
+      @Nullable Duration asyncWindow,
+      long segmentNumber,
+      RandomAccessFile file,
+      long size)
+      throws IOException {
     this.directory = directory;
     this.segmentBytes = segmentBytes;
+    this.asyncWindowNanos = asyncWindow == null ? 0 : asyncWindow.toNanos();
     this.segmentNumber = segmentNumber;
     this.file = file;
+    this.channel = file.getChannel();
     this.size = size;
+    this.allocated = Math.max(size, file.length());
+    this.thread = new Thread(this::run, "spirit-file-log " + directory);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   static String segmentName(long number) {
@@ -85,6 +139,29 @@ final class SegmentLog {
       file.close();
       throw e;
     }
+  }
+
+  /**
+   * Where the unused, preallocated space at the end of a segment starts, for recovery: a segment
+   * whose length is a whole number of {@link #PREALLOCATION_CHUNK}s was preallocated by an open
+   * store that did not get to trim it, so the zero bytes at its end were never written. Any other
+   * length means the file was trimmed (closed cleanly) or never preallocated; then every byte
+   * counts.
+   *
+   * @param buf the whole segment
+   * @param from where the intact frames end
+   * @return the offset after the last non-zero byte at or after {@code from} if the segment is
+   *     preallocated, otherwise {@code buf.length}
+   */
+  static int unusedSpaceStart(byte[] buf, int from) {
+    if (buf.length % PREALLOCATION_CHUNK != 0) {
+      return buf.length;
+    }
+    int end = buf.length;
+    while (end > from && buf[end - 1] == 0) {
+      end--;
+    }
+    return end;
   }
 
   /** Queues a frame; returns its sequence number. */
@@ -124,24 +201,56 @@ final class SegmentLog {
     }
   }
 
-  /** Returns once every frame up to {@code seq} is on disk and forced. */
+  /**
+   * Returns once every frame up to {@code seq} is on disk and forced. If no flush is running, the
+   * caller writes and forces the queue itself (no hand-off to wait for); otherwise it parks until
+   * the flush that covers it, which the log thread starts as soon as the running one ends.
+   */
   void awaitDurable(long seq) {
+    // A record forced before a failure is acknowledged: the failure did not touch it.
     if (durableSeq >= seq) {
-      throwIfFailed();
       return;
     }
+    Waiter self;
     lock.lock();
     try {
-      while (durableSeq < seq) {
-        throwIfFailed();
-        if (flushing) {
-          flushed.awaitUninterruptibly();
-        } else {
-          lead(false);
+      while (true) {
+        if (durableSeq >= seq) {
+          return;
         }
+        throwIfFailed();
+        if (stopped) {
+          throw new StorageException("the file store at " + directory + " is closed");
+        }
+        if (flushing) {
+          break;
+        }
+        flushBatch(false);
+        if (failure == null
+            && (requestedSeq > durableSeq || closing || rollsRequested > rollsDone)) {
+          // Others queued while this thread flushed: the log thread takes over at once.
+          work.signal();
+        }
+      }
+      self = new Waiter(Thread.currentThread(), seq);
+      waiters.add(self);
+      if (seq > requestedSeq) {
+        requestedSeq = seq;
       }
     } finally {
       lock.unlock();
+    }
+    boolean interrupted = false;
+    while (!self.done) {
+      LockSupport.park(this);
+      interrupted |= Thread.interrupted();
+    }
+    self.wakeOthers();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (durableSeq < seq) {
+      throwIfFailed();
     }
   }
 
@@ -154,48 +263,102 @@ final class SegmentLog {
   long roll() {
     lock.lock();
     try {
-      while (flushing) {
-        throwIfFailed();
-        flushed.awaitUninterruptibly();
-      }
       throwIfUnusable();
-      lead(true);
-      throwIfFailed();
-      return segmentNumber;
+      long ticket = ++rollsRequested;
+      work.signal();
+      while (rollsDone < ticket) {
+        throwIfFailed();
+        rolled.awaitUninterruptibly();
+      }
+      return rolledTo;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Flushes everything queued and closes the segment. Idempotent. */
+  /** Flushes everything queued, trims and closes the segment, stops the log thread. Idempotent. */
   void close() {
     lock.lock();
     try {
-      if (closed) {
-        return;
-      }
-      while (flushing) {
-        flushed.awaitUninterruptibly();
-      }
-      if (failure == null && pendingLength > 0) {
-        lead(false);
-      }
-      closed = true;
-      file.close();
-    } catch (IOException e) {
-      throw new StorageException("cannot close the log of the file store at " + directory, e);
+      closing = true;
+      work.signal();
     } finally {
       lock.unlock();
+    }
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     throwIfFailed();
   }
 
+  // ---- the log thread -------------------------------------------------------------------------
+
+  private void run() {
+    lock.lock();
+    try {
+      long nextTimedFlush = System.nanoTime() + asyncWindowNanos;
+      while (failure == null) {
+        boolean rollWanted = rollsRequested > rollsDone;
+        boolean demanded = requestedSeq > durableSeq || rollWanted || closing;
+        boolean timed = asyncWindowNanos > 0 && System.nanoTime() - nextTimedFlush >= 0;
+        if (flushing) {
+          // A writer is flushing; it signals when it is done and more is wanted.
+          if (asyncWindowNanos > 0) {
+            work.awaitNanos(asyncWindowNanos);
+          } else {
+            work.awaitUninterruptibly();
+          }
+        } else if ((pendingLength > 0 && (demanded || timed)) || rollWanted) {
+          flushBatch(rollWanted);
+          nextTimedFlush = System.nanoTime() + asyncWindowNanos;
+        } else if (closing) {
+          break;
+        } else if (asyncWindowNanos > 0) {
+          long wait = nextTimedFlush - System.nanoTime();
+          if (wait > 0) {
+            work.awaitNanos(wait);
+          } else {
+            nextTimedFlush = System.nanoTime() + asyncWindowNanos;
+          }
+        } else {
+          work.awaitUninterruptibly();
+        }
+      }
+    } catch (InterruptedException e) {
+      failure = e;
+    } finally {
+      try {
+        closeSegment();
+      } catch (IOException | RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+      Throwable f = failure;
+      if (f != null) {
+        LOG.error("file store {}: writing the log failed; the store has stopped", directory, f);
+      }
+      stopped = true;
+      wakeAll();
+      lock.unlock();
+    }
+  }
+
   /** Called with the lock held and no flush running; returns with the lock held. */
-  private void lead(boolean rollAfter) {
+  private void flushBatch(boolean rollAfter) {
     flushing = true;
     byte[] batch = pending;
     int length = pendingLength;
     long upTo = appendedSeq;
+    long rollTicket = rollsRequested;
     pending = spare;
     pendingLength = 0;
     lock.unlock();
@@ -207,17 +370,74 @@ final class SegmentLog {
       }
     } catch (Throwable e) { // NOPMD: any failure must stop the log, Errors included
       error = e;
-    } finally {
-      lock.lock();
     }
+    lock.lock();
     spare = batch.length > 4 * INITIAL_BUFFER ? new byte[INITIAL_BUFFER] : batch;
     flushing = false;
     if (error != null) {
       failure = error;
-    } else {
-      durableSeq = upTo;
+      wakeAll();
+      work.signal(); // the log thread stops
+      return;
     }
-    flushed.signalAll();
+    durableSeq = upTo;
+    if (rollAfter) {
+      rollsDone = rollTicket;
+      rolledTo = segmentNumber;
+      rolled.signalAll();
+    }
+    List<Waiter> covered = takeCovered(upTo);
+    if (covered.isEmpty()) {
+      return;
+    }
+    // When the log thread has the next batch already queued, the first covered writer wakes the
+    // others, so that the next write starts at once. A writer that flushed (it is about to return
+    // anyway), or the log thread with nothing queued, wakes them all itself: a chain of wake-ups
+    // would only add latency.
+    Waiter first = covered.get(0);
+    boolean delegate = Thread.currentThread() == thread && pendingLength > 0 && covered.size() > 1;
+    for (int i = 1; i < covered.size(); i++) {
+      covered.get(i).done = true;
+    }
+    if (delegate) {
+      first.others = covered.subList(1, covered.size());
+    }
+    first.done = true;
+    // Unpark outside the lock, so the woken writers do not block on it at once.
+    lock.unlock();
+    if (delegate) {
+      LockSupport.unpark(first.thread);
+    } else {
+      for (Waiter w : covered) {
+        LockSupport.unpark(w.thread);
+      }
+    }
+    lock.lock();
+  }
+
+  /** Removes the waiters up to {@code seq}, in the order they started waiting. */
+  private List<Waiter> takeCovered(long seq) {
+    List<Waiter> covered = new ArrayList<>();
+    int kept = 0;
+    for (int i = 0; i < waiters.size(); i++) {
+      Waiter w = waiters.get(i);
+      if (w.seq <= seq) {
+        covered.add(w);
+      } else {
+        waiters.set(kept++, w);
+      }
+    }
+    waiters.subList(kept, waiters.size()).clear();
+    return covered;
+  }
+
+  private void wakeAll() {
+    for (Waiter w : waiters) {
+      w.done = true;
+      LockSupport.unpark(w.thread);
+    }
+    waiters.clear();
+    rolled.signalAll();
   }
 
   private void write(byte[] batch, int length) throws IOException {
@@ -227,38 +447,144 @@ final class SegmentLog {
     if (size >= segmentBytes) {
       rollSegment();
     }
+    long end = size + length;
+    if (end > allocated) {
+      preallocate(end);
+    }
     file.seek(size);
     file.write(batch, 0, length);
-    size += length;
-    file.getFD().sync();
+    size = end;
+    forceData();
+  }
+
+  /**
+   * Extends the segment with zeros to the next chunk boundary past {@code end}; the force of the
+   * batch that follows makes them durable with it. If the disk is full, the zeros written so far
+   * are cut off again before the failure is reported.
+   */
+  private void preallocate(long end) throws IOException {
+    long target = (end / PREALLOCATION_CHUNK + 1) * PREALLOCATION_CHUNK;
+    try {
+      file.seek(allocated);
+      for (long at = allocated; at < target; at += PREALLOCATION_CHUNK) {
+        file.write(ZEROS, 0, (int) Math.min(PREALLOCATION_CHUNK, target - at));
+      }
+    } catch (IOException e) {
+      try {
+        file.setLength(size);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    allocated = target;
+  }
+
+  /**
+   * {@code fdatasync}. Writes go through {@link RandomAccessFile}, which an interrupt cannot stop,
+   * but only a {@link FileChannel} offers {@code fdatasync}, and an interrupt that reaches a thread
+   * blocked in it closes the channel (and the file). A writer thread may flush, so the interrupt is
+   * held back meanwhile; if one still closes the file, it is reopened and forced again: {@code
+   * fdatasync} covers every write to the file, through whichever descriptor.
+   */
+  private void forceData() throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          channel.force(false);
+          return;
+        } catch (ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+          file = new RandomAccessFile(directory.resolve(segmentName(segmentNumber)).toFile(), "rw");
+          channel = file.getChannel();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void rollSegment() throws IOException {
     RandomAccessFile next = createSegment(directory, segmentNumber + 1);
+    trim();
     RandomAccessFile previous = file;
     file = next;
+    channel = next.getChannel();
     segmentNumber++;
     size = SEGMENT_HEADER.length;
+    allocated = size;
     previous.close();
   }
 
+  /** Cuts the unused preallocated zeros off the segment (a crash before this is harmless). */
+  private void trim() throws IOException {
+    if (allocated > size) {
+      file.setLength(size);
+      forceData();
+      allocated = size;
+    }
+  }
+
+  private void closeSegment() throws IOException {
+    try {
+      if (failure == null) {
+        trim();
+      }
+    } finally {
+      file.close();
+    }
+  }
+
+  // ---- errors ---------------------------------------------------------------------------------
+
   private void throwIfUnusable() {
     throwIfFailed();
-    if (closed) {
+    if (closing) {
       throw new StorageException("the file store at " + directory + " is closed");
     }
   }
 
   private void throwIfFailed() {
     Throwable f = failure;
-    if (f != null) {
-      throw new StorageException(
-          "writing the log of the file store at "
-              + directory
-              + " failed, so the store refuses further reads and writes; writes not yet"
-              + " acknowledged may be lost, acknowledged ones are safe; reopen the store: "
-              + f,
-          f);
+    if (f == null) {
+      return;
+    }
+    if (StoreFullException.isDiskFull(f)) {
+      throw new StoreFullException(directory.toString(), f);
+    }
+    throw new StorageException(
+        "writing the log of the file store at "
+            + directory
+            + " failed, so the store refuses further reads and writes; writes not yet"
+            + " acknowledged may be lost, acknowledged ones are safe; reopen the store: "
+            + f,
+        f);
+  }
+
+  /** A thread parked in {@link #awaitDurable}. */
+  private static final class Waiter {
+    final Thread thread;
+    final long seq;
+    volatile boolean done;
+    // set before done; the first covered waiter wakes these
+    @Nullable List<Waiter> others;
+
+    Waiter(Thread thread, long seq) {
+      this.thread = thread;
+      this.seq = seq;
+    }
+
+    void wakeOthers() {
+      List<Waiter> o = others;
+      if (o != null) {
+        others = null;
+        for (Waiter w : o) {
+          LockSupport.unpark(w.thread);
+        }
+      }
     }
   }
 }
