@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What automatic moderation decided about a submission, and why: the audit trail stored with it.
@@ -31,7 +30,9 @@ public record ModerationRecord(
       throw new InvalidInputException("moderation.decidedAt", "must not be null");
     }
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
-    ruleVersions = ruleVersions == null ? Map.of() : Map.copyOf(new TreeMap<>(ruleVersions));
+    // Map.copyOf rejects null keys and values, and keeps an already unmodifiable copy as it is, so
+    // records read back from storage can share one rule-versions map
+    ruleVersions = ruleVersions == null ? Map.of() : Map.copyOf(ruleVersions);
     redactedText = redactedText == null ? Optional.empty() : redactedText;
   }
 

@@ -5,16 +5,21 @@ import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.file.FileStore;
 import dev.spirit.submission.Submission;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Measures the heap a reopened file store holds per submission, and how much of it is the text:
  * {@code java -cp spirit-benchmarks/target/benchmarks.jar
- * dev.spirit.benchmarks.file.FileStoreHeapProbe 1000000 [reopens [SNAPSHOT]]}. Not a JMH benchmark:
- * it measures retained heap after full collections, then, if asked, reopens the store a number of
- * times more (a warmed-up JVM) and prints the wall-clock and CPU time of each open; the CPU time
- * (of the whole process, both cores) is what stays comparable when other work loads the machine.
- * With {@code SNAPSHOT} the store is compacted first, so opens read a snapshot instead of the log.
+ * dev.spirit.benchmarks.file.FileStoreHeapProbe 1000000 [reopens [SNAPSHOT] [NONE]]}. Not a JMH
+ * benchmark: it measures retained heap after full collections, then, if asked, reopens the store a
+ * number of times more (a warmed-up JVM) and prints the wall-clock and CPU time of each open; the
+ * CPU time (of the whole process, both cores) is what stays comparable when other work loads the
+ * machine. With {@code SNAPSHOT} the store is compacted first, so opens read a snapshot instead of
+ * the log. The submissions carry the moderation records intake stores (see {@link
+ * BenchData#moderatedSubmission}); with {@code NONE} they carry none.
  */
 public final class FileStoreHeapProbe {
   private FileStoreHeapProbe() {}
@@ -23,15 +28,18 @@ public final class FileStoreHeapProbe {
    * Runs the probe.
    *
    * @param args the number of submissions (default 100000), the number of warm reopens to time
-   *     afterwards (default 0), and {@code SNAPSHOT} to compact before opening
+   *     afterwards (default 0), then in any order {@code SNAPSHOT} to compact before opening and
+   *     {@code NONE} for submissions without moderation records
    */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int reopens = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-    boolean snapshot = args.length > 2 && args[2].equals("SNAPSHOT");
+    List<String> flags = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
+    boolean snapshot = flags.contains("SNAPSHOT");
+    boolean moderated = !flags.contains("NONE");
     Path dir = BenchData.tempDir("heap");
     try {
-      ReopenBenchmark.populate(dir, n);
+      ReopenBenchmark.populate(dir, n, moderated);
       if (snapshot) {
         try (FileStore store = FileStore.open(dir)) {
           store.compact();
@@ -45,6 +53,7 @@ public final class FileStoreHeapProbe {
         long openCpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
         long after = usedAfterGc();
         long textBytes = 0;
+        long redactedBytes = 0;
         Campaign campaign = store.listCampaigns().get(0);
         try (Stream<Submission> all = store.stream(SubmissionFilter.all(campaign.id()))) {
           for (Submission s : (Iterable<Submission>) all::iterator) {
@@ -52,14 +61,21 @@ public final class FileStoreHeapProbe {
             if (s.text().normalized() != s.text().original()) {
               textBytes += stringBytes(s.text().normalized());
             }
+            Optional<String> redacted = s.moderation().flatMap(m -> m.redactedText());
+            if (redacted.isPresent()) {
+              redactedBytes += stringBytes(redacted.get());
+            }
           }
         }
         double perSubmission = (after - before) / (double) n;
         double text = textBytes / (double) n;
+        double redactedText = redactedBytes / (double) n;
         System.out.printf(
-            "submissions=%d open=%d ms (cold JVM; %d ms of CPU on %d cores, load average %.1f)"
-                + " heap=%.1f MiB perSubmission=%.0f B text=%.0f B beyondText=%.0f B%n",
+            "submissions=%d (%s) open=%d ms (cold JVM; %d ms of CPU on %d cores, load average %.1f)"
+                + " heap=%.1f MiB perSubmission=%.0f B text=%.0f B beyondText=%.0f B"
+                + " (of which redacted texts %.1f B)%n",
             n,
+            moderated ? "with intake moderation records" : "without moderation records",
             openMillis,
             openCpuMillis,
             Runtime.getRuntime().availableProcessors(),
@@ -68,7 +84,8 @@ public final class FileStoreHeapProbe {
             (after - before) / 1048576.0,
             perSubmission,
             text,
-            perSubmission - text);
+            perSubmission - text,
+            redactedText);
       }
       for (int i = 1; i <= reopens; i++) {
         long cpu = processCpuNanos();

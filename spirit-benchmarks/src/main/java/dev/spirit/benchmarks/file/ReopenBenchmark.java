@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Recovery time: opening (and closing) a store whose log holds N submissions, all frames verified
- * and decoded, all indexes rebuilt. {@code SNAPSHOT} opens the same data after {@code compact()}.
+ * and decoded, all indexes rebuilt. {@code SNAPSHOT} opens the same data after {@code compact()};
+ * {@code moderation} says whether the submissions carry intake's moderation records.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,13 +41,20 @@ public class ReopenBenchmark {
   @Param({"LOG", "SNAPSHOT"})
   public String form;
 
+  /**
+   * {@code INTAKE}: every submission carries the moderation record the standard pipeline gives it,
+   * as intake stores it; {@code NONE}: no moderation records (the earlier measurements).
+   */
+  @Param({"INTAKE", "NONE"})
+  public String moderation;
+
   private Path dir;
 
   /** Writes the store once per trial. */
   @Setup(Level.Trial)
   public void populate() {
     dir = BenchData.tempDir("reopen");
-    populate(dir, submissions);
+    populate(dir, submissions, moderation.equals("INTAKE"));
     if (form.equals("SNAPSHOT")) {
       try (FileStore store = FileStore.open(dir)) {
         store.compact();
@@ -54,13 +62,14 @@ public class ReopenBenchmark {
     }
   }
 
-  static void populate(Path dir, int n) {
+  static void populate(Path dir, int n, boolean moderated) {
     try (FileStore store =
         FileStore.open(FileStoreOptions.builder(dir).async(Duration.ofMillis(200)).build())) {
       Campaign campaign = store.insertCampaign(BenchData.campaign());
       List<Submission> batch = new ArrayList<>(1000);
       for (int i = 0; i < n; i++) {
-        batch.add(BenchData.submission(campaign));
+        batch.add(
+            moderated ? BenchData.moderatedSubmission(campaign) : BenchData.submission(campaign));
         if (batch.size() == 1000 || i == n - 1) {
           store.insertAll(batch, Integer.MAX_VALUE);
           batch.clear();

@@ -8,6 +8,7 @@ import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Provenance;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
@@ -49,6 +50,7 @@ final class StoreState {
   private final Map<Participant, Participant> participants = new ConcurrentHashMap<>();
   private final Map<Provenance, Provenance> provenances = new ConcurrentHashMap<>();
   private final Map<CampaignId, CampaignId> campaignIds = new ConcurrentHashMap<>();
+  private final Map<Map<?, ?>, Map<?, ?>> ruleVersions = new ConcurrentHashMap<>();
 
   record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
 
@@ -245,6 +247,14 @@ final class StoreState {
     row.language = share(row.language);
     row.participant = share(row.participant);
     row.provenance = share(row.provenance);
+    if (row.moderation instanceof Map<?, ?> versions) {
+      row.moderation = shareRuleVersions(versions);
+    } else if (row.moderation instanceof ModerationRecord m && !m.ruleVersions().isEmpty()) {
+      @SuppressWarnings("unchecked") // shareRuleVersions returns an equal map
+      Map<String, String> shared = (Map<String, String>) shareRuleVersions(m.ruleVersions());
+      row.moderation =
+          new ModerationRecord(m.decision(), m.reasons(), shared, m.redactedText(), m.decidedAt());
+    }
   }
 
   CampaignId share(CampaignId value) {
@@ -268,6 +278,14 @@ final class StoreState {
       return value; // many distinct staff or batches: sharing no longer pays
     }
     return share(provenances, value);
+  }
+
+  /** A shared equal map of moderation rule versions (a pipeline's rules change rarely). */
+  Map<?, ?> shareRuleVersions(Map<?, ?> value) {
+    if (ruleVersions.size() >= 1_000 && !ruleVersions.containsKey(value)) {
+      return value;
+    }
+    return share(ruleVersions, value);
   }
 
   private static <T> T share(Map<T, T> shared, T value) {

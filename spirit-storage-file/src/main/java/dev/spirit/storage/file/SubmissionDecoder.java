@@ -10,15 +10,21 @@ import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.ModerationDecision;
+import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Provenance;
 import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.SubmissionStatus;
+import dev.spirit.submission.TextSpan;
 import dev.spirit.text.Texts;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * repeated values (campaign id, district, language, participant, the direct provenance) taken from
  * a cache instead of being validated and allocated again. Strings are decoded from UTF-8 exactly as
  * the whole payload used to be ({@code new String(bytes, UTF_8)}), then unescaped as JSON defines.
- * Nested moderation records and review leases are decoded by {@link SpiritCodec}.
+ * Moderation records are read the same way when they have the shape the codec writes, their rule
+ * versions and reason labels shared; review leases and other shapes of moderation records are
+ * decoded by {@link SpiritCodec}.
  *
  * <p>Anything else (another field order, an unknown or missing field, white space, a null, a
  * differently formatted id, number or instant, a value that fails validation) makes {@link #decode}
@@ -78,6 +86,20 @@ final class SubmissionDecoder {
   private static final byte[] MODERATION_FIELD = field("moderation");
   private static final byte[] REVIEW_LEASE = field("reviewLease");
   private static final byte[] APPEALED = field("appealed");
+  private static final ModerationDecision[] DECISIONS = ModerationDecision.values();
+  private static final byte[][] DECISION_NAMES = names(DECISIONS);
+  private static final byte[] DECISION = field("decision");
+  private static final byte[] REASONS = field("reasons");
+  private static final byte[] RULE_VERSIONS = field("ruleVersions");
+  private static final byte[] REDACTED_TEXT = field("redactedText");
+  private static final byte[] DECIDED_AT = field("decidedAt");
+  private static final byte[] RULE_ID = field("ruleId");
+  private static final byte[] CODE = field("code");
+  private static final byte[] DETAIL = field("detail");
+  private static final byte[] SPANS = field("spans");
+  private static final byte[] START = field("start");
+  private static final byte[] END = field("end");
+  private static final int VERSION_CACHE_LIMIT = 16;
 
   private final StoreState shared;
   private final Provenance direct;
@@ -85,6 +107,10 @@ final class SubmissionDecoder {
   private final Map<String, District> districts = new HashMap<>();
   private final Map<String, Participant> participants = new HashMap<>();
   private final Map<String, String> collectionPoints = new HashMap<>();
+  private final Map<String, String> labels = new HashMap<>();
+  // the JSON of recently read rule-versions objects and their shared maps, index for index
+  private final List<byte[]> versionBytes = new ArrayList<>();
+  private final List<Map<String, String>> versionMaps = new ArrayList<>();
   private @Nullable CampaignId campaign;
   // the last text(): original and normalized (the same instance when equal)
   private String textOriginal = "";
@@ -192,15 +218,27 @@ final class SubmissionDecoder {
       }
       key = new IdempotencyKey(value);
     }
-    ModerationRecord moderation = null;
+    Object moderation = null;
     if (c.name(MODERATION_FIELD)) {
       int from = c.pos;
-      if (!c.skipObject() || !c.next()) {
+      moderation = moderation(c, receivedSeconds, receivedNanos);
+      if (moderation == null) {
+        c.pos = from;
+        if (!c.skipObject()) {
+          return null;
+        }
+        ModerationRecord record =
+            SpiritCodec.moderationFromJson(
+                new String(c.buf, from, c.pos - from, StandardCharsets.UTF_8));
+        moderation =
+            SubmissionRow.compact(record, Instant.ofEpochSecond(receivedSeconds, receivedNanos));
+        if (moderation instanceof Map<?, ?> versions) {
+          moderation = shared.shareRuleVersions(versions);
+        }
+      }
+      if (!c.next()) {
         return null;
       }
-      moderation =
-          SpiritCodec.moderationFromJson(
-              new String(c.buf, from, c.pos - 1 - from, StandardCharsets.UTF_8));
     }
     ReviewLease lease = null;
     if (c.name(REVIEW_LEASE)) {
@@ -240,6 +278,173 @@ final class SubmissionDecoder {
         moderation,
         lease,
         appealed == 1);
+  }
+
+  /**
+   * Reads a moderation record in the shape the codec writes it: for an approval without reasons or
+   * redaction decided at intake only its (shared) rule versions, as {@link SubmissionRow} keeps it;
+   * otherwise the record, with shared rule versions and labels. Null if the shape differs.
+   */
+  private @Nullable Object moderation(Cursor c, long receivedSeconds, int receivedNanos) {
+    if (!c.take('{') || !c.name(DECISION)) {
+      return null;
+    }
+    ModerationDecision decision = c.constant(DECISIONS, DECISION_NAMES);
+    if (decision == null || !c.next() || !c.name(REASONS) || !c.take('[')) {
+      return null;
+    }
+    List<ModerationReason> reasons = List.of();
+    if (!c.take(']')) {
+      reasons = new ArrayList<>(2);
+      do {
+        ModerationReason reason = reason(c);
+        if (reason == null) {
+          return null;
+        }
+        reasons.add(reason);
+      } while (c.next());
+      if (!c.take(']')) {
+        return null;
+      }
+    }
+    if (!c.next() || !c.name(RULE_VERSIONS)) {
+      return null;
+    }
+    Map<String, String> versions = ruleVersions(c);
+    if (versions == null || !c.next()) {
+      return null;
+    }
+    String redacted = null;
+    if (c.name(REDACTED_TEXT)) {
+      redacted = c.string();
+      if (redacted == null || !c.next()) {
+        return null;
+      }
+    }
+    if (!c.name(DECIDED_AT) || !c.instant() || !c.take('}')) {
+      return null;
+    }
+    if (decision == ModerationDecision.APPROVE
+        && reasons.isEmpty()
+        && redacted == null
+        && c.seconds == receivedSeconds
+        && c.nanos == receivedNanos) {
+      return versions;
+    }
+    return new ModerationRecord(
+        decision,
+        reasons,
+        versions,
+        Optional.ofNullable(redacted),
+        Instant.ofEpochSecond(c.seconds, c.nanos));
+  }
+
+  private @Nullable ModerationReason reason(Cursor c) {
+    if (!c.take('{') || !c.name(RULE_ID)) {
+      return null;
+    }
+    String ruleId = label(c);
+    if (ruleId == null || !c.next() || !c.name(CODE)) {
+      return null;
+    }
+    String code = label(c);
+    if (code == null || !c.next() || !c.name(DECISION)) {
+      return null;
+    }
+    ModerationDecision decision = c.constant(DECISIONS, DECISION_NAMES);
+    if (decision == null || !c.next() || !c.name(DETAIL)) {
+      return null;
+    }
+    String detail = label(c);
+    if (detail == null || !c.next() || !c.name(SPANS) || !c.take('[')) {
+      return null;
+    }
+    List<TextSpan> spans = new ArrayList<>(2);
+    if (!c.take(']')) {
+      do {
+        if (!c.take('{') || !c.name(START)) {
+          return null;
+        }
+        long start = c.number();
+        if (start < 0 || start > Integer.MAX_VALUE || !c.next() || !c.name(END)) {
+          return null;
+        }
+        long end = c.number();
+        if (end < 0 || end > Integer.MAX_VALUE || !c.take('}')) {
+          return null;
+        }
+        spans.add(new TextSpan((int) start, (int) end));
+      } while (c.next());
+      if (!c.take(']')) {
+        return null;
+      }
+    }
+    if (!c.take('}')) {
+      return null;
+    }
+    return new ModerationReason(ruleId, code, decision, detail, spans);
+  }
+
+  /**
+   * Reads a rule-versions object into a shared map: the bytes of the last few distinct ones are
+   * remembered, so the usual case is one comparison. Declines duplicate keys (the codec would keep
+   * the last; left to it).
+   */
+  private @Nullable Map<String, String> ruleVersions(Cursor c) {
+    int from = c.pos;
+    if (!c.take('{')) {
+      return null;
+    }
+    for (int i = 0; i < versionBytes.size(); i++) {
+      byte[] known = versionBytes.get(i);
+      int n = known.length;
+      if (c.end - from >= n && Arrays.equals(c.buf, from, from + n, known, 0, n)) {
+        c.pos = from + n;
+        return versionMaps.get(i);
+      }
+    }
+    Map<String, String> read = new HashMap<>();
+    if (!c.take('}')) {
+      do {
+        String key = c.string();
+        if (key == null || !c.take(':')) {
+          return null;
+        }
+        String value = c.string();
+        if (value == null || read.put(key, value) != null) {
+          return null;
+        }
+      } while (c.next());
+      if (!c.take('}')) {
+        return null;
+      }
+    }
+    @SuppressWarnings("unchecked") // shareRuleVersions returns an equal map
+    Map<String, String> versions = (Map<String, String>) shared.shareRuleVersions(Map.copyOf(read));
+    if (versionBytes.size() >= VERSION_CACHE_LIMIT) {
+      versionBytes.clear();
+      versionMaps.clear();
+    }
+    versionBytes.add(Arrays.copyOfRange(c.buf, from, c.pos));
+    versionMaps.add(versions);
+    return versions;
+  }
+
+  /** A string of a moderation reason, shared with equal earlier ones (rule ids, codes, details). */
+  private @Nullable String label(Cursor c) {
+    String value = c.string();
+    if (value == null) {
+      return null;
+    }
+    String cached = labels.get(value);
+    if (cached != null) {
+      return cached;
+    }
+    if (labels.size() >= CACHE_LIMIT) {
+      labels.clear();
+    }
+    labels.put(value, value);
+    return value;
   }
 
   private CampaignId campaign(long high, long low) {

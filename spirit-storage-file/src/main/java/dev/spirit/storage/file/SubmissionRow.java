@@ -7,6 +7,7 @@ import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.participant.Participant;
 import dev.spirit.submission.IdempotencyKey;
+import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Provenance;
 import dev.spirit.submission.ReviewLease;
@@ -15,6 +16,8 @@ import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.SubmissionText;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +53,10 @@ final class SubmissionRow {
   final String normalized;
   final @Nullable String collectionPoint;
   final @Nullable IdempotencyKey idempotencyKey;
-  final @Nullable ModerationRecord moderation;
+  // null, a ModerationRecord, or — for what intake stores for almost every submission: approved,
+  // no reasons, no redaction, decided at intake — only its rule versions (a map shared by all such
+  // rows, see StoreState.canonicalize); the record is built on read
+  @Nullable Object moderation;
   final @Nullable ReviewLease reviewLease;
   // replaced by shared instances before the row is published (see StoreState.canonicalize)
   CampaignId campaignId;
@@ -78,7 +84,7 @@ final class SubmissionRow {
       SubmissionStatus status,
       long version,
       @Nullable IdempotencyKey idempotencyKey,
-      @Nullable ModerationRecord moderation,
+      @Nullable Object moderation,
       @Nullable ReviewLease reviewLease,
       boolean appealed) {
     this.idHigh = idHigh;
@@ -125,13 +131,29 @@ final class SubmissionRow {
         s.status(),
         s.version(),
         s.idempotencyKey().orElse(null),
-        s.moderation().orElse(null),
+        compact(s.moderation().orElse(null), s.receivedAt()),
         s.reviewLease().orElse(null),
         s.appealed());
   }
 
+  /**
+   * What the row keeps of a moderation record: its rule versions alone if it is an approval without
+   * reasons or redaction decided at intake, else the record.
+   */
+  static @Nullable Object compact(@Nullable ModerationRecord m, Instant receivedAt) {
+    if (m != null
+        && m.decision() == ModerationDecision.APPROVE
+        && m.reasons().isEmpty()
+        && m.redactedText().isEmpty()
+        && m.decidedAt().equals(receivedAt)) {
+      return m.ruleVersions();
+    }
+    return m;
+  }
+
   /** The submission this row stands for, built anew (its values are shared, not copied). */
   Submission toSubmission() {
+    Instant receivedAt = Instant.ofEpochSecond(receivedSeconds, receivedNanos);
     return new Submission(
         id(),
         campaignId,
@@ -143,13 +165,27 @@ final class SubmissionRow {
         Optional.ofNullable(collectionPoint),
         participant,
         provenance,
-        Instant.ofEpochSecond(receivedSeconds, receivedNanos),
+        receivedAt,
         STATUSES[status],
         version,
         Optional.ofNullable(idempotencyKey),
-        Optional.ofNullable(moderation),
+        Optional.ofNullable(moderation(receivedAt)),
         Optional.ofNullable(reviewLease),
         appealed);
+  }
+
+  @SuppressWarnings("unchecked") // compact() stores only ModerationRecord or Map<String, String>
+  private @Nullable ModerationRecord moderation(Instant receivedAt) {
+    Object m = moderation;
+    if (m instanceof Map<?, ?> versions) {
+      return new ModerationRecord(
+          ModerationDecision.APPROVE,
+          List.of(),
+          (Map<String, String>) versions,
+          Optional.empty(),
+          receivedAt);
+    }
+    return (ModerationRecord) m;
   }
 
   SubmissionId id() {

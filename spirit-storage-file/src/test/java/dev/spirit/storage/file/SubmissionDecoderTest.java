@@ -8,8 +8,12 @@ import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.tck.TckFixtures;
+import dev.spirit.submission.ModerationDecision;
+import dev.spirit.submission.ModerationReason;
+import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Provenance;
 import dev.spirit.submission.Submission;
+import dev.spirit.submission.TextSpan;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,8 +33,65 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SubmissionDecoderTest {
   private static final CampaignId CAMPAIGN = CampaignId.generate(TckFixtures.T0);
 
+  /**
+   * Rule versions like the standard pipeline's (lexicon, personal data, duplicate, rate, quality).
+   */
+  static final Map<String, String> VERSIONS =
+      Map.of(
+          "lexicon", "1/27t-5a-8c3f0e1d",
+          "personal-data", "1",
+          "duplicate", "1",
+          "rate", "1",
+          "quality", "1");
+
+  /** A submission with the moderation record intake stores when no rule objected. */
+  static Submission approvedAtIntake(String participant, Map<String, String> versions) {
+    Submission s = TckFixtures.submission(CAMPAIGN, participant).build();
+    return s.toBuilder()
+        .moderation(
+            Optional.of(
+                new ModerationRecord(
+                    ModerationDecision.APPROVE,
+                    List.of(),
+                    versions,
+                    Optional.empty(),
+                    s.receivedAt())))
+        .build();
+  }
+
+  /** A submission whose phone number the personal-data rule masked, as intake stores it. */
+  static Submission redactedAtIntake(String participant) {
+    Submission s = TckFixtures.submission(CAMPAIGN, participant).text("热情 电话13812345678").build();
+    return s.toBuilder()
+        .moderation(
+            Optional.of(
+                new ModerationRecord(
+                    ModerationDecision.REVIEW,
+                    List.of(
+                        new ModerationReason(
+                            "personal-data",
+                            "phone-number",
+                            ModerationDecision.REVIEW,
+                            "a mainland \"mobile\" number",
+                            List.of(new TextSpan(5, 16))),
+                        new ModerationReason(
+                            "quality", "gibberish", ModerationDecision.REVIEW, "", List.of())),
+                    VERSIONS,
+                    Optional.of("热情 电话***********"),
+                    s.receivedAt())))
+        .build();
+  }
+
   static Stream<Submission> submissions() {
     List<Submission> all = new ArrayList<>();
+    all.add(approvedAtIntake("p-20", VERSIONS));
+    all.add(approvedAtIntake("p-21", Map.of()));
+    all.add(redactedAtIntake("p-22"));
+    Submission later = approvedAtIntake("p-23", VERSIONS);
+    all.add(
+        later.toBuilder()
+            .moderation(Optional.of(ModerationRecord.approved(later.receivedAt().plusSeconds(1))))
+            .build());
     all.add(TckFixtures.submission(CAMPAIGN, "p-1").version(1).build());
     all.add(TckFixtures.withKey(CAMPAIGN, "p-2", "key-2").withVersion(7));
     all.add(TckFixtures.withEveryOptionalField(CAMPAIGN, "p-3"));
@@ -90,6 +152,61 @@ class SubmissionDecoderTest {
     assertThat(rb.normalized).isSameAs(rb.original);
   }
 
+  @Test
+  @DisplayName("rows of approvals made at intake keep only the shared rule versions")
+  void keepsIntakeApprovalsCompact() {
+    StoreState state = new StoreState();
+    SubmissionDecoder decoder = new SubmissionDecoder(state);
+    SubmissionDecoder otherThread = new SubmissionDecoder(state);
+    Submission first = approvedAtIntake("p-30", VERSIONS);
+    Submission second = approvedAtIntake("p-31", new TreeMap<>(VERSIONS));
+    Submission redacted = redactedAtIntake("p-32");
+    byte[] a = SpiritCodec.toJson(first).getBytes(StandardCharsets.UTF_8);
+    byte[] b = SpiritCodec.toJson(second).getBytes(StandardCharsets.UTF_8);
+    byte[] c = SpiritCodec.toJson(redacted).getBytes(StandardCharsets.UTF_8);
+
+    SubmissionRow ra = decoder.decode(a, 0, a.length);
+    SubmissionRow rb = otherThread.decode(b, 0, b.length);
+    SubmissionRow rc = decoder.decode(c, 0, c.length);
+
+    assertThat(ra.moderation).isInstanceOf(Map.class).isEqualTo(VERSIONS);
+    assertThat(rb.moderation).isSameAs(ra.moderation);
+    assertThat(rc.moderation).isInstanceOf(ModerationRecord.class);
+    assertThat(((ModerationRecord) rc.moderation).ruleVersions()).isSameAs(ra.moderation);
+    assertThat(ra.toSubmission()).isEqualTo(first);
+    assertThat(rb.toSubmission()).isEqualTo(second);
+    assertThat(rc.toSubmission()).isEqualTo(redacted);
+    assertThat(ra.toSubmission().moderation().orElseThrow().ruleVersions()).isSameAs(ra.moderation);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"decision\":\"APPROVE\",\"reasons\":[],\"ruleVersions\":{\"a\":\"1\",\"a\":\"2\"},"
+            + "\"decidedAt\":\"2026-06-01T08:00:00Z\"}",
+        "{\"decision\":\"APPROVE\",\"ruleVersions\":{},\"decidedAt\":\"2026-06-01T08:00:00Z\"}",
+        "{\"decision\":\"REVIEW\",\"reasons\":[],\"ruleVersions\":{},\"extra\":1,"
+            + "\"decidedAt\":\"2026-06-01T08:00:00Z\"}",
+        "{\"decision\":\"APPROVE\", \"reasons\":[],\"ruleVersions\":{},"
+            + "\"decidedAt\":\"2026-06-01T08:00:00Z\"}",
+        "{\"decision\":\"REVIEW\",\"reasons\":[{\"ruleId\":\"q\",\"code\":\"c\","
+            + "\"decision\":\"REVIEW\",\"detail\":\"d\"}],\"ruleVersions\":{},"
+            + "\"decidedAt\":\"2026-06-01T08:00:00.5Z\"}",
+      })
+  @DisplayName("a moderation record in another shape is read by the codec, with the same meaning")
+  void leavesOtherModerationShapesToTheCodec(String moderation) {
+    String json = SpiritCodec.toJson(TckFixtures.submission(CAMPAIGN, "p-33").build());
+    int at = json.indexOf(",\"appealed\":");
+    String withModeration =
+        json.substring(0, at) + ",\"moderation\":" + moderation + json.substring(at);
+    byte[] bytes = withModeration.getBytes(StandardCharsets.UTF_8);
+
+    SubmissionRow row = new SubmissionDecoder(new StoreState()).decode(bytes, 0, bytes.length);
+
+    assertThat(row).isNotNull();
+    assertThat(row.toSubmission()).isEqualTo(SpiritCodec.submissionFromJson(withModeration));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -128,6 +245,8 @@ class SubmissionDecoderTest {
 
   static Stream<Submission> mutated() {
     return Stream.of(
+        approvedAtIntake("p-13", VERSIONS),
+        redactedAtIntake("p-14"),
         TckFixtures.withKey(CAMPAIGN, "p-10", "key-10"),
         TckFixtures.withEveryOptionalField(CAMPAIGN, "p-11"),
         TckFixtures.submission(CAMPAIGN, "p-12").text("line one\nline \"two\"\t\\").build());
