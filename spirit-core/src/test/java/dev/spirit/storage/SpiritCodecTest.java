@@ -132,6 +132,45 @@ class SpiritCodecTest {
   }
 
   @Test
+  @DisplayName("equal maps give byte-identical JSON whatever their iteration order (keys sorted)")
+  void mapsSorted() {
+    Map<String, String> ascending = new java.util.LinkedHashMap<>();
+    Map<String, String> descending = new java.util.LinkedHashMap<>();
+    for (String rule : List.of("duplicate", "lexicon", "pii", "quality", "rate")) {
+      ascending.put(rule, rule + "-1.0");
+    }
+    for (String rule : List.of("rate", "quality", "pii", "lexicon", "duplicate")) {
+      descending.put(rule, rule + "-1.0");
+    }
+    Submission base = minimal();
+    String a =
+        SpiritCodec.toJson(
+            base.toBuilder()
+                .moderation(
+                    Optional.of(
+                        new ModerationRecord(
+                            ModerationDecision.APPROVE, List.of(), ascending, Optional.empty(), T)))
+                .build());
+    String b =
+        SpiritCodec.toJson(
+            base.toBuilder()
+                .moderation(
+                    Optional.of(
+                        new ModerationRecord(
+                            ModerationDecision.APPROVE,
+                            List.of(),
+                            descending,
+                            Optional.empty(),
+                            T)))
+                .build());
+    assertThat(a).isEqualTo(b);
+    assertThat(a)
+        .contains(
+            "{\"duplicate\":\"duplicate-1.0\",\"lexicon\":\"lexicon-1.0\",\"pii\":\"pii-1.0\","
+                + "\"quality\":\"quality-1.0\",\"rate\":\"rate-1.0\"}");
+  }
+
+  @Test
   @DisplayName("absent optional values are absent fields and read back as empty")
   void submissionMinimal() {
     Submission s = minimal();
