@@ -12,6 +12,7 @@ import dev.spirit.aggregation.Shortlist;
 import dev.spirit.aggregation.SynonymTable;
 import dev.spirit.aggregation.TermExtractor;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
@@ -155,6 +156,10 @@ public class AggregationBenchmark {
     long nonEmpty = 0;
     long repeats = 0;
     long cacheable = 0;
+    long[] byKind = new long[SubmissionKind.values().length];
+    long[] hitsByKind = new long[byKind.length];
+    long chars = 0;
+    long hitChars = 0;
     for (Submission s : submissions) {
       String text = TermExtractor.publicText(s);
       if (text.length() <= TermExtractor.MAX_CACHED_LENGTH) {
@@ -164,13 +169,26 @@ public class AggregationBenchmark {
         }
       }
       List<String> terms = fresh.terms(s);
+      byKind[s.kind().ordinal()]++;
+      chars += text.length();
       if (!terms.isEmpty()) {
         nonEmpty++;
         if (!returned.add(terms)) {
           hits++;
+          hitsByKind[s.kind().ordinal()]++;
+          hitChars += text.length();
         }
       }
     }
+    StringBuilder kinds = new StringBuilder();
+    for (SubmissionKind k : SubmissionKind.values()) {
+      if (byKind[k.ordinal()] > 0) {
+        kinds.append(String.format(" %s %d/%d;", k, hitsByKind[k.ordinal()], byKind[k.ordinal()]));
+      }
+    }
+    System.out.printf(
+        "%n[term cache] hits by kind:%s %.1f%% of the characters were in hit texts%n",
+        kinds, 100.0 * hitChars / chars);
     System.out.printf(
         "%n[term cache] capacity %d: %d of %d submissions with terms answered from the cache"
             + " (%.1f%%); %d of %d texts are short enough to cache, %d repeat an earlier"
