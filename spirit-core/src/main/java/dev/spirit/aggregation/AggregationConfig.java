@@ -22,6 +22,10 @@ import java.util.TreeSet;
  *     equal (default 6)
  * @param maxCooccurrenceTerms co-occurrence pairs are counted among at most this many first
  *     distinct terms of a submission (default 5), so a long poem does not add hundreds of pairs
+ * @param termCacheCapacity at most this many short texts (up to {@value
+ *     TermExtractor#MAX_CACHED_LENGTH} characters) have their extracted terms remembered by each
+ *     {@link TermExtractor} (default 65,536; 0 disables the cache). Repeated slogans and keywords
+ *     are then segmented once; the terms are the same with or without the cache
  */
 public record AggregationConfig(
     Segmenter segmenter,
@@ -31,7 +35,11 @@ public record AggregationConfig(
     int exactDistinctLimit,
     int hllPrecision,
     int nearDuplicateMinLength,
-    int maxCooccurrenceTerms) {
+    int maxCooccurrenceTerms,
+    int termCacheCapacity) {
+
+  /** The largest {@link #termCacheCapacity} accepted. */
+  public static final int MAX_TERM_CACHE_CAPACITY = 1 << 24;
 
   public AggregationConfig {
     if (segmenter == null || vocabulary == null || synonyms == null || stopWords == null) {
@@ -66,6 +74,11 @@ public record AggregationConfig(
       throw new InvalidInputException(
           "maxCooccurrenceTerms", "must not be negative, was " + maxCooccurrenceTerms);
     }
+    if (termCacheCapacity < 0 || termCacheCapacity > MAX_TERM_CACHE_CAPACITY) {
+      throw new InvalidInputException(
+          "termCacheCapacity",
+          "must be between 0 and " + MAX_TERM_CACHE_CAPACITY + ", was " + termCacheCapacity);
+    }
   }
 
   /**
@@ -96,6 +109,7 @@ public record AggregationConfig(
     private int hllPrecision = 14;
     private int nearDuplicateMinLength = 6;
     private int maxCooccurrenceTerms = 5;
+    private int termCacheCapacity = 65_536;
 
     private Builder() {}
 
@@ -198,6 +212,17 @@ public record AggregationConfig(
     }
 
     /**
+     * Sets how many short texts each term extractor remembers the terms of (0 disables the cache).
+     *
+     * @param value entries, 0 to {@value AggregationConfig#MAX_TERM_CACHE_CAPACITY}
+     * @return this builder
+     */
+    public Builder termCacheCapacity(int value) {
+      this.termCacheCapacity = value;
+      return this;
+    }
+
+    /**
      * Builds the configuration.
      *
      * @return the configuration
@@ -211,7 +236,8 @@ public record AggregationConfig(
           exactDistinctLimit,
           hllPrecision,
           nearDuplicateMinLength,
-          maxCooccurrenceTerms);
+          maxCooccurrenceTerms,
+          termCacheCapacity);
     }
   }
 }

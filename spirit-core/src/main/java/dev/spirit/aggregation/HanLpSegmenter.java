@@ -6,6 +6,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,7 +20,18 @@ final class HanLpSegmenter implements Segmenter {
 
   private static final ReentrantReadWriteLock DICTIONARY = new ReentrantReadWriteLock();
 
+  /**
+   * Counts additions that changed HanLP's dictionary, so term caches can tell that segmentations
+   * they remember may be out of date. Incremented after the words are in, under the write lock.
+   */
+  private static final AtomicLong GENERATION = new AtomicLong();
+
   private HanLpSegmenter() {}
+
+  /** The number of {@link #addVocabulary} calls so far that added at least one new word. */
+  static long generation() {
+    return GENERATION.get();
+  }
 
   @Override
   public List<String> segment(String text) {
@@ -46,10 +58,15 @@ final class HanLpSegmenter implements Segmenter {
   public void addVocabulary(Collection<String> words) {
     DICTIONARY.writeLock().lock();
     try {
+      boolean changed = false;
       for (String word : words) {
         if (!word.isBlank() && !CustomDictionary.contains(word)) {
           CustomDictionary.add(word);
+          changed = true;
         }
+      }
+      if (changed) {
+        GENERATION.incrementAndGet();
       }
     } finally {
       DICTIONARY.writeLock().unlock();

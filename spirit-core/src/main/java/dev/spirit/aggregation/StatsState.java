@@ -3,7 +3,6 @@ package dev.spirit.aggregation;
 import dev.spirit.aggregation.internal.IdCounts;
 import dev.spirit.aggregation.internal.LongCounter;
 import dev.spirit.aggregation.internal.ParticipantHash;
-import dev.spirit.aggregation.internal.SloganKeys;
 import dev.spirit.aggregation.internal.SmallCounter;
 import dev.spirit.aggregation.internal.StringIds;
 import dev.spirit.aggregation.internal.Tally;
@@ -254,15 +253,8 @@ final class StatsState {
 
   Extracted extract(Submission s) {
     String text = TermExtractor.publicText(s);
-    // Converted to simplified Chinese once, for both the terms and the slogan key.
-    String simplified = extractor.simplified(text);
-    List<String> t = extractor.termsOfSimplified(s.kind(), simplified);
-    String key = null;
-    if (s.kind() == SubmissionKind.SLOGAN) {
-      String k = SloganKeys.exactKey(simplified);
-      key = k.isEmpty() ? null : k;
-    }
-    return new Extracted(t, key, text);
+    TermExtractor.Memo m = extractor.extract(s.kind(), text);
+    return new Extracted(m.terms, m.sloganKey, text);
   }
 
   static boolean counted(Submission s) {

@@ -8,6 +8,7 @@ import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Submission;
 import dev.spirit.text.Texts;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -39,10 +42,33 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Creating an extractor teaches the segmenter the campaign's vocabulary and the Chinese surface
  * forms of its synonym table (see {@link Segmenter#hanlp()} about HanLP's global dictionary).
+ *
+ * <p>Campaigns repeat texts (the same slogan from many people, popular keywords), so an extractor
+ * remembers the terms of up to {@link AggregationConfig#termCacheCapacity} texts of at most {@value
+ * #MAX_CACHED_LENGTH} characters. The cache is direct-mapped: each text has one slot, a new text
+ * replaces the one in its slot, so memory is bounded and eviction costs nothing. Slots hold
+ * immutable entries, so threads share the cache without locks. Entries remember the vocabulary
+ * generation they were computed in: when vocabulary is added to HanLP's global dictionary (by any
+ * extractor or through {@link Segmenter#hanlp()}) or to any other segmenter through an extractor,
+ * older entries are no longer used. The terms are the same with or without the cache. Vocabulary
+ * added to a custom segmenter behind Spirit's back is not seen: configure a capacity of 0 for such
+ * a segmenter.
  */
 public final class TermExtractor {
+  /** Texts longer than this (in chars) are not cached: long messages rarely repeat. */
+  public static final int MAX_CACHED_LENGTH = 64;
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * Vocabulary additions made through extractors to segmenters other than HanLP's (whose own
+   * additions are counted by {@link HanLpSegmenter#generation()}).
+   */
+  private static final AtomicLong OTHER_VOCABULARY = new AtomicLong();
+
   private final Segmenter segmenter;
+  private final @Nullable AtomicReferenceArray<Memo> cache;
+  private final int cacheMask;
   private final Map<String, String> synonyms = new HashMap<>();
   private final Set<String> chineseStops;
   private final Set<String> englishStops;
@@ -73,7 +99,15 @@ public final class TermExtractor {
     vocabulary.removeIf(String::isEmpty);
     if (!vocabulary.isEmpty()) {
       segmenter.addVocabulary(List.copyOf(vocabulary));
+      if (!(segmenter instanceof HanLpSegmenter)) {
+        // After the words are in: an entry computed meanwhile is tagged with the old generation.
+        OTHER_VOCABULARY.incrementAndGet();
+      }
     }
+    int slots =
+        config.termCacheCapacity() == 0 ? 0 : Integer.highestOneBit(config.termCacheCapacity());
+    this.cache = slots == 0 ? null : new AtomicReferenceArray<>(slots);
+    this.cacheMask = slots - 1;
     Set<String> zh = new HashSet<>(StopWords.chinese());
     Set<String> en = new HashSet<>(StopWords.english());
     for (String w : config.stopWords()) {
@@ -105,7 +139,96 @@ public final class TermExtractor {
    * @return distinct terms, in order of first appearance
    */
   public List<String> terms(SubmissionKind kind, String text) {
-    return termsOfSimplified(kind, simplified(text));
+    return extract(kind, text).terms;
+  }
+
+  /**
+   * What aggregation needs of a text: its terms and, for a slogan, its exact slogan key; from the
+   * cache if the text was seen recently.
+   */
+  Memo extract(SubmissionKind kind, String text) {
+    AtomicReferenceArray<Memo> slots = cache;
+    if (slots == null || text.length() > MAX_CACHED_LENGTH) {
+      return compute(kind, text, 0);
+    }
+    int index = slot(kind, text);
+    long generation = vocabularyGeneration();
+    Memo memo = slots.getPlain(index);
+    if (memo != null
+        && memo.kind == kind
+        && memo.generation == generation
+        && memo.text.equals(text)) {
+      return memo;
+    }
+    memo = compute(kind, text, generation);
+    // A plain write suffices: every field of a Memo is final, so any thread that sees it sees it
+    // whole (JLS 17.5); losing a race to another thread's write only costs a later miss.
+    slots.setPlain(index, memo);
+    return memo;
+  }
+
+  private Memo compute(SubmissionKind kind, String text, long generation) {
+    String simplified = simplified(text);
+    String key = null;
+    if (kind == SubmissionKind.SLOGAN) {
+      String k = SloganKeys.exactKey(simplified);
+      key = k.isEmpty() ? null : k;
+    }
+    return new Memo(kind, text, generation, termsOfSimplified(kind, simplified), key);
+  }
+
+  private int slot(SubmissionKind kind, String text) {
+    int h = (text.hashCode() + kind.ordinal()) * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & cacheMask;
+  }
+
+  private static long vocabularyGeneration() {
+    return HanLpSegmenter.generation() + OTHER_VOCABULARY.get();
+  }
+
+  /** The number of texts this extractor's cache holds (0 if disabled), for tests of its bounds. */
+  int cachedTexts() {
+    AtomicReferenceArray<Memo> slots = cache;
+    int n = 0;
+    if (slots != null) {
+      for (int i = 0; i < slots.length(); i++) {
+        if (slots.get(i) != null) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The number of slots of this extractor's cache: its capacity rounded down to a power of 2. */
+  int cacheSlots() {
+    AtomicReferenceArray<Memo> slots = cache;
+    return slots == null ? 0 : slots.length();
+  }
+
+  /**
+   * A text's extraction, immutable and shared between threads through the cache: every field is
+   * final and the terms are an unmodifiable list that nothing else references.
+   */
+  static final class Memo {
+    final SubmissionKind kind;
+    final String text;
+    final long generation;
+    final List<String> terms;
+    final @Nullable String sloganKey;
+
+    Memo(
+        SubmissionKind kind,
+        String text,
+        long generation,
+        List<String> terms,
+        @Nullable String sloganKey) {
+      this.kind = kind;
+      this.text = text;
+      this.generation = generation;
+      this.terms = terms;
+      this.sloganKey = sloganKey;
+    }
   }
 
   /**
@@ -145,7 +268,7 @@ public final class TermExtractor {
         i += Character.charCount(cp);
       }
     }
-    return out.list;
+    return Collections.unmodifiableList(out.list);
   }
 
   /**

@@ -12,15 +12,20 @@ import dev.spirit.aggregation.Shortlist;
 import dev.spirit.aggregation.SynonymTable;
 import dev.spirit.aggregation.TermExtractor;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,8 +61,13 @@ public class AggregationBenchmark {
   }
 
   static AggregationConfig config(Segmenter segmenter) {
+    return config(segmenter, AggregationConfig.defaults().termCacheCapacity());
+  }
+
+  static AggregationConfig config(Segmenter segmenter, int termCacheCapacity) {
     return AggregationConfig.builder()
         .segmenter(segmenter)
+        .termCacheCapacity(termCacheCapacity)
         .vocabulary("洪崖洞", "李子坝", "红岩精神", "烟火气")
         .synonyms(
             SynonymTable.builder()
@@ -80,6 +90,7 @@ public class AggregationBenchmark {
     List<Reaction> endorsements;
     List<Submission> endorsed;
     AggregationConfig config;
+    AggregationConfig configWithoutCache;
     TermExtractor extractor;
     Campaign campaign;
     ZoneId zone = ZoneId.of("Asia/Shanghai");
@@ -103,7 +114,9 @@ public class AggregationBenchmark {
         endorsed.add(byId.get(r.submissionId()));
       }
       config = config();
+      configWithoutCache = config(Segmenter.hanlp(), 0);
       extractor = new TermExtractor(config);
+      reportCacheHits(submissions, config);
       campaign =
           Campaign.builder("bench-aggregation")
               .id(CampaignCorpus.CAMPAIGN)
@@ -127,6 +140,67 @@ public class AggregationBenchmark {
           (t1 - t0) / 1e6,
           (System.nanoTime() - t1) / 1e9);
     }
+  }
+
+  /**
+   * Prints how many submissions of one pass a fresh extractor (default cache) answers from its
+   * cache. A hit returns the very list a previous text returned, so hits are counted by identity
+   * among non-empty results (every empty result is the same shared list and is left out); texts
+   * that repeat an earlier (kind, text) are counted too, the hit count of an unbounded cache.
+   */
+  static void reportCacheHits(List<Submission> submissions, AggregationConfig config) {
+    TermExtractor fresh = new TermExtractor(config);
+    Set<List<String>> returned = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> seen = new HashSet<>();
+    long hits = 0;
+    long nonEmpty = 0;
+    long repeats = 0;
+    long cacheable = 0;
+    long[] byKind = new long[SubmissionKind.values().length];
+    long[] hitsByKind = new long[byKind.length];
+    long chars = 0;
+    long hitChars = 0;
+    for (Submission s : submissions) {
+      String text = TermExtractor.publicText(s);
+      if (text.length() <= TermExtractor.MAX_CACHED_LENGTH) {
+        cacheable++;
+        if (!seen.add(s.kind().ordinal() + ":" + text)) {
+          repeats++;
+        }
+      }
+      List<String> terms = fresh.terms(s);
+      byKind[s.kind().ordinal()]++;
+      chars += text.length();
+      if (!terms.isEmpty()) {
+        nonEmpty++;
+        if (!returned.add(terms)) {
+          hits++;
+          hitsByKind[s.kind().ordinal()]++;
+          hitChars += text.length();
+        }
+      }
+    }
+    StringBuilder kinds = new StringBuilder();
+    for (SubmissionKind k : SubmissionKind.values()) {
+      if (byKind[k.ordinal()] > 0) {
+        kinds.append(String.format(" %s %d/%d;", k, hitsByKind[k.ordinal()], byKind[k.ordinal()]));
+      }
+    }
+    System.out.printf(
+        "%n[term cache] hits by kind:%s %.1f%% of the characters were in hit texts%n",
+        kinds, 100.0 * hitChars / chars);
+    System.out.printf(
+        "%n[term cache] capacity %d: %d of %d submissions with terms answered from the cache"
+            + " (%.1f%%); %d of %d texts are short enough to cache, %d repeat an earlier"
+            + " (kind, text) (%.1f%% of all: the hit rate of an unbounded cache)%n",
+        config.termCacheCapacity(),
+        hits,
+        nonEmpty,
+        100.0 * hits / nonEmpty,
+        cacheable,
+        submissions.size(),
+        repeats,
+        100.0 * repeats / submissions.size());
   }
 
   /** An aggregator that has seen the whole corpus, for the dashboard and update benchmarks. */
@@ -252,8 +326,25 @@ public class AggregationBenchmark {
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public void extractTerms(Corpus corpus, Blackhole bh) {
+    // A fresh extractor per pass: its cache starts empty, like batch aggregation's.
+    TermExtractor extractor = new TermExtractor(corpus.config);
     for (Submission s : corpus.submissions) {
-      bh.consume(corpus.extractor.terms(s));
+      bh.consume(extractor.terms(s));
+    }
+  }
+
+  /**
+   * {@link #extractTerms} with the term cache disabled: every text is segmented.
+   *
+   * @param corpus the corpus
+   * @param bh sink
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public void extractTermsNoCache(Corpus corpus, Blackhole bh) {
+    TermExtractor extractor = new TermExtractor(corpus.configWithoutCache);
+    for (Submission s : corpus.submissions) {
+      bh.consume(extractor.terms(s));
     }
   }
 
@@ -268,6 +359,22 @@ public class AggregationBenchmark {
   public CampaignStats batchAggregate(Corpus corpus) {
     return BatchAggregator.aggregate(
         corpus.submissions.stream(), corpus.endorsements.stream(), corpus.zone, corpus.config);
+  }
+
+  /**
+   * {@link #batchAggregate} with the term cache disabled: every text is segmented.
+   *
+   * @param corpus the corpus
+   * @return the statistics
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public CampaignStats batchAggregateNoCache(Corpus corpus) {
+    return BatchAggregator.aggregate(
+        corpus.submissions.stream(),
+        corpus.endorsements.stream(),
+        corpus.zone,
+        corpus.configWithoutCache);
   }
 
   /**
