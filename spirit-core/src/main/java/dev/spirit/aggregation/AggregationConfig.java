@@ -24,8 +24,8 @@ import java.util.TreeSet;
  *     distinct terms of a submission (default 5), so a long poem does not add hundreds of pairs
  * @param termCacheCapacity at most this many short texts (up to {@value
  *     TermExtractor#MAX_CACHED_LENGTH} characters) have their extracted terms remembered by each
- *     {@link TermExtractor} (default 65,536; 0 disables the cache). Repeated slogans and keywords
- *     are then segmented once; the terms are the same with or without the cache
+ *     {@link TermExtractor} (default 8,192, about 2 MB; 0 disables the cache). Repeated slogans and
+ *     keywords are then segmented once; the terms are the same with or without the cache
  */
 public record AggregationConfig(
     Segmenter segmenter,
@@ -109,7 +109,7 @@ public record AggregationConfig(
     private int hllPrecision = 14;
     private int nearDuplicateMinLength = 6;
     private int maxCooccurrenceTerms = 5;
-    private int termCacheCapacity = 65_536;
+    private int termCacheCapacity = 8_192;
 
     private Builder() {}
 
