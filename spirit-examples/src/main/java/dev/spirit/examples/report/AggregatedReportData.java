@@ -7,16 +7,11 @@ import dev.spirit.aggregation.CampaignStats;
 import dev.spirit.aggregation.Candidate;
 import dev.spirit.aggregation.SynonymTable;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
 import dev.spirit.campaign.SubmissionKind;
-import dev.spirit.participant.Role;
-import dev.spirit.submission.SubmissionStatus;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * {@link ReportData} whose word figures and shortlist come from spirit-core's aggregation module
@@ -25,12 +20,11 @@ import java.util.SortedMap;
  * from one scan of the store (they count every stored submission, which aggregation leaves to
  * {@code byStatus} alone).
  */
-public final class AggregatedReportData implements ReportData {
-  private final Participation participation;
+public final class AggregatedReportData extends ParticipationReportData {
   private final CampaignStats stats;
 
   private AggregatedReportData(Participation participation, CampaignStats stats) {
-    this.participation = participation;
+    super(participation);
     this.stats = stats;
   }
 
@@ -78,46 +72,6 @@ public final class AggregatedReportData implements ReportData {
    */
   public CampaignStats stats() {
     return stats;
-  }
-
-  @Override
-  public Campaign campaign() {
-    return participation.campaign();
-  }
-
-  @Override
-  public long total() {
-    return participation.total();
-  }
-
-  @Override
-  public Map<SubmissionStatus, Long> byStatus() {
-    return participation.byStatus();
-  }
-
-  @Override
-  public Map<Channel, Long> byChannel() {
-    return participation.byChannel();
-  }
-
-  @Override
-  public Map<District, Long> byDistrict() {
-    return participation.byDistrict();
-  }
-
-  @Override
-  public Map<Role, Long> byRole() {
-    return participation.byRole();
-  }
-
-  @Override
-  public SortedMap<LocalDate, Long> daily() {
-    return participation.daily();
-  }
-
-  @Override
-  public Map<String, Long> moderationReasons() {
-    return participation.moderationReasons();
   }
 
   @Override

@@ -2,14 +2,11 @@ package dev.spirit.examples.report;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
 import dev.spirit.campaign.SubmissionKind;
-import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -29,8 +25,7 @@ import java.util.stream.Stream;
  * Spirit#stream(SubmissionFilter)}. Fine for thousands of submissions; the aggregation module keeps
  * the same figures incrementally for millions.
  */
-public final class ScanReportData implements ReportData {
-  private final Participation participation;
+public final class ScanReportData extends ParticipationReportData {
   private final Map<String, Set<String>> termSupporters = new HashMap<>();
   private final Map<District, Map<String, Set<String>>> districtTermSupporters = new TreeMap<>();
   private final Map<String, Candidate> candidates = new HashMap<>();
@@ -46,7 +41,7 @@ public final class ScanReportData implements ReportData {
   }
 
   private ScanReportData(Campaign campaign) {
-    this.participation = new Participation(campaign);
+    super(new Participation(campaign));
     for (District d : campaign.districts()) {
       districtTermSupporters.put(d, new HashMap<>());
     }
@@ -106,46 +101,6 @@ public final class ScanReportData implements ReportData {
             Comparator.comparingLong(TermCount::count).reversed().thenComparing(TermCount::term))
         .limit(limit)
         .toList();
-  }
-
-  @Override
-  public Campaign campaign() {
-    return participation.campaign();
-  }
-
-  @Override
-  public long total() {
-    return participation.total();
-  }
-
-  @Override
-  public Map<SubmissionStatus, Long> byStatus() {
-    return participation.byStatus();
-  }
-
-  @Override
-  public Map<Channel, Long> byChannel() {
-    return participation.byChannel();
-  }
-
-  @Override
-  public Map<District, Long> byDistrict() {
-    return participation.byDistrict();
-  }
-
-  @Override
-  public Map<Role, Long> byRole() {
-    return participation.byRole();
-  }
-
-  @Override
-  public SortedMap<LocalDate, Long> daily() {
-    return participation.daily();
-  }
-
-  @Override
-  public Map<String, Long> moderationReasons() {
-    return participation.moderationReasons();
   }
 
   @Override
