@@ -3,12 +3,22 @@ package dev.spirit.benchmarks.moderation;
 import com.github.houbb.sensitive.word.bs.SensitiveWordBs;
 import com.github.houbb.sensitive.word.support.ignore.SensitiveWordCharIgnores;
 import com.github.houbb.sensitive.word.support.resultcondition.WordResultConditions;
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Channel;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.moderation.Term;
 import dev.spirit.moderation.TermAction;
 import dev.spirit.moderation.TermLexicon;
+import dev.spirit.participant.Participant;
+import dev.spirit.participant.Role;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -106,6 +116,42 @@ final class BenchData {
         .enableUrlCheck(false)
         .enableIpv4Check(false)
         .init();
+  }
+
+  /** The campaign the pipeline benchmarks moderate for. */
+  static Campaign campaign() {
+    return Campaign.builder("bench")
+        .title("重庆城市精神", "Spirit of Chongqing City")
+        .prompt("一个词", "One word")
+        .districts("yuzhong")
+        .allChannels()
+        .build();
+  }
+
+  /**
+   * The pipeline benchmarks' submissions: the first {@code n} texts of the corpus as messages to
+   * the campaign, 10 ms apart, from 500 collection points and 150,000 participants.
+   */
+  static Submission[] pipelineSubmissions(Campaign campaign, String[] corpus, int n) {
+    Submission[] submissions = new Submission[n];
+    Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
+    for (int i = 0; i < n; i++) {
+      Instant at = t0.plusMillis(10L * i);
+      submissions[i] =
+          Submission.builder()
+              .id(SubmissionId.generate(at))
+              .campaignId(campaign.id())
+              .kind(SubmissionKind.MESSAGE)
+              .text(corpus[i])
+              .language(Language.ZH)
+              .district(campaign.districts().iterator().next())
+              .channel(Channel.MESSAGE_BOARD)
+              .collectionPoint(Optional.of("kiosk-" + (i % 500)))
+              .participant(Participant.consenting("p" + (i % 150_000), Role.RESIDENT))
+              .receivedAt(at)
+              .build();
+    }
+    return submissions;
   }
 
   /** Short submissions: 1–3 clean phrases, and in about 1 of 20 a term, sometimes evaded. */

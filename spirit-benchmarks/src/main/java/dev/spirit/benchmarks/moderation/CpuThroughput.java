@@ -2,23 +2,15 @@ package dev.spirit.benchmarks.moderation;
 
 import com.github.houbb.sensitive.word.bs.SensitiveWordBs;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.Channel;
-import dev.spirit.campaign.Language;
-import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.moderation.LexiconRule;
 import dev.spirit.moderation.ModerationPipeline;
 import dev.spirit.moderation.Term;
 import dev.spirit.moderation.TermLexicon;
-import dev.spirit.participant.Participant;
-import dev.spirit.participant.Role;
 import dev.spirit.submission.Submission;
-import dev.spirit.submission.SubmissionId;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Single-thread throughput per CPU second, for a machine shared with other work: wall-clock JMH
@@ -72,32 +64,9 @@ public final class CpuThroughput {
     LexiconRule rule = new LexiconRule(lexicon);
     SensitiveWordBs filter = sw;
     ModerationPipeline pipeline = ModerationPipeline.standard(rule);
-    Campaign campaign =
-        Campaign.builder("bench")
-            .title("重庆城市精神", "Spirit of Chongqing City")
-            .prompt("一个词", "One word")
-            .districts("yuzhong")
-            .allChannels()
-            .build();
+    Campaign campaign = BenchData.campaign();
     int pipelineSize = Math.min(size, 200_000);
-    Submission[] candidates = new Submission[pipelineSize];
-    Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
-    for (int i = 0; i < pipelineSize; i++) {
-      Instant at = t0.plusMillis(10L * i);
-      candidates[i] =
-          Submission.builder()
-              .id(SubmissionId.generate(at))
-              .campaignId(campaign.id())
-              .kind(SubmissionKind.MESSAGE)
-              .text(corpus[i])
-              .language(Language.ZH)
-              .district(campaign.districts().iterator().next())
-              .channel(Channel.MESSAGE_BOARD)
-              .collectionPoint(Optional.of("kiosk-" + (i % 500)))
-              .participant(Participant.consenting("p" + (i % 150_000), Role.RESIDENT))
-              .receivedAt(at)
-              .build();
-    }
+    Submission[] candidates = BenchData.pipelineSubmissions(campaign, corpus, pipelineSize);
     int rounds = 7;
     double[] spirit = new double[rounds];
     double[] sensitive = new double[rounds];

@@ -2,20 +2,12 @@ package dev.spirit.benchmarks.moderation;
 
 import com.github.houbb.sensitive.word.bs.SensitiveWordBs;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.Channel;
-import dev.spirit.campaign.Language;
-import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.moderation.LexiconRule;
 import dev.spirit.moderation.ModerationPipeline;
 import dev.spirit.moderation.Term;
 import dev.spirit.moderation.TermLexicon;
-import dev.spirit.participant.Participant;
-import dev.spirit.participant.Role;
 import dev.spirit.submission.Submission;
-import dev.spirit.submission.SubmissionId;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,31 +64,8 @@ public class ModerationBenchmark {
     lexicon = new LexiconRule(compiled);
     pipeline = ModerationPipeline.standard(lexicon);
     sensitiveWord = BenchData.sensitiveWord(terms.stream().map(Term::text).toList(), List.of());
-    campaign =
-        Campaign.builder("bench")
-            .title("重庆城市精神", "Spirit of Chongqing City")
-            .prompt("一个词", "One word")
-            .districts("yuzhong")
-            .allChannels()
-            .build();
-    candidates = new Submission[pipelineCorpusSize];
-    Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
-    for (int i = 0; i < pipelineCorpusSize; i++) {
-      Instant at = t0.plusMillis(10L * i);
-      candidates[i] =
-          Submission.builder()
-              .id(SubmissionId.generate(at))
-              .campaignId(campaign.id())
-              .kind(SubmissionKind.MESSAGE)
-              .text(corpus[i])
-              .language(Language.ZH)
-              .district(campaign.districts().iterator().next())
-              .channel(Channel.MESSAGE_BOARD)
-              .collectionPoint(Optional.of("kiosk-" + (i % 500)))
-              .participant(Participant.consenting("p" + (i % 150_000), Role.RESIDENT))
-              .receivedAt(at)
-              .build();
-    }
+    campaign = BenchData.campaign();
+    candidates = BenchData.pipelineSubmissions(campaign, corpus, pipelineCorpusSize);
     System.out.printf(
         "%n[setup] %d texts, average %.1f chars; %d pipeline submissions%n",
         corpus.length, BenchData.averageLength(corpus), candidates.length);
