@@ -74,6 +74,12 @@ import org.slf4j.LoggerFactory;
  *       and forced with the batch that first needs them; most commits then overwrite space that is
  *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file
  *       size or block map. Closing (or rolling) a segment trims it back to its last record.
+ *   <li><b>Direct I/O.</b> Where the file system accepts {@code O_DIRECT} (and unless {@link
+ *       FileStoreOptions#directIo()} is off), the log is written with it, in whole aligned blocks
+ *       (the partial last block is kept in memory and written again with the next batch), so the
+ *       data goes straight to the device and each {@code fdatasync} has only the device cache to
+ *       flush. Elsewhere the same writes go through the page cache; every commit is forced either
+ *       way.
  *   <li><b>Visibility.</b> A record enters the indexes before it is forced, but in SYNC mode no
  *       operation returns anything that depends on an unforced record: every read notes the newest
  *       record applied when it looked and waits for that record to be forced before returning (a
@@ -216,7 +222,8 @@ public final class FileStore implements SpiritStore {
               options.durability() == Durability.SYNC ? null : options.asyncWindow(),
               recovered.segmentNumber(),
               recovered.file(),
-              recovered.size());
+              recovered.size(),
+              options.directIo());
       return new FileStore(options, directoryLock, log, recovered.state(), report);
     } catch (IOException e) {
       releaseQuietly(directoryLock, e);
@@ -751,6 +758,11 @@ public final class FileStore implements SpiritStore {
     if (closed) {
       throw new StorageException("the file store at " + directory + " is closed");
     }
+  }
+
+  /** Whether the log is written with direct I/O; for tests. */
+  boolean writesDirect() {
+    return log.writesDirect();
   }
 
   @Override

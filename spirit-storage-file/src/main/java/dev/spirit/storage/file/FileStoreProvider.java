@@ -11,7 +11,8 @@ import java.util.Locale;
  * Opens {@link FileStore}s for URIs {@code file:<directory>[?option=value&...]}, e.g. {@code
  * file:./spirit-data} or {@code file:/var/lib/spirit?durability=async&asyncWindowMs=50}. Options:
  * {@code durability} ({@code sync} or {@code async}), {@code asyncWindowMs}, {@code segmentBytes},
- * {@code createIfMissing} ({@code true} or {@code false}).
+ * {@code createIfMissing} and {@code directIo} ({@code true} or {@code false}; see {@link
+ * FileStoreOptions}).
  */
 public final class FileStoreProvider implements StoreProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -24,7 +25,8 @@ public final class FileStoreProvider implements StoreProvider {
 
   @Override
   public String uriPattern() {
-    return "file:<directory>[?durability=sync|async&asyncWindowMs=N&segmentBytes=N]";
+    return "file:<directory>[?durability=sync|async&asyncWindowMs=N&segmentBytes=N"
+        + "&createIfMissing=true|false&directIo=true|false]";
   }
 
   @Override
@@ -78,17 +80,29 @@ public final class FileStoreProvider implements StoreProvider {
                   });
           case "asyncWindowMs" -> builder.asyncWindow(Duration.ofMillis(number(name, value)));
           case "segmentBytes" -> builder.segmentBytes(number(name, value));
-          case "createIfMissing" -> builder.createIfMissing(Boolean.parseBoolean(value));
+          case "createIfMissing" -> builder.createIfMissing(flag(name, value));
+          case "directIo" -> builder.directIo(flag(name, value));
           default ->
               throw new InvalidInputException(
                   "storeUri",
                   "unknown option '"
                       + name
-                      + "' (known: durability, asyncWindowMs, segmentBytes, createIfMissing)");
+                      + "' (known: durability, asyncWindowMs, segmentBytes, createIfMissing,"
+                      + " directIo)");
         }
       }
     }
     return builder.build();
+  }
+
+  private static boolean flag(String name, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new InvalidInputException(
+              "storeUri", name + " must be true or false, was '" + value + "'");
+    };
   }
 
   private static long number(String name, String value) {

@@ -1,14 +1,18 @@
 package dev.spirit.storage.file;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import dev.spirit.error.StorageException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +29,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writers {@link #append} encoded frames into an in-memory queue and get a sequence number.
  * {@link #awaitDurable} returns once the frames up to a sequence number are forced. A writer that
- * finds no flush running flushes the whole queue itself: one {@code write}, one {@code fdatasync}
- * (so a lone writer pays no thread hand-off). Writers that arrive while a flush runs register as
- * waiters and park. When a flush ends with waiters left, the store's log thread starts the next one
- * at once with everything that queued up meanwhile, and keeps doing so while writers wait, so the
- * disk is not idle while a writer waits for another thread to be scheduled (whoever gets there
- * first, the log thread or a newly arriving writer, flushes). Waking the writers a force covered is
- * kept off that path: when the log thread has the next batch already queued, it unparks only the
- * first covered writer, which unparks the others; writers not yet covered stay asleep (no
- * thundering herd).
+ * finds no flush running flushes the whole queue itself: one {@code write} (one per MiB for a
+ * bigger queue), one {@code fdatasync} (so a lone writer pays no thread hand-off). Writers that
+ * arrive while a flush runs register as waiters and park. When a flush ends with waiters left, the
+ * store's log thread starts the next one at once with everything that queued up meanwhile, and
+ * keeps doing so while writers wait, so the disk is not idle while a writer waits for another
+ * thread to be scheduled (whoever gets there first, the log thread or a newly arriving writer,
+ * flushes). Waking the writers a force covered is kept off that path: when the log thread has the
+ * next batch already queued, it unparks only the first covered writer, which unparks the others;
+ * writers not yet covered stay asleep (no thundering herd).
  *
- * <p>Data is written through {@link RandomAccessFile}, which an interrupt cannot stop; {@code
- * fdatasync} needs a {@link FileChannel}, which an interrupt closes, so the force holds the
- * interrupt back and, should the channel still be closed by one, reopens the file and forces again
- * (see {@link #forceData}). An application that interrupts its threads cannot stop the store.
+ * <p><b>Aligned writes.</b> A batch is written in whole blocks, starting with the partial block the
+ * previous batch ended in, whose bytes are kept in memory, and padded with zeros (the preallocated
+ * space holds zeros there anyway). That is what direct I/O ({@code O_DIRECT}) needs, and with it
+ * the data goes straight to the device instead of through the page cache, so the {@code fdatasync}
+ * that follows has only the device cache to flush: on the machines Spirit is measured on, commits
+ * are markedly cheaper (see {@code docs/benchmarks.md}). Where the file system refuses {@code
+ * O_DIRECT} (or {@link FileStoreOptions#directIo()} is off) the same aligned writes go through the
+ * page cache.
+ *
+ * <p><b>Interrupts.</b> Writes and forces go through a {@link FileChannel}, which an interrupt
+ * closes, and a writer thread may flush; so each operation holds the interrupt back and, should the
+ * channel still be closed by one, reopens the file and repeats the operation, which is idempotent
+ * (see {@link #onChannel}). An application that interrupts its threads cannot stop the store.
  *
  * <p><b>Preallocation.</b> A segment grows in {@link #PREALLOCATION_CHUNK}-sized chunks of zeros,
  * written and forced together with the batch that first needs them, so most commits overwrite
@@ -58,7 +71,12 @@ final class SegmentLog {
   static final int PREALLOCATION_CHUNK = 256 << 10;
 
   private static final int INITIAL_BUFFER = 64 << 10;
-  private static final byte[] ZEROS = new byte[PREALLOCATION_CHUNK];
+
+  /** Size of the aligned buffer a batch is written through (a bigger batch takes several). */
+  private static final int WRITE_BUFFER = 1 << 20;
+
+  /** Block alignment of the writes; a multiple of the file system's block size if direct. */
+  private static final int DEFAULT_ALIGNMENT = 4096;
 
   private final Path directory;
   private final long segmentBytes;
@@ -85,10 +103,15 @@ final class SegmentLog {
   private volatile long durableSeq;
   private volatile @Nullable Throwable failure;
 
-  // touched only by the log thread (and by the constructor before it starts)
-  private RandomAccessFile file;
+  // touched only by the flushing thread (one at a time; the lock orders them)
   private FileChannel channel;
+  private final boolean direct;
+  private final int alignment;
+  // aligned; holds the segment's bytes from blockStart to size, the last partial block
+  private final ByteBuffer block;
+  private @Nullable ByteBuffer zeros;
   private long segmentNumber;
+  private long blockStart;
   private long size;
   private long allocated;
 
@@ -97,6 +120,8 @@ final class SegmentLog {
    *
    * @param asyncWindow null in SYNC mode (force only when someone waits); in ASYNC mode the longest
    *     time a queued frame waits for its force
+   * @param file the tail segment, read for its last partial block and then closed
+   * @param directIo whether to try direct I/O
    */
   SegmentLog(
       Path directory,
@@ -104,19 +129,42 @@ final class SegmentLog {
       @Nullable Duration asyncWindow,
       long segmentNumber,
       RandomAccessFile file,
-      long size)
+      long size,
+      boolean directIo)
       throws IOException {
     this.directory = directory;
     this.segmentBytes = segmentBytes;
     this.asyncWindowNanos = asyncWindow == null ? 0 : asyncWindow.toNanos();
     this.segmentNumber = segmentNumber;
-    this.file = file;
-    this.channel = file.getChannel();
     this.size = size;
-    this.allocated = Math.max(size, file.length());
+    Path path = directory.resolve(segmentName(segmentNumber));
+    int directAlignment = directIo ? directAlignment(path) : 0;
+    FileChannel opened = directAlignment > 0 ? openDirect(path) : null;
+    this.direct = opened != null;
+    this.alignment = opened != null ? directAlignment : DEFAULT_ALIGNMENT;
+    this.block = ByteBuffer.allocateDirect(WRITE_BUFFER + alignment).alignedSlice(alignment);
+    this.blockStart = size - size % alignment;
+    try (file) {
+      this.allocated = Math.max(size, file.length());
+      byte[] tail = new byte[(int) (size - blockStart)];
+      file.seek(blockStart);
+      file.readFully(tail);
+      block.put(0, tail);
+      this.channel = opened != null ? opened : openChannel(path, false);
+    } catch (IOException | RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
+      throw e;
+    }
     this.thread = new Thread(this::run, "spirit-file-log " + directory);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Whether the log is written with direct I/O (the file system accepted {@code O_DIRECT}). */
+  boolean writesDirect() {
+    return direct;
   }
 
   static String segmentName(long number) {
@@ -440,6 +488,12 @@ final class SegmentLog {
     rolled.signalAll();
   }
 
+  /**
+   * Writes a batch after the last record: rolls over first if the segment is full, preallocates
+   * what the batch needs, then writes it in whole aligned blocks, the partial block it starts in
+   * included (its bytes are kept in {@link #block}). The padding past the batch is zeros, which the
+   * preallocated space holds there anyway.
+   */
   private void write(byte[] batch, int length) throws IOException {
     if (length == 0) {
       return;
@@ -448,30 +502,77 @@ final class SegmentLog {
       rollSegment();
     }
     long end = size + length;
-    if (end > allocated) {
+    if (roundUp(end) > allocated) {
       preallocate(end);
     }
-    file.seek(size);
-    file.write(batch, 0, length);
-    size = end;
-    forceData();
+    int offset = 0;
+    while (offset < length) {
+      int kept = (int) (size - blockStart);
+      int n = Math.min(length - offset, block.capacity() - kept);
+      block.put(kept, batch, offset, n);
+      int used = kept + n;
+      int padded = (int) roundUp(used);
+      for (int i = used; i < padded; i++) {
+        block.put(i, (byte) 0);
+      }
+      ByteBuffer whole = block.duplicate().position(0).limit(padded);
+      long at = blockStart;
+      onChannel(
+          c -> {
+            ByteBuffer b = whole.duplicate();
+            long position = at;
+            while (b.hasRemaining()) {
+              position += c.write(b, position);
+            }
+          });
+      size += n;
+      offset += n;
+      long nextBlockStart = size - size % alignment;
+      int carry = (int) (size - nextBlockStart);
+      if (nextBlockStart != blockStart) {
+        block.put(0, block, (int) (nextBlockStart - blockStart), carry);
+        blockStart = nextBlockStart;
+      }
+    }
+    onChannel(c -> c.force(false));
+  }
+
+  private long roundUp(long position) {
+    return (position + alignment - 1) / alignment * alignment;
   }
 
   /**
    * Extends the segment with zeros to the next chunk boundary past {@code end}; the force of the
-   * batch that follows makes them durable with it. If the disk is full, the zeros written so far
-   * are cut off again before the failure is reported.
+   * batch that follows makes them durable with it. The zeros start at the first whole block not yet
+   * allocated (the batch's own padded write covers a partial one). If the disk is full, the zeros
+   * written so far are cut off again before the failure is reported.
    */
   private void preallocate(long end) throws IOException {
     long target = (end / PREALLOCATION_CHUNK + 1) * PREALLOCATION_CHUNK;
+    ByteBuffer source = zeros;
+    if (source == null) {
+      source = ByteBuffer.allocateDirect(PREALLOCATION_CHUNK + alignment).alignedSlice(alignment);
+      source.limit(PREALLOCATION_CHUNK);
+      zeros = source;
+    }
+    ByteBuffer chunk = source;
     try {
-      file.seek(allocated);
-      for (long at = allocated; at < target; at += PREALLOCATION_CHUNK) {
-        file.write(ZEROS, 0, (int) Math.min(PREALLOCATION_CHUNK, target - at));
+      for (long from = roundUp(allocated); from < target; ) {
+        long at = from;
+        int n = (int) Math.min(PREALLOCATION_CHUNK, target - at);
+        onChannel(
+            c -> {
+              ByteBuffer b = chunk.duplicate().position(0).limit(n);
+              long position = at;
+              while (b.hasRemaining()) {
+                position += c.write(b, position);
+              }
+            });
+        from += n;
       }
     } catch (IOException e) {
       try {
-        file.setLength(size);
+        onChannel(c -> c.truncate(size));
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -480,24 +581,29 @@ final class SegmentLog {
     allocated = target;
   }
 
+  /** One operation on the segment's channel; see {@link #onChannel}. */
+  private interface ChannelOperation {
+    void apply(FileChannel channel) throws IOException;
+  }
+
   /**
-   * {@code fdatasync}. Writes go through {@link RandomAccessFile}, which an interrupt cannot stop,
-   * but only a {@link FileChannel} offers {@code fdatasync}, and an interrupt that reaches a thread
-   * blocked in it closes the channel (and the file). A writer thread may flush, so the interrupt is
-   * held back meanwhile; if one still closes the file, it is reopened and forced again: {@code
-   * fdatasync} covers every write to the file, through whichever descriptor.
+   * Runs an operation on the segment's channel so that an interrupt cannot stop it. Only a {@link
+   * FileChannel} offers {@code fdatasync} and direct I/O, and an interrupt that reaches a thread
+   * blocked in one closes it. A writer thread may flush, so the interrupt is held back meanwhile;
+   * if one still closes the channel, it is reopened and the operation repeated (every operation
+   * here is idempotent: a write of the same bytes to the same place, a force, a truncate; {@code
+   * fdatasync} covers every write to the file, through whichever descriptor).
    */
-  private void forceData() throws IOException {
+  private void onChannel(ChannelOperation operation) throws IOException {
     boolean interrupted = Thread.interrupted();
     try {
       while (true) {
         try {
-          channel.force(false);
+          operation.apply(channel);
           return;
         } catch (ClosedByInterruptException e) {
           interrupted |= Thread.interrupted();
-          file = new RandomAccessFile(directory.resolve(segmentName(segmentNumber)).toFile(), "rw");
-          channel = file.getChannel();
+          channel = openChannel(directory.resolve(segmentName(segmentNumber)), direct);
         }
       }
     } finally {
@@ -507,23 +613,60 @@ final class SegmentLog {
     }
   }
 
+  private static FileChannel openChannel(Path path, boolean direct) throws IOException {
+    OpenOption[] options =
+        direct
+            ? new OpenOption[] {StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT}
+            : new OpenOption[] {StandardOpenOption.WRITE};
+    return FileChannel.open(path, options);
+  }
+
+  /**
+   * Opens a segment for direct I/O (no copy through the page cache, so a force has only the device
+   * cache to flush), or returns null where the file system does not offer it.
+   */
+  private static @Nullable FileChannel openDirect(Path path) {
+    try {
+      return openChannel(path, true);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("no direct I/O for {}, writing through the page cache: {}", path, e.toString());
+      return null;
+    }
+  }
+
+  /** The alignment direct I/O needs on the file system of {@code path}, or 0 if unknown. */
+  private static int directAlignment(Path path) {
+    try {
+      long blockSize = Files.getFileStore(path).getBlockSize();
+      if (blockSize <= 0 || blockSize > (64 << 10) || Long.bitCount(blockSize) != 1) {
+        return 0;
+      }
+      return (int) Math.max(blockSize, DEFAULT_ALIGNMENT);
+    } catch (IOException | UnsupportedOperationException e) {
+      return 0;
+    }
+  }
+
   private void rollSegment() throws IOException {
-    RandomAccessFile next = createSegment(directory, segmentNumber + 1);
+    Path next = directory.resolve(segmentName(segmentNumber + 1));
+    createSegment(directory, segmentNumber + 1).close();
     trim();
-    RandomAccessFile previous = file;
-    file = next;
-    channel = next.getChannel();
+    FileChannel opened = openChannel(next, direct);
+    FileChannel previous = channel;
+    channel = opened;
     segmentNumber++;
     size = SEGMENT_HEADER.length;
     allocated = size;
+    blockStart = 0;
+    block.put(0, SEGMENT_HEADER);
     previous.close();
   }
 
   /** Cuts the unused preallocated zeros off the segment (a crash before this is harmless). */
   private void trim() throws IOException {
     if (allocated > size) {
-      file.setLength(size);
-      forceData();
+      onChannel(c -> c.truncate(size));
+      onChannel(c -> c.force(false));
       allocated = size;
     }
   }
@@ -534,7 +677,7 @@ final class SegmentLog {
         trim();
       }
     } finally {
-      file.close();
+      channel.close();
     }
   }
 

@@ -35,13 +35,16 @@ class FileStoreProviderTest {
     FileStoreOptions o =
         FileStoreProvider.parse(
             "file:///var/lib/spirit?durability=async&asyncWindowMs=50&segmentBytes=1048576"
-                + "&createIfMissing=false");
+                + "&createIfMissing=false&directIo=false");
     assertThat(o.directory()).isEqualTo(Path.of("/var/lib/spirit"));
     assertThat(o.durability()).isEqualTo(Durability.ASYNC);
     assertThat(o.asyncWindow()).isEqualTo(Duration.ofMillis(50));
     assertThat(o.segmentBytes()).isEqualTo(1 << 20);
     assertThat(o.createIfMissing()).isFalse();
-    assertThat(FileStoreProvider.parse("file:./data").durability()).isEqualTo(Durability.SYNC);
+    assertThat(o.directIo()).isFalse();
+    FileStoreOptions defaults = FileStoreProvider.parse("file:./data");
+    assertThat(defaults.durability()).isEqualTo(Durability.SYNC);
+    assertThat(defaults.directIo()).isTrue();
   }
 
   @Test
@@ -56,6 +59,12 @@ class FileStoreProviderTest {
     assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?segmentBytes=12"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("segmentBytes");
+    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?directIo=yes"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("directIo must be true or false, was 'yes'");
+    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?createIfMissing=1"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("createIfMissing");
     assertThatThrownBy(() -> FileStoreProvider.parse("file:"))
         .isInstanceOf(InvalidInputException.class);
   }
