@@ -1,9 +1,11 @@
 package dev.spirit.benchmarks.file;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * it, in the same directory the store benchmarks use. Measured three ways: {@code FileChannel.write
  * + force(false)} (fdatasync) and {@code RandomAccessFile.write + FileDescriptor.sync()} (fsync),
  * both growing the file, and {@code FileChannel.write + force(false)} into a file preallocated with
- * zeros (what the file store's log thread does since it preallocates segments).
+ * zeros (what the file store did before it wrote directly), and {@code FileChannel.write +
+ * force(false)} of whole 4 KiB blocks with direct I/O ({@code O_DIRECT}) into a preallocated file,
+ * rewriting the block the last record ended in as the store does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,11 +46,14 @@ public class RawFsyncBenchmark {
   private FileChannel channel;
   private RandomAccessFile file;
   private FileChannel preallocated;
+  private FileChannel direct;
+  private ByteBuffer block;
+  private long directPosition;
   private long position;
   private long filePosition;
   private long preallocatedPosition;
 
-  /** Opens two fresh files. */
+  /** Opens fresh files: two growing, two preallocated (one for direct I/O). */
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = BenchData.tempDir("raw-fsync");
@@ -60,19 +67,29 @@ public class RawFsyncBenchmark {
             StandardOpenOption.CREATE_NEW,
             StandardOpenOption.READ,
             StandardOpenOption.WRITE);
-    preallocate();
+    preallocate(preallocated);
+    preallocated.force(true);
+    Path directFile = dir.resolve("direct.bin");
+    try (FileChannel zeros =
+        FileChannel.open(directFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      preallocate(zeros);
+      zeros.force(true);
+    }
+    direct = FileChannel.open(directFile, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+    int alignment = (int) Math.max(4096, Files.getFileStore(directFile).getBlockSize());
+    block = ByteBuffer.allocateDirect(2 * alignment).alignedSlice(alignment);
+    block.limit(alignment);
     java.util.Arrays.fill(record, (byte) 'x');
   }
 
-  private void preallocate() throws IOException {
+  private static void preallocate(FileChannel channel) throws IOException {
     ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
     for (long at = 0; at < PREALLOCATED_BYTES; at += zeros.capacity()) {
       zeros.clear();
       while (zeros.hasRemaining()) {
-        preallocated.write(zeros, at + zeros.position());
+        channel.write(zeros, at + zeros.position());
       }
     }
-    preallocated.force(true);
   }
 
   /** Closes and deletes them. */
@@ -81,6 +98,7 @@ public class RawFsyncBenchmark {
     channel.close();
     file.close();
     preallocated.close();
+    direct.close();
     BenchData.delete(dir);
   }
 
@@ -126,5 +144,28 @@ public class RawFsyncBenchmark {
       preallocatedPosition += preallocated.write(b, preallocatedPosition);
     }
     preallocated.force(false);
+  }
+
+  /**
+   * Rewrite the 4 KiB block a 500-byte record ends in with direct I/O and fdatasync, 500 bytes
+   * further each time, in a preallocated 64 MiB file (wraps around at the end): what the file
+   * store's log does for a lone writer.
+   *
+   * @throws IOException if the disk fails
+   */
+  @Benchmark
+  public void directBlockWriteForce() throws IOException {
+    int alignment = block.limit();
+    if (directPosition + record.length > PREALLOCATED_BYTES) {
+      directPosition = 0;
+    }
+    long blockStart = directPosition - directPosition % alignment;
+    directPosition += record.length;
+    ByteBuffer b = block.duplicate().position(0).limit(alignment);
+    long at = blockStart;
+    while (b.hasRemaining()) {
+      at += direct.write(b, at);
+    }
+    direct.force(false);
   }
 }
