@@ -5,7 +5,10 @@ import dev.spirit.campaign.Campaign;
 import picocli.CommandLine.Option;
 
 /**
- * Base of the commands that work on one campaign of a store: adds the {@code --campaign} option.
+ * Base of the commands that work on one campaign of a store: adds the required {@code --campaign}
+ * option, declared once here. {@code moderate --campaign} is a different, optional option with its
+ * own help and stays in {@link ModerateCommand}; {@code campaign open|close} take the campaign as a
+ * positional argument ({@link CampaignArgument}).
  */
 abstract class CampaignCommand extends StoreCommand {
   @Option(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -154,8 +155,7 @@ final class CampaignCommands implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Open (or reopen) a campaign.")
   static final class Open extends StoreCommand {
-    @Parameters(paramLabel = "CAMPAIGN", description = "Slug or id.")
-    String ref = "";
+    @Mixin CampaignArgument target = new CampaignArgument();
 
     Open(CliContext context) {
       super(context);
@@ -163,7 +163,7 @@ final class CampaignCommands implements Runnable {
 
     @Override
     int run(Spirit spirit) {
-      Campaign c = spirit.openCampaign(CliContext.campaign(spirit, ref).id());
+      Campaign c = spirit.openCampaign(target.campaign(spirit).id());
       out().println("campaign " + c.slug() + " is open");
       return 0;
     }
@@ -174,8 +174,7 @@ final class CampaignCommands implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Close a campaign for good.")
   static final class Close extends StoreCommand {
-    @Parameters(paramLabel = "CAMPAIGN", description = "Slug or id.")
-    String ref = "";
+    @Mixin CampaignArgument target = new CampaignArgument();
 
     Close(CliContext context) {
       super(context);
@@ -183,7 +182,7 @@ final class CampaignCommands implements Runnable {
 
     @Override
     int run(Spirit spirit) {
-      Campaign c = spirit.closeCampaign(CliContext.campaign(spirit, ref).id());
+      Campaign c = spirit.closeCampaign(target.campaign(spirit).id());
       out().println("campaign " + c.slug() + " is closed");
       return 0;
     }

@@ -7,7 +7,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Base of the commands that work on a store: the {@code --store} option and output helpers. */
+/**
+ * Base of the commands that work on a store: the {@code --store} option, declared once here for
+ * every one of them (it names the store {@link #call()} opens), and output helpers. {@code demo
+ * --store} is a different option (the store the demo fills, with its own default) and stays in
+ * {@link DemoCommand}.
+ */
 abstract class StoreCommand implements Callable<Integer> {
   protected final CliContext context;
 
