@@ -3,8 +3,12 @@
 -- JdbcStore applies the same migrations itself on start (see spirit-storage-jdbc/README.md); use
 -- this file only where the application's database user may not run DDL. Run it once, in one
 -- transaction, in the schema the application uses. The rows it records in spirit_schema_version
--- (with the SHA-256 of each migration/h2/V<n>__*.sql) tell JdbcStore that the schema is up to date;
--- a test checks that this file and the migration agree.
+-- (with the SHA-256 of each migration/h2/V<n>__*.sql) tell JdbcStore that the schema is up to date.
+--
+-- Kept equal to the migrations by tests: PlainDdlMatchesMigrationsTest applies this file to one
+-- fresh database and migrations V1, V2, ... in order to another and requires the same tables,
+-- columns, keys, constraints, indexes and recorded versions in both catalogs; MigrationsTest checks
+-- that every migration statement and checksum is here. Change the migrations first, then this file.
 
 CREATE TABLE IF NOT EXISTS spirit_schema_version (
   version      INTEGER PRIMARY KEY,
