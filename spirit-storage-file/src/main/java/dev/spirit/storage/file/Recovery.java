@@ -54,6 +54,7 @@ final class Recovery {
   private long segmentBytesSeen;
   private RecoveryReport.@Nullable TornTail torn;
   private @Nullable ExecutorService decoders;
+  private @Nullable ExecutorService reader;
   // one per decoding thread; the threads, and with them the decoders' caches, end with the open
   private final ThreadLocal<SubmissionDecoder> decoder =
       ThreadLocal.withInitial(() -> new SubmissionDecoder(state));
@@ -73,6 +74,47 @@ final class Recovery {
       if (decoders != null) {
         decoders.shutdownNow();
       }
+      if (reader != null) {
+        reader.shutdownNow();
+      }
+    }
+  }
+
+  /** Starts reading a whole segment on the reader thread. */
+  private Future<byte[]> readAhead(Path file) {
+    ExecutorService r = reader;
+    if (r == null) {
+      r =
+          Executors.newSingleThreadExecutor(
+              runnable -> {
+                Thread t = new Thread(runnable, "spirit-file-recovery-read");
+                t.setDaemon(true);
+                return t;
+              });
+      reader = r;
+    }
+    return r.submit(() -> Files.readAllBytes(file));
+  }
+
+  /** The bytes a {@link #readAhead} read, or the {@link IOException} it met. */
+  private static byte[] awaitRead(Future<byte[]> read) throws IOException {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException("reading a log segment failed", cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.spirit.error.StorageException("interrupted while opening the file store", e);
     }
   }
 
@@ -143,8 +185,17 @@ final class Recovery {
       for (Path segment : segments.values()) {
         segmentBytes += Files.size(segment);
       }
-      for (var entry : segments.entrySet()) {
-        replaySegment(entry.getValue(), entry.getKey().longValue() == segments.lastKey());
+      List<Path> files = new ArrayList<>(segments.values());
+      // Read the next segment while this one is decoded: on a cold page cache (after a reboot, or
+      // with a log written by direct I/O) reading would otherwise leave the decoders idle.
+      Future<byte[]> read = readAhead(files.get(0));
+      for (int i = 0; i < files.size(); i++) {
+        byte[] buf = awaitRead(read);
+        boolean last = i == files.size() - 1;
+        if (!last) {
+          read = readAhead(files.get(i + 1));
+        }
+        replaySegment(files.get(i), buf, last);
       }
       number = segments.lastKey();
       Path tail = segments.lastEntry().getValue();
@@ -201,8 +252,7 @@ final class Recovery {
     apply(file, buf, Arrays.copyOfRange(frames, 1, count - 1));
   }
 
-  private void replaySegment(Path file, boolean last) throws IOException {
-    byte[] buf = Files.readAllBytes(file);
+  private void replaySegment(Path file, byte[] buf, boolean last) throws IOException {
     byte[] header = SegmentLog.SEGMENT_HEADER;
     int headerMatch = 0;
     while (headerMatch < Math.min(buf.length, header.length)
