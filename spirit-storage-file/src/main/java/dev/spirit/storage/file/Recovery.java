@@ -10,6 +10,7 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -93,7 +94,20 @@ final class Recovery {
               });
       reader = r;
     }
-    return r.submit(() -> Files.readAllBytes(file));
+    return r.submit(
+        () -> {
+          try {
+            return Files.readAllBytes(file);
+          } catch (FileSystemException e) {
+            throw e;
+          } catch (IOException e) {
+            // Some read errors ("Is a directory") come without the file's name: add it.
+            FileSystemException named =
+                new FileSystemException(file.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
+          }
+        });
   }
 
   /** The bytes a {@link #readAhead} read, or the {@link IOException} it met. */

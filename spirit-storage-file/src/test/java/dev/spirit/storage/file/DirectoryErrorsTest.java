@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.spirit.campaign.Campaign;
 import dev.spirit.error.StorageException;
+import dev.spirit.storage.tck.TckFixtures;
+import dev.spirit.submission.Submission;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,6 +49,30 @@ class DirectoryErrorsTest {
         .isInstanceOf(StorageException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("not a directory");
+  }
+
+  @Test
+  @DisplayName(
+      "a log segment that cannot be read (a directory in its place; works even as root) fails the"
+          + " open naming it, releases the store, and the repaired store opens with its data")
+  void unreadableSegment() throws Exception {
+    Path dir = root.resolve("store");
+    Submission stored;
+    try (FileStore store = FileStore.open(dir)) {
+      Campaign campaign = store.insertCampaign(TckFixtures.campaign());
+      stored = TckFixtures.submission(campaign.id(), "p1").build().withVersion(1);
+      store.insert(stored, 10);
+    }
+    Path blocker = dir.resolve(SegmentLog.segmentName(2));
+    Files.createDirectory(blocker);
+    assertThatThrownBy(() -> FileStore.open(dir))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("cannot open the file store directory " + dir)
+        .hasMessageContaining(blocker.toString());
+    Files.delete(blocker);
+    try (FileStore store = FileStore.open(dir)) {
+      assertThat(store.find(stored.id())).contains(stored);
+    }
   }
 
   @Test
