@@ -406,13 +406,7 @@ public class AggregationBenchmark {
   @OperationsPerInvocation(2 * UPDATES)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public void hideAndApproveAgain(Corpus corpus, Maintained state) {
-    for (int i = 0; i < UPDATES; i++) {
-      Submission approved = corpus.submissions.get(state.next);
-      state.next = (state.next + 1) % corpus.submissions.size();
-      Submission hidden = approved.withStatus(SubmissionStatus.HIDDEN);
-      state.aggregator.onStatusChanged(approved, hidden);
-      state.aggregator.onStatusChanged(hidden, approved);
-    }
+    state.next = hideAndApproveAgain(corpus.submissions, state.aggregator, state.next);
   }
 
   /**
@@ -426,13 +420,29 @@ public class AggregationBenchmark {
   @OperationsPerInvocation(2 * UPDATES)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public void updateBeyondTokenization(Corpus corpus, MaintainedWithoutTokenization state) {
+    state.next = hideAndApproveAgain(corpus.submissions, state.aggregator, state.next);
+  }
+
+  /**
+   * Hides {@value #UPDATES} approved submissions from {@code next} on (cycling through the corpus)
+   * and approves each again: the work of both update benchmarks.
+   *
+   * @param submissions the corpus
+   * @param aggregator the maintained state
+   * @param next where to start in the corpus
+   * @return the cursor after them
+   */
+  private static int hideAndApproveAgain(
+      List<Submission> submissions, IncrementalAggregator aggregator, int next) {
+    int at = next;
     for (int i = 0; i < UPDATES; i++) {
-      Submission approved = corpus.submissions.get(state.next);
-      state.next = (state.next + 1) % corpus.submissions.size();
+      Submission approved = submissions.get(at);
+      at = (at + 1) % submissions.size();
       Submission hidden = approved.withStatus(SubmissionStatus.HIDDEN);
-      state.aggregator.onStatusChanged(approved, hidden);
-      state.aggregator.onStatusChanged(hidden, approved);
+      aggregator.onStatusChanged(approved, hidden);
+      aggregator.onStatusChanged(hidden, approved);
     }
+    return at;
   }
 
   /**
