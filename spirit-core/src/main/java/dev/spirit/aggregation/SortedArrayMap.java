@@ -57,20 +57,7 @@ final class SortedArrayMap<K, V> extends AbstractMap<K, V> implements SortedMap<
 
   /** The index of {@code key} in [from, to), or {@code -(insertion point) - 1}. */
   private int search(Object key) {
-    int lo = from;
-    int hi = to - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int c = compare(keys[mid], key);
-      if (c < 0) {
-        lo = mid + 1;
-      } else if (c > 0) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(lo + 1);
+    return Arrays.binarySearch(keys, from, to, key);
   }
 
   /** The first index in [from, to) whose key is not below {@code key}. */
