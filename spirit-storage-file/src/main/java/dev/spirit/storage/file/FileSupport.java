@@ -1,6 +1,7 @@
 package dev.spirit.storage.file;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -9,6 +10,20 @@ import java.nio.file.StandardOpenOption;
 /** File-system helpers. */
 final class FileSupport {
   private FileSupport() {}
+
+  /**
+   * Writes all that remains of {@code buffer} at {@code position}: a positional write may write
+   * less than it is given.
+   *
+   * @return the position after the bytes written
+   */
+  static long writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    long at = position;
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
+    }
+    return at;
+  }
 
   /** Makes the directory's entries (created, renamed, deleted files) durable. */
   static void forceDirectory(Path directory) throws IOException {

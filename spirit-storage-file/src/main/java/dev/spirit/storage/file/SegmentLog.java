@@ -517,14 +517,7 @@ final class SegmentLog {
       }
       ByteBuffer whole = block.duplicate().position(0).limit(padded);
       long at = blockStart;
-      onChannel(
-          c -> {
-            ByteBuffer b = whole.duplicate();
-            long position = at;
-            while (b.hasRemaining()) {
-              position += c.write(b, position);
-            }
-          });
+      onChannel(c -> FileSupport.writeFully(c, whole.duplicate(), at));
       size += n;
       offset += n;
       long nextBlockStart = size - size % alignment;
@@ -560,14 +553,7 @@ final class SegmentLog {
       for (long from = roundUp(allocated); from < target; ) {
         long at = from;
         int n = (int) Math.min(PREALLOCATION_CHUNK, target - at);
-        onChannel(
-            c -> {
-              ByteBuffer b = chunk.duplicate().position(0).limit(n);
-              long position = at;
-              while (b.hasRemaining()) {
-                position += c.write(b, position);
-              }
-            });
+        onChannel(c -> FileSupport.writeFully(c, chunk.duplicate().position(0).limit(n), at));
         from += n;
       }
     } catch (IOException e) {

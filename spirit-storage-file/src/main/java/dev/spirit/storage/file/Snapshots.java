@@ -96,10 +96,7 @@ final class Snapshots {
         flush();
       }
       if (bytes.length > buffer.capacity()) {
-        ByteBuffer big = ByteBuffer.wrap(bytes);
-        while (big.hasRemaining()) {
-          position += channel.write(big, position);
-        }
+        position = FileSupport.writeFully(channel, ByteBuffer.wrap(bytes), position);
         return;
       }
       buffer.put(bytes);
@@ -107,9 +104,7 @@ final class Snapshots {
 
     void flush() throws IOException {
       buffer.flip();
-      while (buffer.hasRemaining()) {
-        position += channel.write(buffer, position);
-      }
+      position = FileSupport.writeFully(channel, buffer, position);
       buffer.clear();
     }
   }
