@@ -85,13 +85,7 @@ final class Recovery {
   private Future<byte[]> readAhead(Path file) {
     ExecutorService r = reader;
     if (r == null) {
-      r =
-          Executors.newSingleThreadExecutor(
-              runnable -> {
-                Thread t = new Thread(runnable, "spirit-file-recovery-read");
-                t.setDaemon(true);
-                return t;
-              });
+      r = daemonPool(1, "spirit-file-recovery-read");
       reader = r;
     }
     return r.submit(
@@ -110,10 +104,13 @@ final class Recovery {
         });
   }
 
-  /** The bytes a {@link #readAhead} read, or the {@link IOException} it met. */
-  private static byte[] awaitRead(Future<byte[]> read) throws IOException {
+  /**
+   * The result of a read or decode task, or what it threw: an {@link IOException}, a runtime
+   * exception ({@link CorruptStoreException} among them) or an error, as it was thrown there.
+   */
+  private static <T> T await(Future<T> task) throws IOException {
     try {
-      return read.get();
+      return task.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -125,11 +122,21 @@ final class Recovery {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new IOException("reading a log segment failed", cause);
+      throw new IOException("opening the file store failed", cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new dev.spirit.error.StorageException("interrupted while opening the file store", e);
     }
+  }
+
+  private static ExecutorService daemonPool(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        runnable -> {
+          Thread t = new Thread(runnable, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private Result recover() throws IOException {
@@ -204,7 +211,7 @@ final class Recovery {
       // with a log written by direct I/O) reading would otherwise leave the decoders idle.
       Future<byte[]> read = readAhead(files.get(0));
       for (int i = 0; i < files.size(); i++) {
-        byte[] buf = awaitRead(read);
+        byte[] buf = await(read);
         boolean last = i == files.size() - 1;
         if (!last) {
           read = readAhead(files.get(i + 1));
@@ -365,7 +372,7 @@ final class Recovery {
    * Decodes the frames on worker threads, a chunk each (JSON parsing dominates), while this thread
    * applies the chunks already decoded, in log order.
    */
-  private void apply(Path file, byte[] buf, int[] starts) {
+  private void apply(Path file, byte[] buf, int[] starts) throws IOException {
     List<Future<Object[]>> chunks = new ArrayList<>();
     for (int from = 0; from < starts.length; from += DECODE_CHUNK) {
       int first = from;
@@ -413,30 +420,11 @@ final class Recovery {
     ExecutorService d = decoders;
     if (d == null) {
       d =
-          Executors.newFixedThreadPool(
-              Math.max(1, Runtime.getRuntime().availableProcessors()),
-              r -> {
-                Thread t = new Thread(r, "spirit-file-recovery");
-                t.setDaemon(true);
-                return t;
-              });
+          daemonPool(
+              Math.max(1, Runtime.getRuntime().availableProcessors()), "spirit-file-recovery");
       decoders = d;
     }
     return d;
-  }
-
-  private static Object[] await(Future<Object[]> chunk) {
-    try {
-      return chunk.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("decoding failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new dev.spirit.error.StorageException("interrupted while opening the file store", e);
-    }
   }
 
   private Object decode(Path file, byte[] buf, int start) {
