@@ -1,7 +1,6 @@
 package dev.spirit.storage.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.storage.SubmissionFilter;
@@ -116,13 +115,7 @@ class PreallocatedTailTest {
     crashed[victim + 20] ^= 0x10;
     Files.write(segment, crashed);
 
-    assertThatThrownBy(() -> FileStore.open(dir))
-        .isInstanceOfSatisfying(
-            CorruptStoreException.class,
-            e -> {
-              assertThat(e.file()).isEqualTo(segment.toString());
-              assertThat(e.offset()).isEqualTo(victim);
-            });
+    StoreFiles.assertOpenRefused(dir, segment, victim);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.spirit.storage.file;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,21 @@ import java.util.stream.Stream;
 /** Test helpers that look at a store directory's files the way an operator would. */
 final class StoreFiles {
   private StoreFiles() {}
+
+  /**
+   * Asserts that opening the store in {@code dir} is refused with {@link CorruptStoreException}
+   * naming {@code file} and {@code offset}, in its fields and in its message.
+   */
+  static void assertOpenRefused(Path dir, Path file, long offset) {
+    assertThatThrownBy(() -> FileStore.open(dir))
+        .isInstanceOfSatisfying(
+            CorruptStoreException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(file.toString());
+              assertThat(e.offset()).isEqualTo(offset);
+              assertThat(e.getMessage()).contains(file + " at byte offset " + offset);
+            });
+  }
 
   static List<Path> segments(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
