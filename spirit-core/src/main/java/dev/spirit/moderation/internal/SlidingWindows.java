@@ -183,6 +183,19 @@ public final class SlidingWindows<K, T> {
   }
 
   /**
+   * The key's events, created if it has none, with the leading ones older than the window start
+   * dropped; called holding the stripe's lock.
+   */
+  private static <K> Ring withoutExpiredHead(
+      Stripe<K> stripe, K key, long fromSecond, int fromNano) {
+    Ring events = stripe.windows.computeIfAbsent(key, k -> new Ring());
+    while (events.size > 0 && events.before(0, fromSecond, fromNano)) {
+      events.removeFirst();
+    }
+    return events;
+  }
+
+  /**
    * Returns the events of a key within {@code window} before {@code now}, then records a new one.
    *
    * @param key the key
@@ -200,10 +213,7 @@ public final class SlidingWindows<K, T> {
     int nowNano = now.getNano();
     Stripe<K> stripe = stripe(key);
     synchronized (stripe) {
-      Ring events = stripe.windows.computeIfAbsent(key, k -> new Ring());
-      while (events.size > 0 && events.before(0, fromSecond, fromNano)) {
-        events.removeFirst();
-      }
+      Ring events = withoutExpiredHead(stripe, key, fromSecond, fromNano);
       events.removeBefore(fromSecond, fromNano);
       List<T> recent = new ArrayList<>(events.size);
       for (int i = 0; i < events.size; i++) {
@@ -236,10 +246,7 @@ public final class SlidingWindows<K, T> {
     int nowNano = now.getNano();
     Stripe<K> stripe = stripe(key);
     synchronized (stripe) {
-      Ring events = stripe.windows.computeIfAbsent(key, k -> new Ring());
-      while (events.size > 0 && events.before(0, fromSecond, fromNano)) {
-        events.removeFirst();
-      }
+      Ring events = withoutExpiredHead(stripe, key, fromSecond, fromNano);
       int count;
       if (events.size == 0 || !events.after(events.size - 1, nowSecond, nowNano)) {
         count = events.size; // in time order (the usual case): everything left is in the window
