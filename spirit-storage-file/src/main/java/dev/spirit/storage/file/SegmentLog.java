@@ -78,6 +78,11 @@ final class SegmentLog {
   /** Block alignment of the writes; a multiple of the file system's block size if direct. */
   private static final int DEFAULT_ALIGNMENT = 4096;
 
+  /** Largest block size direct I/O is used with; the padding of a write is shorter. */
+  private static final int MAX_ALIGNMENT = 64 << 10;
+
+  private static final byte[] PADDING = new byte[MAX_ALIGNMENT];
+
   private final Path directory;
   private final long segmentBytes;
   private final long asyncWindowNanos;
@@ -512,9 +517,7 @@ final class SegmentLog {
       block.put(kept, batch, offset, n);
       int used = kept + n;
       int padded = (int) roundUp(used);
-      for (int i = used; i < padded; i++) {
-        block.put(i, (byte) 0);
-      }
+      block.put(used, PADDING, 0, padded - used);
       ByteBuffer whole = block.duplicate().position(0).limit(padded);
       long at = blockStart;
       onChannel(c -> FileSupport.writeFully(c, whole.duplicate(), at));
@@ -624,7 +627,7 @@ final class SegmentLog {
   private static int directAlignment(Path path) {
     try {
       long blockSize = Files.getFileStore(path).getBlockSize();
-      if (blockSize <= 0 || blockSize > (64 << 10) || Long.bitCount(blockSize) != 1) {
+      if (blockSize <= 0 || blockSize > MAX_ALIGNMENT || Long.bitCount(blockSize) != 1) {
         return 0;
       }
       return (int) Math.max(blockSize, DEFAULT_ALIGNMENT);
