@@ -328,6 +328,7 @@ final class SegmentLog {
    * Parking and being unparked costs more than the yields when flushes are quick; see the class
    * comment.
    */
+  @SuppressWarnings("ThreadPriorityCheck") // measured: see the class comment and docs/benchmarks.md
   private void yieldWhileShort(Waiter self) {
     long budget = yieldBudgetNanos(flushNanos);
     if (budget == 0) {
