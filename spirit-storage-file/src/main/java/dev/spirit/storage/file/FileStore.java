@@ -73,8 +73,8 @@ import org.slf4j.LoggerFactory;
  *       millisecond, from a running average), a waiting writer first yields its processor ({@link
  *       Thread#yield}) for up to a millisecond before it parks: on virtual processors waking a
  *       parked thread costs about as much as an insert, and those wake-ups, not the disk, limited
- *       many writers. A yielding thread runs only when no other thread wants the processor; on a
- *       slow disk writers park at once.
+ *       many writers. A yielding thread lets any other thread that is ready to run go first, but it
+ *       does keep its processor busy while none is; on a slow disk writers park at once.
  *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
  *       and forced with the batch that first needs them; most commits then overwrite space that is
  *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * and with many writers those wake-ups, not the disk, limit the throughput. So a waiting writer
  * first gives its processor away with {@link Thread#yield} while it waits, for at most {@link
  * #MAX_YIELD_WAIT_NANOS} and only when the flushes it waits for are expected to end within that
- * time (from a running average of how long flushes take); then it parks. A yielding thread uses
- * processor time only when no other thread wants it. On a slow disk writers park at once.
+ * time (from a running average of how long flushes take); then it parks. A yielding thread lets any
+ * other thread that is ready to run go first, but keeps its processor busy while none is. On a slow
+ * disk writers park at once.
  *
  * <p><b>Aligned writes.</b> A batch is written in whole blocks, starting with the partial block the
  * previous batch ended in, whose bytes are kept in memory, and padded with zeros (the preallocated
