@@ -36,6 +36,9 @@ final class Recovery {
   static final ObjectMapper META = new ObjectMapper();
   private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{16})\\.log");
   private static final int DECODE_CHUNK = 2048;
+  private static final int READ_CHUNK = 1 << 20;
+  // the longest array a JVM reliably allocates
+  private static final long MAX_SEGMENT_READ = Integer.MAX_VALUE - 8;
   private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{16})\\.snap");
 
   /** What recovery hands to the store: the rebuilt state and the open tail segment. */
@@ -81,8 +84,17 @@ final class Recovery {
     }
   }
 
-  /** Starts reading a whole segment on the reader thread. */
-  private Future<byte[]> readAhead(Path file) {
+  /** A segment read into the first {@code length} bytes of a buffer that may be longer. */
+  private record SegmentBytes(byte[] buf, int length) {}
+
+  /**
+   * Starts reading a whole segment on the reader thread, into {@code reuse} if it is long enough.
+   * Recovery reads segments into two buffers by turns instead of a new array per segment: an array
+   * the size of a segment is a "humongous" object for the G1 collector, whose allocation can start
+   * a concurrent collection (GC logs of a 1M-submission open showed one per segment), and reading a
+   * whole file at once also went through a temporary direct buffer of the file's size.
+   */
+  private Future<SegmentBytes> readAhead(Path file, byte @Nullable [] reuse) {
     ExecutorService r = reader;
     if (r == null) {
       r = daemonPool(1, "spirit-file-recovery-read");
@@ -91,7 +103,7 @@ final class Recovery {
     return r.submit(
         () -> {
           try {
-            return Files.readAllBytes(file);
+            return readSegment(file, reuse);
           } catch (FileSystemException e) {
             throw e;
           } catch (IOException e) {
@@ -102,6 +114,32 @@ final class Recovery {
             throw named;
           }
         });
+  }
+
+  private static SegmentBytes readSegment(Path file, byte @Nullable [] reuse) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size > MAX_SEGMENT_READ) {
+        throw new CorruptStoreException(
+            file.toString(), 0, "log segment of " + size + " bytes is too large to be one");
+      }
+      int length = (int) size;
+      byte[] buf = reuse;
+      if (buf == null || buf.length < length) {
+        // A little room, so that the next segment, a few bytes longer, fits as well.
+        buf = new byte[(int) Math.min(MAX_SEGMENT_READ, (long) length + READ_CHUNK)];
+      }
+      int read = 0;
+      while (read < length) {
+        // In chunks, so the channel's temporary direct buffer stays small.
+        int n = channel.read(ByteBuffer.wrap(buf, read, Math.min(READ_CHUNK, length - read)), read);
+        if (n < 0) {
+          break;
+        }
+        read += n;
+      }
+      return new SegmentBytes(buf, read);
+    }
   }
 
   /**
@@ -209,14 +247,16 @@ final class Recovery {
       List<Path> files = new ArrayList<>(segments.values());
       // Read the next segment while this one is decoded: on a cold page cache (after a reboot, or
       // with a log written by direct I/O) reading would otherwise leave the decoders idle.
-      Future<byte[]> read = readAhead(files.get(0));
+      Future<SegmentBytes> read = readAhead(files.get(0), null);
+      byte[] free = null;
       for (int i = 0; i < files.size(); i++) {
-        byte[] buf = await(read);
+        SegmentBytes segment = await(read);
         boolean last = i == files.size() - 1;
         if (!last) {
-          read = readAhead(files.get(i + 1));
+          read = readAhead(files.get(i + 1), free);
         }
-        replaySegment(files.get(i), buf, last);
+        replaySegment(files.get(i), segment.buf(), segment.length(), last);
+        free = segment.buf();
       }
       number = segments.lastKey();
       Path tail = segments.lastEntry().getValue();
@@ -273,17 +313,17 @@ final class Recovery {
     apply(file, buf, Arrays.copyOfRange(frames, 1, count - 1));
   }
 
-  private void replaySegment(Path file, byte[] buf, boolean last) throws IOException {
+  private void replaySegment(Path file, byte[] buf, int length, boolean last) throws IOException {
     byte[] header = SegmentLog.SEGMENT_HEADER;
     int headerMatch = 0;
-    while (headerMatch < Math.min(buf.length, header.length)
+    while (headerMatch < Math.min(length, header.length)
         && buf[headerMatch] == header[headerMatch]) {
       headerMatch++;
     }
     if (headerMatch < header.length) {
-      if (last && headerMatch == buf.length) {
+      if (last && headerMatch == length) {
         // Torn while being created: holds a prefix of the header and nothing else.
-        cutTail(file, 0, buf.length);
+        cutTail(file, 0, length);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
           ch.write(ByteBuffer.wrap(header), 0);
           ch.force(true);
@@ -292,11 +332,11 @@ final class Recovery {
       }
       throw new CorruptStoreException(file.toString(), 0, "not a Spirit log segment (bad header)");
     }
-    int[] starts = new int[Math.max(16, buf.length / 256)];
+    int[] starts = new int[Math.max(16, length / 256)];
     int count = 0;
     int pos = header.length;
-    while (pos < buf.length) {
-      int n = Frames.check(buf, pos, buf.length);
+    while (pos < length) {
+      int n = Frames.check(buf, pos, length);
       if (n < 0) {
         break;
       }
@@ -306,26 +346,26 @@ final class Recovery {
       starts[count++] = pos;
       pos += n;
     }
-    if (buf.length > 0) {
+    if (length > 0) {
       // Expect the rest of the log to hold records of about this segment's size.
-      long rest = Math.max(buf.length, segmentBytes - segmentBytesSeen);
-      segmentBytesSeen += buf.length;
+      long rest = Math.max(length, segmentBytes - segmentBytesSeen);
+      segmentBytesSeen += length;
       state.submissions.ensureCapacity(
-          state.submissions.size() + (long) ((double) count * rest / buf.length));
+          state.submissions.size() + (long) ((double) count * rest / length));
     }
-    int used = SegmentLog.unusedSpaceStart(buf, pos);
-    if (pos < buf.length && used == pos) {
+    int used = SegmentLog.unusedSpaceStart(buf, pos, length);
+    if (pos < length && used == pos) {
       // Only preallocated zeros follow the last record: an open store had reserved the space and
       // not yet written or trimmed it. Not a torn write; trim it silently.
-      trimPreallocated(file, pos, buf.length);
-    } else if (pos < buf.length) {
+      trimPreallocated(file, pos, length);
+    } else if (pos < length) {
       if (!last) {
         throw new CorruptStoreException(
             file.toString(),
             pos,
             "damaged record (length, checksum or type wrong) in a segment that was complete");
       }
-      long next = Frames.findIntactFrameAfter(buf, pos, buf.length);
+      long next = Frames.findIntactFrameAfter(buf, pos, length);
       if (next >= 0) {
         throw new CorruptStoreException(
             file.toString(),

@@ -216,16 +216,17 @@ final class SegmentLog {
    * length means the file was trimmed (closed cleanly) or never preallocated; then every byte
    * counts.
    *
-   * @param buf the whole segment
+   * @param buf the whole segment in its first {@code length} bytes
    * @param from where the intact frames end
+   * @param length the segment's length
    * @return the offset after the last non-zero byte at or after {@code from} if the segment is
-   *     preallocated, otherwise {@code buf.length}
+   *     preallocated, otherwise {@code length}
    */
-  static int unusedSpaceStart(byte[] buf, int from) {
-    if (buf.length % PREALLOCATION_CHUNK != 0) {
-      return buf.length;
+  static int unusedSpaceStart(byte[] buf, int from, int length) {
+    if (length % PREALLOCATION_CHUNK != 0) {
+      return length;
     }
-    int end = buf.length;
+    int end = length;
     while (end > from && buf[end - 1] == 0) {
       end--;
     }
