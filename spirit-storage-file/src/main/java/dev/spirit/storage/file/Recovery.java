@@ -85,6 +85,7 @@ final class Recovery {
   }
 
   /** A segment read into the first {@code length} bytes of a buffer that may be longer. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared or hashed, only unpacked
   private record SegmentBytes(byte[] buf, int length) {}
 
   /**
