@@ -74,7 +74,8 @@ import org.slf4j.LoggerFactory;
  *       Thread#yield}) for up to a millisecond before it parks: on virtual processors waking a
  *       parked thread costs about as much as an insert, and those wake-ups, not the disk, limited
  *       many writers. A yielding thread lets any other thread that is ready to run go first, but it
- *       does keep its processor busy while none is; on a slow disk writers park at once.
+ *       does keep its processor busy while none is; on a slow disk writers park at once, and {@link
+ *       FileStoreOptions#yieldWhileWaiting()} turns yielding off.
  *   <li><b>Preallocation.</b> The log thread grows a segment in 256 KiB chunks of zeros, written
  *       and forced with the batch that first needs them; most commits then overwrite space that is
  *       already allocated inside the file, so their {@code fdatasync} writes only the data, no file
@@ -228,7 +229,8 @@ public final class FileStore implements SpiritStore {
               recovered.segmentNumber(),
               recovered.file(),
               recovered.size(),
-              options.directIo());
+              options.directIo(),
+              options.yieldWhileWaiting());
       return new FileStore(options, directoryLock, log, recovered.state(), report);
     } catch (IOException e) {
       releaseQuietly(directoryLock, e);
@@ -768,6 +770,11 @@ public final class FileStore implements SpiritStore {
   /** Whether the log is written with direct I/O; for tests. */
   boolean writesDirect() {
     return log.writesDirect();
+  }
+
+  /** Whether waiting writers yield before they park; for tests. */
+  boolean yieldsWhileWaiting() {
+    return log.yieldsWhileWaiting();
   }
 
   @Override

@@ -19,6 +19,12 @@ import java.time.Duration;
  *     makes each commit's force cheaper; where the file system refuses it, or when false, the log
  *     is written through the page cache. Durability is the same either way: every commit is forced
  *     with {@code fdatasync}.
+ * @param yieldWhileWaiting whether a writer waiting in {@link Durability#SYNC} mode for a quick
+ *     force first yields its processor ({@link Thread#yield}) for up to a millisecond instead of
+ *     parking at once: many concurrent writers on a fast disk are markedly faster that way (see
+ *     {@code docs/benchmarks.md}), but a yielding thread keeps its processor busy while no other
+ *     thread wants it, so turn it off where processor time is capped or billed (a container's CPU
+ *     quota, say). Writers never yield when forces take longer than about half a millisecond.
  */
 public record FileStoreOptions(
     Path directory,
@@ -26,7 +32,8 @@ public record FileStoreOptions(
     Duration asyncWindow,
     long segmentBytes,
     boolean createIfMissing,
-    boolean directIo) {
+    boolean directIo,
+    boolean yieldWhileWaiting) {
   /** Default segment size: 64 MiB. */
   public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
 
@@ -83,7 +90,7 @@ public record FileStoreOptions(
    *
    * @param directory the store directory
    * @return a builder with defaults: SYNC, 100 ms async window, 64 MiB segments, create if missing,
-   *     direct I/O where available
+   *     direct I/O where available, waiting writers yield while forces are quick
    */
   public static Builder builder(Path directory) {
     return new Builder(directory);
@@ -97,6 +104,7 @@ public record FileStoreOptions(
     private long segmentBytes = DEFAULT_SEGMENT_BYTES;
     private boolean createIfMissing = true;
     private boolean directIo = true;
+    private boolean yieldWhileWaiting = true;
 
     private Builder(Path directory) {
       this.directory = directory;
@@ -172,6 +180,18 @@ public record FileStoreOptions(
     }
 
     /**
+     * Sets whether a writer waiting for a quick force yields its processor before it parks (default
+     * true); see {@link FileStoreOptions#yieldWhileWaiting()}.
+     *
+     * @param value false to park waiting writers at once
+     * @return this builder
+     */
+    public Builder yieldWhileWaiting(boolean value) {
+      this.yieldWhileWaiting = value;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return the validated options
@@ -179,7 +199,13 @@ public record FileStoreOptions(
      */
     public FileStoreOptions build() {
       return new FileStoreOptions(
-          directory, durability, asyncWindow, segmentBytes, createIfMissing, directIo);
+          directory,
+          durability,
+          asyncWindow,
+          segmentBytes,
+          createIfMissing,
+          directIo,
+          yieldWhileWaiting);
     }
   }
 }

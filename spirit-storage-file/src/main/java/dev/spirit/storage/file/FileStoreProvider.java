@@ -11,8 +11,8 @@ import java.util.Locale;
  * Opens {@link FileStore}s for URIs {@code file:<directory>[?option=value&...]}, e.g. {@code
  * file:./spirit-data} or {@code file:/var/lib/spirit?durability=async&asyncWindowMs=50}. Options:
  * {@code durability} ({@code sync} or {@code async}), {@code asyncWindowMs}, {@code segmentBytes},
- * {@code createIfMissing} and {@code directIo} ({@code true} or {@code false}; see {@link
- * FileStoreOptions}).
+ * {@code createIfMissing}, {@code directIo} and {@code yieldWhileWaiting} ({@code true} or {@code
+ * false}; see {@link FileStoreOptions}).
  */
 public final class FileStoreProvider implements StoreProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -26,7 +26,7 @@ public final class FileStoreProvider implements StoreProvider {
   @Override
   public String uriPattern() {
     return "file:<directory>[?durability=sync|async&asyncWindowMs=N&segmentBytes=N"
-        + "&createIfMissing=true|false&directIo=true|false]";
+        + "&createIfMissing=true|false&directIo=true|false&yieldWhileWaiting=true|false]";
   }
 
   @Override
@@ -82,13 +82,14 @@ public final class FileStoreProvider implements StoreProvider {
           case "segmentBytes" -> builder.segmentBytes(number(name, value));
           case "createIfMissing" -> builder.createIfMissing(flag(name, value));
           case "directIo" -> builder.directIo(flag(name, value));
+          case "yieldWhileWaiting" -> builder.yieldWhileWaiting(flag(name, value));
           default ->
               throw new InvalidInputException(
                   "storeUri",
                   "unknown option '"
                       + name
                       + "' (known: durability, asyncWindowMs, segmentBytes, createIfMissing,"
-                      + " directIo)");
+                      + " directIo, yieldWhileWaiting)");
         }
       }
     }

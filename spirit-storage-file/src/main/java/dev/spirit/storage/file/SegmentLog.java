@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * and with many writers those wake-ups, not the disk, limit the throughput. So a waiting writer
  * first gives its processor away with {@link Thread#yield} while it waits, for at most {@link
  * #MAX_YIELD_WAIT_NANOS} and only when the flushes it waits for are expected to end within that
- * time (from a running average of how long flushes take); then it parks. A yielding thread lets any
- * other thread that is ready to run go first, but keeps its processor busy while none is. On a slow
- * disk writers park at once.
+ * time (from a running average of how long flushes take); then it parks ({@link
+ * FileStoreOptions#yieldWhileWaiting} turns this off). A yielding thread lets any other thread that
+ * is ready to run go first, but keeps its processor busy while none is. On a slow disk writers park
+ * at once.
  *
  * <p><b>Aligned writes.</b> A batch is written in whole blocks, starting with the partial block the
  * previous batch ended in, whose bytes are kept in memory, and padded with zeros (the preallocated
@@ -99,6 +100,7 @@ final class SegmentLog {
   private final Path directory;
   private final long segmentBytes;
   private final long asyncWindowNanos;
+  private final boolean yieldWhileWaiting;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final Condition rolled = lock.newCondition();
@@ -142,6 +144,7 @@ final class SegmentLog {
    *     time a queued frame waits for its force
    * @param file the tail segment, read for its last partial block and then closed
    * @param directIo whether to try direct I/O
+   * @param yieldWhileWaiting whether waiting writers yield while flushes are quick
    */
   SegmentLog(
       Path directory,
@@ -150,8 +153,10 @@ final class SegmentLog {
       long segmentNumber,
       RandomAccessFile file,
       long size,
-      boolean directIo)
+      boolean directIo,
+      boolean yieldWhileWaiting)
       throws IOException {
+    this.yieldWhileWaiting = yieldWhileWaiting;
     this.directory = directory;
     this.segmentBytes = segmentBytes;
     this.asyncWindowNanos = asyncWindow == null ? 0 : asyncWindow.toNanos();
@@ -180,6 +185,13 @@ final class SegmentLog {
     this.thread = new Thread(this::run, "spirit-file-log " + directory);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Whether waiting writers yield before they park ({@link FileStoreOptions#yieldWhileWaiting}).
+   */
+  boolean yieldsWhileWaiting() {
+    return yieldWhileWaiting;
   }
 
   /** Whether the log is written with direct I/O (the file system accepted {@code O_DIRECT}). */
@@ -332,7 +344,7 @@ final class SegmentLog {
    */
   @SuppressWarnings("ThreadPriorityCheck") // measured: see the class comment and docs/benchmarks.md
   private void yieldWhileShort(Waiter self) {
-    long budget = yieldBudgetNanos(flushNanos);
+    long budget = yieldWhileWaiting ? yieldBudgetNanos(flushNanos) : 0;
     if (budget == 0) {
       return;
     }

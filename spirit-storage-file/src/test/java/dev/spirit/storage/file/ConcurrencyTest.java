@@ -18,19 +18,25 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Concurrent writers share fsyncs and keep the atomic checks, also across a reopen")
 class ConcurrencyTest {
   @TempDir Path dir;
 
-  @Test
+  @ParameterizedTest(name = "waiting writers yield first: {0}")
+  @ValueSource(booleans = {true, false})
   @DisplayName(
       "16 threads inserting for one participant with a limit of 100 store exactly 100, and a"
           + " reopen finds exactly those")
-  void limitHoldsUnderConcurrency() throws Exception {
+  void limitHoldsUnderConcurrency(boolean yieldWhileWaiting) throws Exception {
     List<Submission> inserted = new ArrayList<>();
     Campaign campaign;
-    try (FileStore store = FileStore.open(dir)) {
+    FileStoreOptions options =
+        FileStoreOptions.builder(dir).yieldWhileWaiting(yieldWhileWaiting).build();
+    try (FileStore store = FileStore.open(options)) {
+      assertThat(store.yieldsWhileWaiting()).isEqualTo(yieldWhileWaiting);
       campaign = store.insertCampaign(TckFixtures.campaign());
       ExecutorService pool = Executors.newFixedThreadPool(16);
       List<Callable<List<Submission>>> tasks = new ArrayList<>();

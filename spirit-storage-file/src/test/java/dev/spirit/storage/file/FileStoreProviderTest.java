@@ -35,16 +35,18 @@ class FileStoreProviderTest {
     FileStoreOptions o =
         FileStoreProvider.parse(
             "file:///var/lib/spirit?durability=async&asyncWindowMs=50&segmentBytes=1048576"
-                + "&createIfMissing=false&directIo=false");
+                + "&createIfMissing=false&directIo=false&yieldWhileWaiting=false");
     assertThat(o.directory()).isEqualTo(Path.of("/var/lib/spirit"));
     assertThat(o.durability()).isEqualTo(Durability.ASYNC);
     assertThat(o.asyncWindow()).isEqualTo(Duration.ofMillis(50));
     assertThat(o.segmentBytes()).isEqualTo(1 << 20);
     assertThat(o.createIfMissing()).isFalse();
     assertThat(o.directIo()).isFalse();
+    assertThat(o.yieldWhileWaiting()).isFalse();
     FileStoreOptions defaults = FileStoreProvider.parse("file:./data");
     assertThat(defaults.durability()).isEqualTo(Durability.SYNC);
     assertThat(defaults.directIo()).isTrue();
+    assertThat(defaults.yieldWhileWaiting()).isTrue();
   }
 
   @Test
@@ -62,6 +64,9 @@ class FileStoreProviderTest {
     assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?directIo=yes"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("directIo must be true or false, was 'yes'");
+    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?yieldWhileWaiting=no"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("yieldWhileWaiting must be true or false, was 'no'");
     assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?createIfMissing=1"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("createIfMissing");
