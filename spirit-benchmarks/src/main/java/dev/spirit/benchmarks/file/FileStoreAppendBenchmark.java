@@ -39,6 +39,13 @@ public class FileStoreAppendBenchmark {
     @Param({"SYNC", "ASYNC"})
     public Durability durability;
 
+    /**
+     * {@link FileStoreOptions#yieldWhileWaiting()}: whether SYNC writers waiting for a force yield
+     * their processor before they park (the default) or park at once; ASYNC writers never wait.
+     */
+    @Param({"true", "false"})
+    public boolean yieldWhileWaiting;
+
     FileStore store;
     Campaign campaign;
     Path dir;
@@ -47,7 +54,12 @@ public class FileStoreAppendBenchmark {
     @Setup(Level.Trial)
     public void open() {
       dir = BenchData.tempDir("file-append");
-      store = FileStore.open(FileStoreOptions.builder(dir).durability(durability).build());
+      store =
+          FileStore.open(
+              FileStoreOptions.builder(dir)
+                  .durability(durability)
+                  .yieldWhileWaiting(yieldWhileWaiting)
+                  .build());
       campaign = store.insertCampaign(BenchData.campaign());
     }
 
