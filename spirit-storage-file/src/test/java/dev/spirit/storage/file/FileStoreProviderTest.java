@@ -12,6 +12,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("The file: store URI")
 class FileStoreProviderTest {
@@ -49,28 +51,23 @@ class FileStoreProviderTest {
     assertThat(defaults.yieldWhileWaiting()).isTrue();
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "file:./d?fsync=yes                 | fsync",
+        "file:./d?durability=maybe          | maybe",
+        "file:./d?segmentBytes=12           | segmentBytes",
+        "file:./d?directIo=yes              | directIo must be true or false, was 'yes'",
+        "file:./d?yieldWhileWaiting=no      | yieldWhileWaiting must be true or false, was 'no'",
+        "file:./d?createIfMissing=1         | createIfMissing",
+        "file:                              | names no directory",
+      })
   @DisplayName("unknown options and bad values are refused, naming them")
-  void badOptions() {
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?fsync=yes"))
+  void badOptions(String uri, String named) {
+    assertThatThrownBy(() -> FileStoreProvider.parse(uri))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("fsync");
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?durability=maybe"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("maybe");
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?segmentBytes=12"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("segmentBytes");
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?directIo=yes"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("directIo must be true or false, was 'yes'");
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?yieldWhileWaiting=no"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("yieldWhileWaiting must be true or false, was 'no'");
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:./d?createIfMissing=1"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("createIfMissing");
-    assertThatThrownBy(() -> FileStoreProvider.parse("file:"))
-        .isInstanceOf(InvalidInputException.class);
+        .hasMessageContaining(named);
   }
 }
