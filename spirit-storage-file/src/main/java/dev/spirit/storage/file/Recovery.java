@@ -38,7 +38,7 @@ final class Recovery {
   private static final int DECODE_CHUNK = 2048;
   private static final int READ_CHUNK = 1 << 20;
   // the longest array a JVM reliably allocates
-  private static final long MAX_SEGMENT_READ = Integer.MAX_VALUE - 8;
+  private static final long MAX_FILE_READ = Integer.MAX_VALUE - 8;
   private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{16})\\.snap");
 
   /** What recovery hands to the store: the rebuilt state and the open tail segment. */
@@ -84,9 +84,9 @@ final class Recovery {
     }
   }
 
-  /** A segment read into the first {@code length} bytes of a buffer that may be longer. */
+  /** A file read into the first {@code length} bytes of a buffer that may be longer. */
   @SuppressWarnings("ArrayRecordComponent") // never compared or hashed, only unpacked
-  private record SegmentBytes(byte[] buf, int length) {}
+  private record FileBytes(byte[] buf, int length) {}
 
   /**
    * Starts reading a whole segment on the reader thread, into {@code reuse} if it is long enough.
@@ -95,7 +95,7 @@ final class Recovery {
    * a concurrent collection (GC logs of a 1M-submission open showed one per segment), and reading a
    * whole file at once also went through a temporary direct buffer of the file's size.
    */
-  private Future<SegmentBytes> readAhead(Path file, byte @Nullable [] reuse) {
+  private Future<FileBytes> readAhead(Path file, byte @Nullable [] reuse) {
     ExecutorService r = reader;
     if (r == null) {
       r = daemonPool(1, "spirit-file-recovery-read");
@@ -104,7 +104,7 @@ final class Recovery {
     return r.submit(
         () -> {
           try {
-            return readSegment(file, reuse);
+            return readWhole(file, reuse);
           } catch (FileSystemException e) {
             throw e;
           } catch (IOException e) {
@@ -117,29 +117,35 @@ final class Recovery {
         });
   }
 
-  private static SegmentBytes readSegment(Path file, byte @Nullable [] reuse) throws IOException {
+  /**
+   * Reads a whole segment or snapshot, into {@code reuse} if it is long enough, in chunks, so the
+   * channel's temporary direct buffer stays small (reading it at once would make it the size of the
+   * file).
+   */
+  private static FileBytes readWhole(Path file, byte @Nullable [] reuse) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      if (size > MAX_SEGMENT_READ) {
+      if (size > MAX_FILE_READ) {
         throw new CorruptStoreException(
-            file.toString(), 0, "log segment of " + size + " bytes is too large to be one");
+            file.toString(),
+            0,
+            "the file holds " + size + " bytes, more than a segment or snapshot can");
       }
       int length = (int) size;
       byte[] buf = reuse;
       if (buf == null || buf.length < length) {
         // A little room, so that the next segment, a few bytes longer, fits as well.
-        buf = new byte[(int) Math.min(MAX_SEGMENT_READ, (long) length + READ_CHUNK)];
+        buf = new byte[(int) Math.min(MAX_FILE_READ, (long) length + READ_CHUNK)];
       }
       int read = 0;
       while (read < length) {
-        // In chunks, so the channel's temporary direct buffer stays small.
         int n = channel.read(ByteBuffer.wrap(buf, read, Math.min(READ_CHUNK, length - read)), read);
         if (n < 0) {
           break;
         }
         read += n;
       }
-      return new SegmentBytes(buf, read);
+      return new FileBytes(buf, read);
     }
   }
 
@@ -248,10 +254,10 @@ final class Recovery {
       List<Path> files = new ArrayList<>(segments.values());
       // Read the next segment while this one is decoded: on a cold page cache (after a reboot, or
       // with a log written by direct I/O) reading would otherwise leave the decoders idle.
-      Future<SegmentBytes> read = readAhead(files.get(0), null);
+      Future<FileBytes> read = readAhead(files.get(0), null);
       byte[] free = null;
       for (int i = 0; i < files.size(); i++) {
-        SegmentBytes segment = await(read);
+        FileBytes segment = await(read);
         boolean last = i == files.size() - 1;
         if (!last) {
           read = readAhead(files.get(i + 1), free);
@@ -276,17 +282,18 @@ final class Recovery {
   }
 
   private void loadSnapshot(Path file) throws IOException {
-    byte[] buf = Files.readAllBytes(file);
+    FileBytes read = readWhole(file, null);
+    byte[] buf = read.buf();
+    int length = read.length();
     byte[] header = Snapshots.HEADER;
-    if (buf.length < header.length
-        || !Arrays.equals(buf, 0, header.length, header, 0, header.length)) {
+    if (length < header.length || !Arrays.equals(buf, 0, header.length, header, 0, header.length)) {
       throw new CorruptStoreException(file.toString(), 0, "not a Spirit snapshot (bad header)");
     }
-    int[] frames = new int[Math.max(16, buf.length / 256)];
+    int[] frames = new int[Math.max(16, length / 256)];
     int count = 0;
     int pos = header.length;
-    while (pos < buf.length) {
-      int n = Frames.check(buf, pos, buf.length);
+    while (pos < length) {
+      int n = Frames.check(buf, pos, length);
       if (n < 0) {
         throw new CorruptStoreException(
             file.toString(), pos, "damaged record (length, checksum or type wrong)");
