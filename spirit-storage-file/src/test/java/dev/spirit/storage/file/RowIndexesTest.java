@@ -72,6 +72,28 @@ class RowIndexesTest {
     }
   }
 
+  @Test
+  @DisplayName("the id table reuses the row positions that removals free, across several pages")
+  void idIndexReusesFreedPositions() {
+    IdIndex index = new IdIndex();
+    int n = 3 * IdIndex.PAGE + 17;
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < n; i++) {
+        assertThat(index.put(row(round, i))).isNull();
+      }
+      for (int i = 0; i < n; i += 2) {
+        assertThat(index.remove(round, i)).isNotNull();
+      }
+      for (int i = 1; i < n; i += 2) {
+        assertThat(index.get(round, i)).extracting(r -> r.idLow).isEqualTo((long) i);
+        assertThat(index.remove(round, i)).isNotNull();
+      }
+      assertThat(index.size()).isZero();
+      assertThat(index.get(round, 1)).isNull();
+    }
+    assertThat(index.positions()).isEqualTo(n);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ascending", "nearly ascending", "random", "descending"})
   @DisplayName("the chunked order iterates, pages and removes like a TreeMap by unsigned id")
