@@ -20,9 +20,9 @@ import java.util.List;
  * dev.spirit.benchmarks.file.FileStoreColdOpen 1000000 5} writes the store (with intake's
  * moderation records, as {@link ReopenBenchmark} does), then starts that many JVMs one after
  * another with default options, each opening the store once, and prints each open's wall-clock and
- * process CPU time. The first open reads a log written with direct I/O from the disk; the later
- * ones usually find it in the page cache. Not a JMH benchmark: JMH's forks warm up before they
- * measure, and a cold start is the point here.
+ * process CPU time (this JVM idles meanwhile). The first open reads a log written with direct I/O
+ * from the disk; the later ones usually find it in the page cache. Not a JMH benchmark: JMH's forks
+ * warm up before they measure, and a cold start is the point here.
  */
 public final class FileStoreColdOpen {
   private FileStoreColdOpen() {}
@@ -45,6 +45,10 @@ public final class FileStoreColdOpen {
     Path dir = BenchData.tempDir("cold-open");
     try {
       ReopenBenchmark.populate(dir, n, true);
+      // Let this JVM's own compiler and collector threads finish the writing's work first, so
+      // that they do not compete with the first opening JVM for the processors.
+      System.gc();
+      Thread.sleep(3_000);
       long[] millis = new long[runs];
       for (int i = 0; i < runs; i++) {
         String line = openInChild(dir);
