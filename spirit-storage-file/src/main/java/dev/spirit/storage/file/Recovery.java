@@ -101,28 +101,28 @@ final class Recovery {
       r = daemonPool(1, "spirit-file-recovery-read");
       reader = r;
     }
-    return r.submit(
-        () -> {
-          try {
-            return readWhole(file, reuse);
-          } catch (FileSystemException e) {
-            throw e;
-          } catch (IOException e) {
-            // Some read errors ("Is a directory") come without the file's name: add it.
-            FileSystemException named =
-                new FileSystemException(file.toString(), null, e.getMessage());
-            named.initCause(e);
-            throw named;
-          }
-        });
+    return r.submit(() -> readWhole(file, reuse));
   }
 
   /**
    * Reads a whole segment or snapshot, into {@code reuse} if it is long enough, in chunks, so the
    * channel's temporary direct buffer stays small (reading it at once would make it the size of the
-   * file).
+   * file). A read error names the file.
    */
   private static FileBytes readWhole(Path file, byte @Nullable [] reuse) throws IOException {
+    try {
+      return readChunked(file, reuse);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      // Some read errors ("Is a directory") come without the file's name: add it.
+      FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+      named.initCause(e);
+      throw named;
+    }
+  }
+
+  private static FileBytes readChunked(Path file, byte @Nullable [] reuse) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size > MAX_FILE_READ) {
