@@ -5,7 +5,6 @@ import dev.spirit.storage.file.FileStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,8 +101,7 @@ public final class FileStoreColdOpen {
     }
     int exit = child.waitFor();
     if (exit != 0 || result == null) {
-      throw new UncheckedIOException(
-          new IOException("the opening JVM failed (exit " + exit + "): " + command));
+      throw new IOException("the opening JVM failed (exit " + exit + "): " + command);
     }
     return result;
   }
