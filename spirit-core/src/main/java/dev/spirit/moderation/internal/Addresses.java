@@ -7,11 +7,11 @@ import dev.spirit.campaign.PersonalDataType;
  * suffix:
  *
  * <ul>
- *   <li>an administrative area: a name and {@code 省 市 区 县 镇 乡 村 街道 自治区 自治州 自治县} ({@code 渝中区},
- *       {@code 巫山县});
+ *   <li>an administrative area: a name and {@code 省 市 区 县 镇 乡 街道 自治区 自治州 自治县} ({@code 渝中区}, {@code
+ *       巫山县});
  *   <li>a street: a name and {@code 路 街 大街 大道 巷 胡同 弄} ({@code 解放碑步行街});
  *   <li>a residential compound or building: a name and {@code 小区 花园 公寓 大厦 大楼 家园 新村 社区 苑 园 城 广场 公馆
- *       中心 宿舍} ({@code 幸福小区});
+ *       中心 宿舍}, or a village: a name and {@code 村} ({@code 幸福小区}, {@code 龙门村});
  *   <li>a number — digits in any width, Chinese numerals, a single letter for a block — and {@code
  *       号 号院 号楼 栋 幢 座 单元 室 房 户 组}, or a floor {@code 楼 层} ({@code 88号}, {@code 3栋}, {@code 501室}).
  * </ul>
@@ -50,12 +50,12 @@ final class Addresses {
   private static final byte[] KINDS = {
     ADMIN, ADMIN, ADMIN, ADMIN, PLACE, PLACE, PLACE, PLACE, PLACE, PLACE, PLACE, PLACE, PLACE,
     PLACE, PLACE, PLACE, STREET, STREET, STREET, HOUSE, BUILDING, UNIT, ADMIN, ADMIN, ADMIN, ADMIN,
-    ADMIN, ADMIN, ADMIN, STREET, STREET, STREET, STREET, PLACE, PLACE, PLACE, HOUSE, BUILDING,
+    ADMIN, ADMIN, PLACE, STREET, STREET, STREET, STREET, PLACE, PLACE, PLACE, HOUSE, BUILDING,
     BUILDING, BUILDING, ROOM, ROOM, ROOM, GROUP, FLOOR, FLOOR
   };
 
   /** The last characters of all suffixes. */
-  private static final String SUFFIX_ENDS = "区州县道园寓厦楼家村场馆心舍街同院元省市镇乡路巷弄苑城号栋幢座室房户组层";
+  private static final String SUFFIX_ENDS = "区州县道园寓厦楼村场馆心舍街同院元省市镇乡路巷弄苑城号栋幢座室房户组层";
 
   /** The last characters of numbered suffixes: without one, a text holds no address. */
   private static final String FINE_ENDS = "号院楼栋幢座元室房户组层";

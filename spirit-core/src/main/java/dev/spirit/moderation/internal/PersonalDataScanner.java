@@ -5,8 +5,6 @@ import dev.spirit.submission.TextSpan;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds personal data in a text, in this order (a later finding overlapping an earlier one is
@@ -34,16 +32,18 @@ import java.util.regex.Pattern;
  *
  * <p>Every step is a single left-to-right pass whose work per character is bounded by a constant
  * (the look-arounds are capped at a few dozen characters), so a hostile text costs time linear in
- * its length; the one regular expression left (web addresses) has no nested quantifier that can
- * backtrack more than once over the same characters.
+ * its length. There is no regular expression: a backtracking one with nested repetition (a host
+ * name's labels) overflows the stack on a long {@code a.a.a.…}.
  */
 public final class PersonalDataScanner {
-  private static final Pattern URL =
-      Pattern.compile(
-          "(?i)(?:https?://|www\\.)[^\\s<>\"'，。、！？）)]+"
-              + "|(?<![@A-Za-z0-9.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*"
-              + "\\.(?:com|cn|net|org|top|xyz|info|io|cc|me|vip|shop|club|site|online|tv)"
-              + "(?![A-Za-z0-9-])(?:/[^\\s<>\"'，。、！？）)]*)?");
+  /** Top-level domains that make a bare host name a web address. */
+  private static final java.util.Set<String> TOP_LEVEL =
+      java.util.Set.of(
+          "com", "cn", "net", "org", "top", "xyz", "info", "io", "cc", "me", "vip", "shop", "club",
+          "site", "online", "tv");
+
+  /** The longest host name (RFC 1035). */
+  private static final int MAX_HOST = 253;
 
   /** RFC 5321 limits: 64 characters before the {@code @}, 255 after. */
   private static final int MAX_LOCAL = 64;
@@ -118,10 +118,7 @@ public final class PersonalDataScanner {
       Handles.scan(text, sink);
     }
     if (dot && latin) {
-      Matcher m = URL.matcher(text);
-      while (m.find()) {
-        sink.add(PersonalDataType.URL, m.start(), m.end(), false);
-      }
+      urls(text, sink);
     }
     if (address) {
       Addresses.scan(text, sink);
@@ -235,33 +232,134 @@ public final class PersonalDataScanner {
     }
   }
 
+  /**
+   * Web addresses: {@code http://}, {@code https://} or {@code www.} and what follows up to a space
+   * or closing punctuation; or a host name of labels joined by dots, not inside a longer run of
+   * host characters or after an {@code @}, whose last label is a common top-level domain, with an
+   * optional path.
+   */
+  private static void urls(String text, Sink sink) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (startsWithIgnoreCase(text, i, "http://")
+          || startsWithIgnoreCase(text, i, "https://")
+          || startsWithIgnoreCase(text, i, "www.")) {
+        int from =
+            i
+                + (startsWithIgnoreCase(text, i, "www.")
+                    ? 4
+                    : startsWithIgnoreCase(text, i, "https://") ? 8 : 7);
+        int end = pathEnd(text, from);
+        if (end > from) {
+          sink.add(PersonalDataType.URL, i, end, false);
+          i = end;
+          continue;
+        }
+      }
+      char c = text.charAt(i);
+      if (!isHostChar(c)) {
+        i++;
+        continue;
+      }
+      // A run of host characters: look at it once, from its start only.
+      int run = i;
+      while (run < n && isHostChar(text.charAt(run))) {
+        run++;
+      }
+      boolean startsRun = i == 0 || text.charAt(i - 1) != '@';
+      if (startsRun && run - i <= MAX_HOST && isAsciiLetter(c) | isAsciiDigit(c)) {
+        int end = hostEnd(text, i, run);
+        if (end > 0) {
+          if (end < n && text.charAt(end) == '/') {
+            end = pathEnd(text, end + 1);
+          }
+          sink.add(PersonalDataType.URL, i, end, false);
+        }
+      }
+      i = run;
+    }
+  }
+
+  private static boolean isHostChar(char c) {
+    return isAsciiLetter(c) || isAsciiDigit(c) || c == '.' || c == '-';
+  }
+
+  /** The end of the longest prefix of the run whose last label is a top-level domain, or -1. */
+  private static int hostEnd(String text, int from, int run) {
+    int end = -1;
+    int labels = 0;
+    int labelStart = from;
+    for (int k = from; k <= run; k++) {
+      if (k < run && text.charAt(k) != '.') {
+        continue;
+      }
+      if (k == labelStart) {
+        return end;
+      }
+      labels++;
+      if (labels >= 2
+          && TOP_LEVEL.contains(text.substring(labelStart, k).toLowerCase(java.util.Locale.ROOT))) {
+        end = k;
+      }
+      labelStart = k + 1;
+    }
+    return end;
+  }
+
+  private static int pathEnd(String text, int from) {
+    int k = from;
+    while (k < text.length() && !endsPath(text.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  private static boolean endsPath(char c) {
+    return Character.isWhitespace(c) || "<>\"'，。、！？）)".indexOf(c) >= 0;
+  }
+
+  private static boolean startsWithIgnoreCase(String text, int i, String prefix) {
+    return text.regionMatches(true, i, prefix, 0, prefix.length());
+  }
+
+  /**
+   * Reads digit groups into a buffer of 64 digits. A group that outgrows it is classified piece by
+   * piece as it goes, keeping the last {@link #MAX_NUMBER} digits so that a number across the cut
+   * is still found; a single piece longer than the buffer is no number we look for and is skipped.
+   */
   private static void digitGroups(String text, Sink sink) {
     int n = text.length();
-    char[] digits = new char[Math.min(n, 64) + 1];
-    int[] starts = new int[digits.length];
-    boolean[] pieceStarts = new boolean[digits.length];
-    int count = 0;
+    Group g = new Group(Math.min(n, 64) + 1);
     int seps = 0;
-    boolean chinese = false;
+    boolean skipping = false;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
       byte kind = i < n ? TextFolder.kind(c) : TextFolder.HARD;
       char f = TextFolder.fold(c);
       int word = CHINESE_DIGITS.indexOf(c);
       boolean digit = kind == TextFolder.DIGIT || word >= 0;
-      boolean checkX = count == 17 && seps == 0 && (f == 'x') && kind == TextFolder.LATIN;
+      boolean checkX = g.count == 17 && seps == 0 && (f == 'x') && kind == TextFolder.LATIN;
       if (digit || checkX) {
-        if (count == digits.length) {
-          // Too long to be a number we look for: skip the rest of the group.
-          count = Integer.MIN_VALUE / 2;
+        if (skipping) {
+          continue;
         }
-        if (count >= 0) {
-          digits[count] = checkX ? 'X' : word >= 0 ? CHINESE_DIGIT_VALUES.charAt(word) : f;
-          starts[count] = i;
-          pieceStarts[count] = count == 0 || seps > 0;
+        boolean newPiece = g.count == 0 || seps > 0;
+        if (g.count == g.digits.length) {
+          if (!newPiece && g.pieceStart == 0) {
+            skipping = true;
+            g.reset();
+            continue;
+          }
+          if (newPiece) {
+            g.carryFrom(g.pieces(g.count, g.count - MAX_NUMBER, sink));
+          } else {
+            g.pieces(g.pieceStart, g.pieceStart, sink);
+            g.carryFrom(g.pieceStart);
+          }
         }
-        chinese |= word >= 0;
-        count++;
+        g.append(checkX ? 'X' : word >= 0 ? CHINESE_DIGIT_VALUES.charAt(word) : f, i, newPiece);
+        g.chinese |= word >= 0;
         seps = 0;
         continue;
       }
@@ -277,53 +375,113 @@ public final class PersonalDataScanner {
               || c == '（'
               || c == '）'
               || c == '—';
-      if (joiner && count != 0 && seps < 2) {
+      if (joiner && skipping) {
+        skipping = false;
+        continue;
+      }
+      skipping = false;
+      if (joiner && g.count != 0 && seps < 2) {
         if (kind != TextFolder.DROP) {
           seps++;
         }
         continue;
       }
-      if (joiner && count == 0) {
+      if (joiner && g.count == 0) {
         continue;
       }
-      if (count > 0) {
-        group(digits, starts, pieceStarts, count, chinese, sink);
+      if (g.count > 0) {
+        g.finish(sink);
       }
-      count = 0;
+      g.reset();
       seps = 0;
-      chinese = false;
     }
   }
 
-  /**
-   * Classifies a group as a whole, or else its runs of separator-delimited pieces, longest first
-   * from the left; a run is at most {@link #MAX_NUMBER} digits long, so the work is linear.
-   */
-  private static void group(
-      char[] digits, int[] starts, boolean[] pieceStarts, int count, boolean chinese, Sink sink) {
-    if (classify(digits, starts, 0, count, chinese, sink)) {
-      return;
+  /** The digits of the group being read, with where each came from. */
+  private static final class Group {
+    final char[] digits;
+    final int[] starts;
+    final boolean[] pieceStarts;
+    int count;
+    int pieceStart;
+    boolean chinese;
+    boolean carried;
+
+    Group(int capacity) {
+      digits = new char[capacity];
+      starts = new int[capacity];
+      pieceStarts = new boolean[capacity];
     }
-    int from = 0;
-    while (from < count) {
-      int last = from;
-      for (int k = from + 1; k <= count && k - from <= MAX_NUMBER; k++) {
-        if (k == count || pieceStarts[k]) {
-          last = k;
+
+    void append(char digit, int at, boolean newPiece) {
+      digits[count] = digit;
+      starts[count] = at;
+      pieceStarts[count] = newPiece;
+      if (newPiece) {
+        pieceStart = count;
+      }
+      count++;
+    }
+
+    void reset() {
+      count = 0;
+      pieceStart = 0;
+      chinese = false;
+      carried = false;
+    }
+
+    /** Moves the digits from {@code from} on to the front of the buffer. */
+    void carryFrom(int from) {
+      System.arraycopy(digits, from, digits, 0, count - from);
+      System.arraycopy(starts, from, starts, 0, count - from);
+      System.arraycopy(pieceStarts, from, pieceStarts, 0, count - from);
+      count -= from;
+      pieceStart = Math.max(0, pieceStart - from);
+      if (count > 0) {
+        pieceStarts[0] = true;
+      }
+      carried = true;
+    }
+
+    /**
+     * Classifies the group as a whole (unless part of it was already carried over), or else its
+     * pieces.
+     */
+    void finish(Sink sink) {
+      if (!carried && classify(digits, starts, 0, count, chinese, sink)) {
+        return;
+      }
+      pieces(count, count, sink);
+    }
+
+    /**
+     * Classifies runs of whole pieces within the first {@code limit} digits, longest first from the
+     * left, each at most {@link #MAX_NUMBER} digits long, so the work is linear; stops at the first
+     * piece at or after {@code stopAt} and returns where.
+     */
+    int pieces(int limit, int stopAt, Sink sink) {
+      int from = 0;
+      while (from < limit && from < stopAt) {
+        int last = from;
+        for (int k = from + 1; k <= limit && k - from <= MAX_NUMBER; k++) {
+          if (k == limit || pieceStarts[k]) {
+            last = k;
+          }
+        }
+        boolean classified = false;
+        for (int k = last; k > from && !classified; k--) {
+          boolean boundary = k == limit || pieceStarts[k];
+          boolean whole = !carried && from == 0 && k == count;
+          if (boundary && !whole && classify(digits, starts, from, k, chinese, sink)) {
+            from = k;
+            classified = true;
+          }
+        }
+        if (!classified) {
+          from = nextPiece(pieceStarts, from, limit);
         }
       }
-      boolean classified = false;
-      for (int k = last; k > from && !classified; k--) {
-        boolean boundary = k == count || pieceStarts[k];
-        boolean whole = from == 0 && k == count;
-        if (boundary && !whole && classify(digits, starts, from, k, chinese, sink)) {
-          from = k;
-          classified = true;
-        }
-      }
-      if (!classified) {
-        from = nextPiece(pieceStarts, from, count);
-      }
+      return from;
     }
   }
 
