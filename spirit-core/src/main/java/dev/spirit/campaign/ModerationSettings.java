@@ -24,8 +24,9 @@ public record ModerationSettings(
     int maxPerCollectionPointInWindow) {
 
   /**
-   * Default actions: contact details are masked, links and identity numbers go to review (links are
-   * the usual payload of spam; an identity number on a card is rare enough to deserve a look).
+   * Default actions: contact details and addresses are masked, links, identity numbers and bank
+   * card numbers go to review (links are the usual payload of spam; an identity or bank card number
+   * on a card is rare enough to deserve a look, and often the bait of a fraud).
    */
   public static final Map<PersonalDataType, PersonalDataAction> DEFAULT_PERSONAL_DATA =
       Map.of(
@@ -35,7 +36,9 @@ public record ModerationSettings(
           PersonalDataType.EMAIL, PersonalDataAction.REDACT,
           PersonalDataType.URL, PersonalDataAction.REVIEW,
           PersonalDataType.QQ, PersonalDataAction.REDACT,
-          PersonalDataType.WECHAT, PersonalDataAction.REDACT);
+          PersonalDataType.WECHAT, PersonalDataAction.REDACT,
+          PersonalDataType.ADDRESS, PersonalDataAction.REDACT,
+          PersonalDataType.BANK_CARD, PersonalDataAction.REVIEW);
 
   /** Default window of the flood and rate rules: 10 minutes. */
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);

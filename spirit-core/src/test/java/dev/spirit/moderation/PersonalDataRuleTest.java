@@ -75,7 +75,7 @@ class PersonalDataRuleTest {
         "1949-10-01",
         "山城 520",
         "12345678901 is not a mobile",
-        "110105194912310021 has a wrong check digit",
+        "110105994912310021 has a wrong check digit and no real birth date",
         "价格 ¥1,280.00",
         "e.g. and i.e. are fine",
         "qq糖很好吃",
