@@ -118,21 +118,23 @@ public final class LexiconRule implements ModerationRule {
       boolean warned = Boolean.TRUE.equals(onlyWarned.get(term));
       boolean block = term.action() == TermAction.BLOCK && !warned;
       String code =
-          block ? "blocked-term" : term.action() == TermAction.BLOCK ? "warned-term" : "review-term";
+          block
+              ? "blocked-term"
+              : term.action() == TermAction.BLOCK ? "warned-term" : "review-term";
       findings.add(
           new RuleVerdict.Finding(
               code,
               block ? ModerationDecision.REJECT : ModerationDecision.REVIEW,
-              "term '"
-                  + term.text()
-                  + "' ("
-                  + term.category()
-                  + ")"
-                  + (warned && term.action() == TermAction.BLOCK
-                      ? " in a text warning against it"
-                      : ""),
+              detail(term, code),
               e.getValue()));
     }
     return new RuleVerdict(ModerationDecision.APPROVE, findings, List.of());
   }
+
+  private static String detail(Term term, String code) {
+    String base = "term '" + term.text() + "' (" + term.category() + ")";
+    return code.equals("warned-term") ? base + WARNED : base;
+  }
+
+  private static final String WARNED = " in a text warning against it";
 }

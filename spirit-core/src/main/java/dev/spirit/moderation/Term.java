@@ -9,8 +9,8 @@ import java.util.List;
  * @param text the term as written (simplified Chinese, or words in any case)
  * @param category what kind of content it is, e.g. {@code gambling}, {@code profanity}
  * @param action whether it blocks a submission or sends it to review
- * @param aliases short forms people write instead of the term ({@code sb} for 傻逼), matched as
- *     whole words only
+ * @param aliases short forms people write instead of the term ({@code sb} for 傻逼), matched as whole
+ *     words only
  * @param homophones whether a Chinese term also matches other characters with the same toneless
  *     pinyin ({@code 瑟情} for 色情); turn it off for a term whose homophones are common words
  */

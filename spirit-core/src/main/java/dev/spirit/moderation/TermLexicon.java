@@ -166,9 +166,7 @@ public final class TermLexicon {
       for (int i = 0; i < n; i++) {
         List<String> r = new ArrayList<>(2);
         contextual.get(i).ifPresent(r::add);
-        ChineseFolding.pinyinOf(simplified.charAt(i))
-            .filter(x -> !r.contains(x))
-            .ifPresent(r::add);
+        ChineseFolding.pinyinOf(simplified.charAt(i)).filter(x -> !r.contains(x)).ifPresent(r::add);
         complete &= !r.isEmpty();
         readings.add(r);
       }
@@ -413,8 +411,8 @@ public final class TermLexicon {
 
   /**
    * The word-level checks of a Chinese occurrence, done only once the automaton and {@link
-   * #confirm} found one (rare in clean text): it must not straddle a word boundary (特色|情调 is
-   * not 色情), and a homophone spelling must not be an ordinary word itself (病毒 is not 冰毒).
+   * #confirm} found one (rare in clean text): it must not straddle a word boundary (特色|情调 is not
+   * 色情), and a homophone spelling must not be an ordinary word itself (病毒 is not 冰毒).
    */
   private static boolean inWords(
       Entry entry, NormalizedView view, String text, int first, int last) {
@@ -450,17 +448,20 @@ public final class TermLexicon {
     boolean[] boundary = ChineseFolding.wordBoundaries(clause);
     int a = from - left;
     int b = to - left;
-    boolean startOk = !hanStart || boundary[a];
-    boolean endOk = !hanEnd || boundary[b];
-    if (startOk && endOk) {
+    // Straddling means both: it begins inside one word and ends inside another (特色|情调). One
+    // side alone is common in real evasions, where the segmenter glues the term's first
+    // character to the word before it (有色情 as 有色|情).
+    boolean startsInside = hanStart && !boundary[a];
+    boolean endsInside = hanEnd && !boundary[b];
+    if (!startsInside || !endsInside) {
       return true;
     }
     for (int i = a + 1; i < b; i++) {
       if (boundary[i]) {
-        return false; // it begins or ends inside one word and runs into another
+        return false;
       }
     }
-    return true; // inside one word that holds the whole occurrence (色情片)
+    return true; // inside one word that holds the whole occurrence
   }
 
   private static boolean warns(String text, int from, int to) {
@@ -486,8 +487,7 @@ public final class TermLexicon {
   }
 
   private static boolean isClauseBreak(char c) {
-    return TextFolder.kind(c) == TextFolder.HARD
-        || "，。！？；：,.!?;:\n".indexOf(c) >= 0;
+    return TextFolder.kind(c) == TextFolder.HARD || "，。！？；：,.!?;:\n".indexOf(c) >= 0;
   }
 
   private static String simplified(String text, int from, int to) {
@@ -531,9 +531,9 @@ public final class TermLexicon {
             return false;
           }
           if (view.hardBefore(q)
-              && !(hanPair && view.segment(q - 1) == 1 && view.segment(q) == 1)) {
-            // Punctuation between two letters of a term only when each stands alone, spread out
-            // (枪，支，出售), not across two words of a sentence (景色，情意).
+              && !(hanPair && (view.segment(q - 1) == 1 || view.segment(q) == 1))) {
+            // Punctuation between two characters of a term only when they are spread out, one of
+            // them standing alone (枪，支，出售), not across two words of a sentence (景色，情意).
             return false;
           }
           boolean latinPair =
@@ -623,12 +623,12 @@ public final class TermLexicon {
   }
 
   /**
-   * Reads a lexicon in the tab-separated format: a header line {@code term category action
-   * [aliases [options]]}, then one term per line with action {@code block} or {@code review}, an
-   * optional fourth column of comma-separated aliases (short forms matched as whole words, {@code
-   * sb} for 傻逼) and an optional fifth column of options ({@code exact}: no homophones for this
-   * term); blank lines and lines starting with {@code #} are skipped; in a term, a backslash
-   * escapes {@code \t}, {@code \n} and {@code \\}. The allow-list has one phrase per line.
+   * Reads a lexicon in the tab-separated format: a header line {@code term category action [aliases
+   * [options]]}, then one term per line with action {@code block} or {@code review}, an optional
+   * fourth column of comma-separated aliases (short forms matched as whole words, {@code sb} for
+   * 傻逼) and an optional fifth column of options ({@code exact}: no homophones for this term); blank
+   * lines and lines starting with {@code #} are skipped; in a term, a backslash escapes {@code \t},
+   * {@code \n} and {@code \\}. The allow-list has one phrase per line.
    *
    * <p>A file with a bad row is refused whole: a missing column, an unknown action or option, an
    * empty term, a term or phrase that folds to nothing, or a term given twice with two actions.
@@ -793,9 +793,7 @@ public final class TermLexicon {
     city.terms().forEach(builder::add);
     for (Term t : district.terms()) {
       Term base = cityTerms.get(t.text());
-      if (base != null
-          && base.action() == TermAction.BLOCK
-          && t.action() == TermAction.REVIEW) {
+      if (base != null && base.action() == TermAction.BLOCK && t.action() == TermAction.REVIEW) {
         throw new InvalidInputException(
             "district lexicon",
             "term '"

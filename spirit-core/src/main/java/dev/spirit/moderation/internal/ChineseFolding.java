@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The Chinese side of lexicon matching, kept here so that no HanLP type reaches the public API:
- * toneless pinyin per character (one private-use symbol per syllable, so that homophones and
- * pinyin meet in the automaton), the split-character table, word boundaries by HanLP segmentation,
+ * toneless pinyin per character (one private-use symbol per syllable, so that homophones and pinyin
+ * meet in the automaton), the split-character table, word boundaries by HanLP segmentation,
  * dictionary lookups and warning contexts.
  *
  * <p>The syllable table covers the BMP's CJK ideographs and is built once per JVM from HanLP's
@@ -161,8 +161,8 @@ public final class ChineseFolding {
   }
 
   /**
-   * The two components a character is written as when it is split (拆字), e.g. {@code 贝者} for
-   * {@code 赌}.
+   * The two components a character is written as when it is split (拆字), e.g. {@code 贝者} for {@code
+   * 赌}.
    *
    * @param c a simplified Han character
    * @return the two components, if the character splits into two typeable ones
@@ -212,12 +212,12 @@ public final class ChineseFolding {
   // words that, just after, say it is about the harm or the law (刷单诈骗, 枪支管理条例). General
   // vocabulary of prohibition and public warnings, not sentences of any corpus.
   private static final String[] CUES_BEFORE = {
-    "远离", "禁", "禁止", "严禁", "打击", "拒绝", "举报", "防范", "警惕", "谨防", "杜绝", "抵制", "反对", "不要", "切勿",
-    "严厉", "查处", "整治", "取缔", "严打", "预防", "戒除", "抵御", "揭露", "曝光", "依法"
+    "远离", "禁", "禁止", "严禁", "打击", "拒绝", "举报", "防范", "警惕", "谨防", "杜绝", "抵制", "反对", "不要", "切勿", "严厉",
+    "查处", "整治", "取缔", "严打", "预防", "戒除", "抵御", "揭露", "曝光", "依法"
   };
   private static final String[] CUES_AFTER = {
-    "管理", "条例", "诈骗", "犯罪", "违法", "危害", "害人", "陷阱", "骗局", "案件", "整治", "防范", "举报", "专项",
-    "法规", "禁令", "成瘾", "有害", "是违法", "毁"
+    "管理", "条例", "诈骗", "犯罪", "违法", "危害", "害人", "陷阱", "骗局", "案件", "整治", "防范", "举报", "专项", "法规", "禁令",
+    "成瘾", "有害", "是违法", "毁"
   };
 
   /** How far before a term a warning word may end (e.g. 严禁私藏枪支: two characters). */
