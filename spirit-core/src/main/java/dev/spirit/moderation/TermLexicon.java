@@ -52,6 +52,18 @@ import org.jspecify.annotations.Nullable;
  *       punctuation; between two Latin letters of one word of the term a separator is only skipped
  *       when both sides are single letters ({@code c.a.s.i.n.o}, but not {@code is cam} for {@code
  *       scam});
+ *   <li>Chinese: every Han character reaches the automaton as its toneless syllable, so homophones
+ *       ({@code 瑟情}) meet the term, unless its row says {@code exact}; a Chinese term of two
+ *       characters or more is also compiled as every mixture of hanzi and pinyin ({@code duchang},
+ *       {@code 赌chang}, {@code du场}; separators only between syllables; the pinyin must be whole
+ *       tokens, so {@code bingdun} is not {@code bingdu}), and with each character written as its
+ *       two components ({@code 贝者场}, from the bundled split table); punctuation may separate two
+ *       characters of a term when they are spread out ({@code 枪，支}); aliases match as whole words
+ *       ({@code sb});
+ *   <li>a Chinese occurrence that begins inside one word and ends inside another ({@code 特色|情调}) is
+ *       dropped, as is a homophone spelling that is itself a dictionary word ({@code 病毒} is not
+ *       {@code 冰毒}); one in a clause that warns against it ({@code 远离毒品}, {@code 刷单诈骗}) is marked
+ *       {@link TermMatch#warning()};
  *   <li>a term occurrence inside an occurrence of an allow-list phrase ({@code 垃圾分类}) is dropped;
  *   <li>spans are reported in the original text, separators and evasions included.
  * </ol>
@@ -62,7 +74,7 @@ public final class TermLexicon {
   // get the all-hanzi and all-pinyin forms only (2^n keys per term otherwise).
   private static final int MAX_MIXED = 6;
   // How far a clause is looked at around a Chinese occurrence for word boundaries and warnings.
-  private static final int CLAUSE_REACH = 12;
+  private static final int CLAUSE_REACH = 8;
 
   private final List<Term> terms;
   private final List<String> allowList;
@@ -442,6 +454,15 @@ public final class TermLexicon {
     }
     int from = view.start(first);
     int to = view.end(last);
+    // Nothing to straddle (and no segmentation, the costly part) unless Han characters touch the
+    // occurrence on both sides.
+    boolean hanBefore =
+        hanStart && from > 0 && TextFolder.kind(text.charAt(from - 1)) == TextFolder.HAN;
+    boolean hanAfter =
+        hanEnd && to < text.length() && TextFolder.kind(text.charAt(to)) == TextFolder.HAN;
+    if (!hanBefore || !hanAfter) {
+      return true;
+    }
     int left = clauseStart(text, from);
     int right = clauseEnd(text, to);
     String clause = simplified(text, left, right);
