@@ -463,26 +463,44 @@ public final class TermLexicon {
     if (!hanBefore || !hanAfter) {
       return true;
     }
+    // A dictionary boundary model rather than a full segmentation (which cost more than the
+    // whole rest of a check): the occurrence begins inside a word when a dictionary word of two or
+    // three characters runs from before it into it (not over all of it), and ends inside one when
+    // a word runs from inside it past its end; it straddles when both hold.
     int left = clauseStart(text, from);
     int right = clauseEnd(text, to);
     String clause = simplified(text, left, right);
-    boolean[] boundary = ChineseFolding.wordBoundaries(clause);
     int a = from - left;
     int b = to - left;
-    // Straddling means both: it begins inside one word and ends inside another (特色|情调). One
-    // side alone is common in real evasions, where the segmenter glues the term's first
-    // character to the word before it (有色情 as 有色|情).
-    boolean startsInside = hanStart && !boundary[a];
-    boolean endsInside = hanEnd && !boundary[b];
-    if (!startsInside || !endsInside) {
-      return true;
-    }
-    for (int i = a + 1; i < b; i++) {
-      if (boundary[i]) {
-        return false;
+    return !(startsInsideWord(clause, a, b) && endsInsideWord(clause, a, b));
+  }
+
+  /**
+   * Whether a dictionary word of 2–3 characters starts before {@code a} and ends before {@code b}.
+   */
+  private static boolean startsInsideWord(String clause, int a, int b) {
+    for (int start = Math.max(0, a - 2); start < a; start++) {
+      for (int end = a + 1; end < b && end <= start + 3; end++) {
+        if (ChineseFolding.isDictionaryWord(clause.substring(start, end))) {
+          return true;
+        }
       }
     }
-    return true; // inside one word that holds the whole occurrence
+    return false;
+  }
+
+  /**
+   * Whether a dictionary word of 2–3 characters starts after {@code a} and ends after {@code b}.
+   */
+  private static boolean endsInsideWord(String clause, int a, int b) {
+    for (int start = Math.max(a + 1, b - 2); start < b; start++) {
+      for (int end = b + 1; end <= clause.length() && end <= start + 3; end++) {
+        if (ChineseFolding.isDictionaryWord(clause.substring(start, end))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean warns(String text, int from, int to) {

@@ -3,8 +3,6 @@ package dev.spirit.moderation.internal;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
-import com.hankcs.hanlp.seg.Segment;
-import com.hankcs.hanlp.seg.common.Term;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +19,8 @@ import java.util.Optional;
 /**
  * The Chinese side of lexicon matching, kept here so that no HanLP type reaches the public API:
  * toneless pinyin per character (one private-use symbol per syllable, so that homophones and pinyin
- * meet in the automaton), the split-character table, word boundaries by HanLP segmentation,
- * dictionary lookups and warning contexts.
+ * meet in the automaton), the split-character table, dictionary lookups (the word-boundary model)
+ * and warning contexts.
  *
  * <p>The syllable table covers the BMP's CJK ideographs and is built once per JVM from HanLP's
  * pinyin dictionary (inside its jar, nothing downloaded).
@@ -171,11 +169,6 @@ public final class ChineseFolding {
     return Optional.ofNullable(Splits.TABLE.get(c));
   }
 
-  private static final class Words {
-    static final Segment SEGMENT =
-        HanLP.newSegment().enableCustomDictionary(false).enablePartOfSpeechTagging(false);
-  }
-
   /**
    * Whether a stretch of text is an ordinary word of HanLP's core dictionary.
    *
@@ -184,28 +177,6 @@ public final class ChineseFolding {
    */
   public static boolean isDictionaryWord(String word) {
     return CoreDictionary.contains(word);
-  }
-
-  /**
-   * The word boundaries of a clause: offsets (0 and the length included) where one word of the
-   * segmentation ends and the next begins.
-   *
-   * @param clause simplified text
-   * @return for each offset 0..length, whether a word boundary lies there
-   */
-  public static boolean[] wordBoundaries(String clause) {
-    boolean[] at = new boolean[clause.length() + 1];
-    at[0] = true;
-    List<Term> terms = Words.SEGMENT.seg(clause);
-    int offset = 0;
-    for (Term t : terms) {
-      offset += t.word.length();
-      if (offset <= clause.length()) {
-        at[offset] = true;
-      }
-    }
-    at[clause.length()] = true;
-    return at;
   }
 
   // Words that, just before a term, say the text warns against it (远离毒品, 严禁私藏枪支), and
