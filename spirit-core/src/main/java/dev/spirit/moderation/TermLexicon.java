@@ -436,6 +436,8 @@ public final class TermLexicon {
     }
     boolean homophone = false;
     boolean contiguous = true;
+    int ownTotal = 0;
+    int ownSame = 0;
     StringBuilder matched = new StringBuilder(n);
     for (int p = 0; p < n; p++) {
       int q = first + p;
@@ -447,14 +449,28 @@ public final class TermLexicon {
         contiguous = false;
       }
       matched.append(view.charAt(q));
-      homophone |= entry.own[p] != 0 && view.charAt(q) != entry.own[p];
+      if (entry.own[p] != 0) {
+        ownTotal++;
+        if (view.charAt(q) == entry.own[p]) {
+          ownSame++;
+        } else {
+          homophone = true;
+        }
+      }
     }
     if (homophone && contiguous && n >= 2 && ChineseFolding.isDictionaryWord(matched.toString())) {
       return false;
     }
+    // Two syllables alone are too likely by chance (about 400 toneless syllables, so any pair of
+    // common characters sounds like some term of a large lexicon): a spelling of fewer than three
+    // of the term's characters must keep at least one of them as written (瑟情, 睹场; 草泥马 may
+    // change all three).
+    if (ownTotal > 0 && ownSame == 0 && ownTotal < 3) {
+      return false;
+    }
     int from = view.start(first);
     int to = view.end(last);
-    // Nothing to straddle (and no segmentation, the costly part) unless Han characters touch the
+    // Nothing to straddle (and no dictionary lookups) unless Han characters touch the
     // occurrence on both sides.
     boolean hanBefore =
         hanStart && from > 0 && TextFolder.kind(text.charAt(from - 1)) == TextFolder.HAN;
