@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Rejects submissions containing a blocked term and sends those containing a review-only term to
  * review (see {@link TermLexicon} for how terms are found). Reason codes: {@code blocked-term},
- * {@code review-term}; one reason per distinct term, with every span where it occurs.
+ * {@code review-term}, and {@code warned-term} for a blocked term every occurrence of which stands
+ * in a text warning against it ({@code 远离毒品}, {@code 打击刷单}): such a text goes to review, never
+ * rejected. One reason per distinct term, with every span where it occurs.
  *
  * <p>Hot reload: the compiled lexicon is held in an atomic reference and {@link #reload} swaps in a
  * new one, compiled beforehand on the caller's thread. A check in progress finishes with the
@@ -105,20 +107,34 @@ public final class LexiconRule implements ModerationRule {
       return RuleVerdict.approve();
     }
     Map<Term, List<TextSpan>> byTerm = new LinkedHashMap<>();
+    Map<Term, Boolean> onlyWarned = new LinkedHashMap<>();
     for (TermMatch m : matches) {
       byTerm.computeIfAbsent(m.term(), t -> new ArrayList<>()).add(m.span());
+      onlyWarned.merge(m.term(), m.warning(), Boolean::logicalAnd);
     }
     List<RuleVerdict.Finding> findings = new ArrayList<>(byTerm.size());
     for (Map.Entry<Term, List<TextSpan>> e : byTerm.entrySet()) {
       Term term = e.getKey();
-      boolean block = term.action() == TermAction.BLOCK;
+      boolean warned = Boolean.TRUE.equals(onlyWarned.get(term));
+      boolean block = term.action() == TermAction.BLOCK && !warned;
+      String code =
+          block
+              ? "blocked-term"
+              : term.action() == TermAction.BLOCK ? "warned-term" : "review-term";
       findings.add(
           new RuleVerdict.Finding(
-              block ? "blocked-term" : "review-term",
+              code,
               block ? ModerationDecision.REJECT : ModerationDecision.REVIEW,
-              "term '" + term.text() + "' (" + term.category() + ")",
+              detail(term, code),
               e.getValue()));
     }
     return new RuleVerdict(ModerationDecision.APPROVE, findings, List.of());
   }
+
+  private static String detail(Term term, String code) {
+    String base = "term '" + term.text() + "' (" + term.category() + ")";
+    return code.equals("warned-term") ? base + WARNED : base;
+  }
+
+  private static final String WARNED = " in a text warning against it";
 }

@@ -23,6 +23,17 @@ final class SharedCorpus {
         .toList();
   }
 
+  static List<Evasion> zhEvasion() {
+    return CorpusFiles.rows("zh-evasion.tsv").stream()
+        .map(r -> new Evasion(r[0], r[1], r[2], r[3]))
+        .toList();
+  }
+
+  /** Rows of zh-clean.tsv, the family in the tier's place. */
+  static List<Clean> zhClean() {
+    return CorpusFiles.rows("zh-clean.tsv").stream().map(r -> new Clean(r[1], r[2])).toList();
+  }
+
   static List<Clean> clean() {
     return CorpusFiles.rows("clean.tsv").stream().map(r -> new Clean(r[0], r[1])).toList();
   }

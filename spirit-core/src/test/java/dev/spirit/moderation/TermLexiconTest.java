@@ -66,7 +66,7 @@ class TermLexiconTest {
         "this is camping",
         "pass it on",
         "垃圾分类从我做起",
-        "赌，场",
+        "景色，情意",
         "5 apples, 3 pears",
         "2023年10月1日",
         "FUCK!!! is not a term here",
@@ -102,11 +102,11 @@ class TermLexiconTest {
             new Term("foo\tbar", "x", TermAction.BLOCK), new Term("baz", "y", TermAction.REVIEW));
     assertThatThrownBy(() -> TermLexicon.parse("term\tcategory\taction\nfoo\tx\tdelete\n", ""))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("line 2")
+        .hasMessageContaining("lexicon.tsv:2")
         .hasMessageContaining("block or review");
     assertThatThrownBy(() -> TermLexicon.parse("term\tcategory\taction\nfoo\n", ""))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("line 2");
+        .hasMessageContaining("lexicon.tsv:2");
     assertThatThrownBy(() -> TermLexicon.builder().block("!!!", "x").build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("no letters");

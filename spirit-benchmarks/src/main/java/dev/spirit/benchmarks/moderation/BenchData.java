@@ -53,7 +53,11 @@ final class BenchData {
 
   private BenchData() {}
 
-  /** 10,000 terms: half English words and two-word phrases, half Chinese 2–4 character terms. */
+  /**
+   * 10,000 terms: half English words and two-word phrases, half Chinese 2–4 character terms (every
+   * Chinese folding on: pinyin, mixtures, homophones, splits), one Chinese term in four with an
+   * alias.
+   */
   static List<Term> terms() {
     Random random = new Random(42);
     Set<String> texts = new LinkedHashSet<>();
@@ -74,11 +78,18 @@ final class BenchData {
         text = sb.toString();
       }
       if (texts.add(text)) {
+        // One Chinese term in four has a short Latin alias, as initials do (sb for 傻逼).
+        List<String> aliases =
+            terms.size() % 2 == 1 && random.nextInt(4) == 0
+                ? List.of(word(random, 3 + random.nextInt(2)))
+                : List.of();
         terms.add(
             new Term(
                 text,
                 "cat" + random.nextInt(8),
-                random.nextInt(4) == 0 ? TermAction.REVIEW : TermAction.BLOCK));
+                random.nextInt(4) == 0 ? TermAction.REVIEW : TermAction.BLOCK,
+                aliases,
+                true));
       }
     }
     return terms;
