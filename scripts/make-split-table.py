@@ -1,28 +1,31 @@
 #!/usr/bin/env python3
-"""Builds spirit-core's split-character table from Make Me a Hanzi's dictionary.txt.
+"""Builds spirit-core's split-character table from Gavin Grover's CJK Decomposition Data.
 
-Usage: scripts/make-split-table.py path/to/makemeahanzi/dictionary.txt > \
+Usage: scripts/make-split-table.py path/to/cjk-decomp.txt > \
   spirit-core/src/main/resources/dev/spirit/moderation/ids/splits.tsv
 
-Keeps only characters whose first-level decomposition places two components side by side or one
-above the other (IDS operators U+2FF0 and U+2FF1) where both components are ordinary characters,
-because only those can be typed as two characters in a row (the split-character evasion, e.g.
-贝者 for 赌). One line per character: the character, a tab, the two components.
+Keeps the characters whose decomposition is exactly two Unicode characters flowing across ("a")
+or downwards ("d"), with or without a join suffix such as "/t": only those can be typed as two
+characters in a row (贝者 for 赌). Components that are the data's 5-digit intermediate forms have
+no character to type and are skipped. One line per character: the character, a tab, the two
+components.
 """
-import json
+import re
 import sys
 
-LEFT_RIGHT, TOP_BOTTOM = "\u2ff0", "\u2ff1"
+RECORD = re.compile(r"^(\S):([ad])(?:/[tmso])?\(([^,()]+),([^,()]+)\)$")
 
-
-def is_component(c):
-    return len(c) == 1 and c not in "？" and not ("\u2ff0" <= c <= "\u2fff")
-
-
-with open(sys.argv[1], encoding="utf-8") as f:
-    rows = [json.loads(line) for line in f if line.strip()]
-print("# character\tcomponents; derived from Make Me a Hanzi dictionary.txt (LGPL-3.0-or-later), see README.md")
-for row in sorted(rows, key=lambda r: r["character"]):
-    d = row.get("decomposition", "")
-    if len(d) == 3 and d[0] in (LEFT_RIGHT, TOP_BOTTOM) and is_component(d[1]) and is_component(d[2]):
-        print(row["character"] + "\t" + d[1] + d[2])
+text = open(sys.argv[1], encoding="utf-8").read()
+rows = []
+for line in text.splitlines():
+    m = RECORD.match(line.strip().strip("`;"))
+    if not m:
+        continue
+    char, _, first, second = m.groups()
+    parts = char + first + second
+    if len(first) == 1 and len(second) == 1 and all(ord(c) < 0x10000 for c in parts) \
+            and not first.isdigit() and not second.isdigit():
+        rows.append((char, first + second))
+print("# character\tcomponents; from the CJK Decomposition Data by Gavin Grover (Apache-2.0), see README.md")
+for char, parts in sorted(rows):
+    print(char + "\t" + parts)
