@@ -150,7 +150,8 @@ public final class FileStore implements SpiritStore {
   private final FileStoreOptions options;
   private final Path directory;
   private final DirectoryLock directoryLock;
-  private final SegmentLog log;
+  private final SegmentFile segments;
+  private final GroupCommit log;
   private final StoreState state;
   private final RecoveryReport report;
   private final boolean sync;
@@ -164,12 +165,14 @@ public final class FileStore implements SpiritStore {
   private FileStore(
       FileStoreOptions options,
       DirectoryLock directoryLock,
-      SegmentLog log,
+      SegmentFile segments,
+      GroupCommit log,
       StoreState state,
       RecoveryReport report) {
     this.options = options;
     this.directory = options.directory();
     this.directoryLock = directoryLock;
+    this.segments = segments;
     this.log = log;
     this.state = state;
     this.report = report;
@@ -221,17 +224,21 @@ public final class FileStore implements SpiritStore {
               .tornTail()
               .map(t -> "; cut off a torn tail of " + t.bytesRemoved() + " bytes")
               .orElse(""));
-      SegmentLog log =
-          new SegmentLog(
+      SegmentFile segments =
+          new SegmentFile(
               directory,
               options.segmentBytes(),
-              options.durability() == Durability.SYNC ? null : options.asyncWindow(),
               recovered.segmentNumber(),
               recovered.file(),
               recovered.size(),
-              options.directIo(),
+              options.directIo());
+      GroupCommit log =
+          new GroupCommit(
+              directory,
+              segments,
+              options.durability() == Durability.SYNC ? null : options.asyncWindow(),
               options.yieldWhileWaiting());
-      return new FileStore(options, directoryLock, log, recovered.state(), report);
+      return new FileStore(options, directoryLock, segments, log, recovered.state(), report);
     } catch (IOException e) {
       releaseQuietly(directoryLock, e);
       throw ioFailure("cannot open", directory, e);
@@ -769,7 +776,7 @@ public final class FileStore implements SpiritStore {
 
   /** Whether the log is written with direct I/O; for tests. */
   boolean writesDirect() {
-    return log.writesDirect();
+    return segments.writesDirect();
   }
 
   /** Whether waiting writers yield before they park; for tests. */

@@ -227,14 +227,14 @@ final class Recovery {
     long expected = segments.isEmpty() ? first : segments.firstKey();
     if (!snapshots.isEmpty() && expected != first) {
       throw new CorruptStoreException(
-          directory.resolve(SegmentLog.segmentName(first)).toString(),
+          directory.resolve(SegmentFile.segmentName(first)).toString(),
           0,
           "the segment that follows snapshot " + snapshotName.orElse("") + " is missing");
     }
     for (long number : segments.keySet()) {
       if (number != expected) {
         throw new CorruptStoreException(
-            directory.resolve(SegmentLog.segmentName(expected)).toString(),
+            directory.resolve(SegmentFile.segmentName(expected)).toString(),
             0,
             "log segment missing (found " + segments.keySet() + ")");
       }
@@ -245,8 +245,8 @@ final class Recovery {
     long size;
     if (segments.isEmpty()) {
       number = first;
-      tailFile = SegmentLog.createSegment(directory, number);
-      size = SegmentLog.SEGMENT_HEADER.length;
+      tailFile = SegmentFile.createSegment(directory, number);
+      size = SegmentFile.SEGMENT_HEADER.length;
     } else {
       for (Path segment : segments.values()) {
         segmentBytes += Files.size(segment);
@@ -322,7 +322,7 @@ final class Recovery {
   }
 
   private void replaySegment(Path file, byte[] buf, int length, boolean last) throws IOException {
-    byte[] header = SegmentLog.SEGMENT_HEADER;
+    byte[] header = SegmentFile.SEGMENT_HEADER;
     int headerMatch = 0;
     while (headerMatch < Math.min(length, header.length)
         && buf[headerMatch] == header[headerMatch]) {
@@ -361,7 +361,7 @@ final class Recovery {
       state.submissions.ensureCapacity(
           state.submissions.size() + (long) ((double) count * rest / length));
     }
-    int used = SegmentLog.unusedSpaceStart(buf, pos, length);
+    int used = SegmentFile.unusedSpaceStart(buf, pos, length);
     if (pos < length && used == pos) {
       // Only preallocated zeros follow the last record: an open store had reserved the space and
       // not yet written or trimmed it. Not a torn write; trim it silently.

@@ -44,7 +44,7 @@ class AsyncModeTest {
           && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      assertThat(Files.size(segment)).isGreaterThan(SegmentLog.SEGMENT_HEADER.length);
+      assertThat(Files.size(segment)).isGreaterThan(SegmentFile.SEGMENT_HEADER.length);
     }
   }
 }

@@ -63,7 +63,7 @@ class DirectoryErrorsTest {
       stored = TckFixtures.submission(campaign.id(), "p1").build().withVersion(1);
       store.insert(stored, 10);
     }
-    Path blocker = dir.resolve(SegmentLog.segmentName(2));
+    Path blocker = dir.resolve(SegmentFile.segmentName(2));
     Files.createDirectory(blocker);
     assertThatThrownBy(() -> FileStore.open(dir))
         .isInstanceOf(StorageException.class)

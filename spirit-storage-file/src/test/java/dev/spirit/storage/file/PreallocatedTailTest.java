@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("Preallocated space at the end of a segment after a crash")
 class PreallocatedTailTest {
-  private static final int CHUNK = SegmentLog.PREALLOCATION_CHUNK;
+  private static final int CHUNK = SegmentFile.PREALLOCATION_CHUNK;
 
   @TempDir Path dir;
   @TempDir Path copy;

@@ -45,7 +45,7 @@ final class StoreFiles {
 
   /** Byte offsets where the frames of a segment start, found by walking the length fields. */
   static List<Integer> frameStarts(byte[] segment) {
-    return frameStarts(segment, SegmentLog.SEGMENT_HEADER.length);
+    return frameStarts(segment, SegmentFile.SEGMENT_HEADER.length);
   }
 
   static List<Integer> frameStarts(byte[] segment, int headerLength) {

@@ -25,7 +25,7 @@ class YieldBudgetTest {
     "8000, 0",
   })
   void budget(long averageFlushMicros, long expectedMicros) {
-    assertThat(SegmentLog.yieldBudgetNanos(averageFlushMicros * 1000))
+    assertThat(GroupCommit.yieldBudgetNanos(averageFlushMicros * 1000))
         .isEqualTo(expectedMicros * 1000);
   }
 }
