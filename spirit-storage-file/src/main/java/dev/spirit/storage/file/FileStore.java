@@ -137,7 +137,7 @@ import org.slf4j.LoggerFactory;
  *       plus idempotency keys and per-participant counts. Reads never touch the disk: queries and
  *       counts filter the rows of the campaign's ordered index directly, and a {@link Submission}
  *       is built from a row only for what a read returns (so two reads return equal, not identical,
- *       objects). See {@code docs/benchmarks.md} for the measured heap per submission.
+ *       objects). See {@code docs/performance.md} for the measured heap per submission.
  * </ol>
  */
 public final class FileStore implements SpiritStore {

@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param yieldWhileWaiting whether a writer waiting in {@link Durability#SYNC} mode for a quick
  *     force first yields its processor ({@link Thread#yield}) for up to a millisecond instead of
  *     parking at once: many concurrent writers on a fast disk are markedly faster that way (see
- *     {@code docs/benchmarks.md}), but a yielding thread keeps its processor busy while no other
+ *     {@code docs/performance.md}), but a yielding thread keeps its processor busy while no other
  *     thread wants it, so turn it off where processor time is capped or billed (a container's CPU
  *     quota, say). Writers never yield when forces take longer than about half a millisecond.
  */

@@ -238,7 +238,7 @@ final class GroupCommit {
    * Parking and being unparked costs more than the yields when flushes are quick; see the class
    * comment.
    */
-  @SuppressWarnings("ThreadPriorityCheck") // measured: see the class comment and docs/benchmarks.md
+  @SuppressWarnings("ThreadPriorityCheck") // measured: class comment, docs/performance.md
   private void yieldWhileShort(Waiter self) {
     long budget = yieldWhileWaiting ? yieldBudgetNanos(flushNanos) : 0;
     if (budget == 0) {

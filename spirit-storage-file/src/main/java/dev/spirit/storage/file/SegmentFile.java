@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * space holds zeros there anyway). That is what direct I/O ({@code O_DIRECT}) needs, and with it
  * the data goes straight to the device instead of through the page cache, so the {@code fdatasync}
  * that follows has only the device cache to flush: on the machines Spirit is measured on, commits
- * are markedly cheaper (see {@code docs/benchmarks.md}). Where the file system refuses {@code
- * O_DIRECT} (or {@link FileStoreOptions#directIo()} is off) the same aligned writes go through the
- * page cache.
+ * are markedly cheaper (see "Run with direct I/O" in {@code
+ * docs/notes/2026-11-benchmark-notebook.md}). Where the file system refuses {@code O_DIRECT} (or
+ * {@link FileStoreOptions#directIo()} is off) the same aligned writes go through the page cache.
  *
  * <p><b>Interrupts.</b> Writes and forces go through a {@link FileChannel}, which an interrupt
  * closes, and a writer thread may flush; so each operation holds the interrupt back and, should the

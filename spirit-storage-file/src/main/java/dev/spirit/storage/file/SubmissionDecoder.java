@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>One format, two readers.</b> The record format is defined once, by {@link SpiritCodec} (the
  * records' components, in order, under their own names; see {@link CodecFields}); the codec's
  * Jackson binding is its reference reader, this is a fast reader of the same bytes for recovery,
- * where a million records must be read in a few seconds (see {@code docs/benchmarks.md}). The
+ * where a million records must be read in a few seconds (see {@code docs/performance.md}). The
  * tokens are read by {@link JsonCursor}, the moderation record by {@link ModerationDecoder}. {@code
  * SubmissionDecoderTest} and {@code CodecAgreementTest} check that the two readers agree on every
  * field of edge-case and random records.
