@@ -2,20 +2,17 @@ package dev.spirit.storage.jdbc;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
-import dev.spirit.error.AlreadyExistsException;
-import dev.spirit.error.InvalidInputException;
-import dev.spirit.error.NotFoundException;
-import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
-import dev.spirit.error.VersionConflictException;
 import dev.spirit.participant.ParticipantId;
-import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.ReactionWrite;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.storage.SubmissionWrite;
+import dev.spirit.storage.WriteResult;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -71,16 +68,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>if it has an idempotency key, look the key up in the campaign; if found, return {@link
- *       InsertOutcome.Duplicate};
+ *       SubmissionWrite.KeyTaken};
  *   <li>take the participant's slot: {@code UPDATE spirit_participant_counts SET submission_count =
  *       submission_count + 1 WHERE campaign_id = ? AND participant_id = ? AND submission_count <
  *       ?}. The row lock this takes makes every other insert for the same participant wait until we
  *       commit or roll back, and both databases re-evaluate the condition on the newest committed
  *       count after the wait; if no row was updated the participant is at the limit ({@link
- *       InsertOutcome.LimitReached}) or has no row yet, which is then inserted with count 1;
- *   <li>insert the submission row; a unique violation there is either the same id (refused with
- *       {@link AlreadyExistsException}) or a concurrent insert of the same idempotency key, and the
- *       transaction is rolled back and run again, when step 1 finds the winner.
+ *       SubmissionWrite.AtLimit}) or has no row yet, which is then inserted with count 1;
+ *   <li>insert the submission row; a unique violation there is either the same id (reported as
+ *       {@link SubmissionWrite.IdTaken}) or a concurrent insert of the same idempotency key, and
+ *       the transaction is rolled back and run again, when step 1 finds the winner.
  * </ol>
  *
  * <p>Why a counter row rather than {@code SERIALIZABLE} or {@code COUNT(*)}: a count under read
@@ -92,13 +89,14 @@ import org.jspecify.annotations.Nullable;
  * meet at its primary key: the loser rolls back and runs again (a bounded number of times, as for
  * deadlocks, serialization failures and lock timeouts).
  *
- * <p><b>Batches</b> ({@link #insertAll}) run in one transaction: the batch's idempotency keys are
- * looked up with one query (an array of keys joined to the unique index), the counter rows of its
- * participants are locked in a fixed order (one {@code FOR UPDATE} query over the sorted array of
- * participants), outcomes are decided in memory in batch order, and the new rows and counts go in
- * together: on PostgreSQL as three array statements ({@code unnest}) for the whole batch, on H2
- * with JDBC batching; the primary key refuses an id that is already stored. If anything fails, the
- * whole batch rolls back, so a retry with the same idempotency keys stores each submission once.
+ * <p><b>Batches</b> ({@link #storeNewSubmissions}) run in one transaction: the batch's idempotency
+ * keys are looked up with one query (an array of keys joined to the unique index), the counter rows
+ * of its participants are locked in a fixed order (one {@code FOR UPDATE} query over the sorted
+ * array of participants), outcomes are decided in memory in batch order, and the new rows and
+ * counts go in together: on PostgreSQL as three array statements ({@code unnest}) for the whole
+ * batch, on H2 with JDBC batching; the primary key refuses an id that is already stored. If
+ * anything fails, the whole batch rolls back, so a retry with the same idempotency keys stores each
+ * submission once.
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
  * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
@@ -205,8 +203,9 @@ public final class JdbcStore implements SpiritStore {
   // ---- campaigns ------------------------------------------------------------------------------
 
   @Override
-  public Campaign insertCampaign(Campaign campaign) {
-    Campaign stored = campaign.withVersion(1);
+  public WriteResult<Campaign> storeNewCampaign(Campaign first) {
+    Campaign stored = first;
+    Campaign campaign = first;
     return inTransaction(
         "insert campaign " + campaign.id(),
         (c, attempt) -> {
@@ -225,7 +224,7 @@ public final class JdbcStore implements SpiritStore {
             }
             throw e;
           }
-          return stored;
+          return new WriteResult.Stored<>(stored);
         },
         violation -> {
           boolean idTaken =
@@ -234,17 +233,15 @@ public final class JdbcStore implements SpiritStore {
                   c ->
                       exists(
                           c, "SELECT 1 FROM spirit_campaigns WHERE id = ?", campaign.id().value()));
-          return idTaken
-              ? new AlreadyExistsException("campaign " + campaign.id())
-              : new AlreadyExistsException("campaign slug '" + campaign.slug() + "'");
+          return idTaken ? new WriteResult.IdTaken<>() : new WriteResult.SlugTaken<>();
         });
   }
 
   @Override
-  public Campaign updateCampaign(Campaign changed) {
-    Campaign stored = changed.withVersion(changed.version() + 1);
+  public WriteResult<Campaign> replaceCampaign(Campaign next, long expectedVersion) {
+    Campaign stored = next;
     return inTransaction(
-        "update campaign " + changed.id(),
+        "update campaign " + next.id(),
         (c, attempt) -> {
           int updated;
           try (PreparedStatement ps =
@@ -254,25 +251,22 @@ public final class JdbcStore implements SpiritStore {
             ps.setString(1, stored.slug());
             ps.setLong(2, stored.version());
             ps.setString(3, SpiritCodec.toJson(stored));
-            ps.setObject(4, changed.id().value());
-            ps.setLong(5, changed.version());
+            ps.setObject(4, next.id().value());
+            ps.setLong(5, expectedVersion);
             updated = ps.executeUpdate();
           } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-              throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+              throw new UniqueViolation(e); // the only unique column an update changes: the slug
             }
             throw e;
           }
           if (updated == 0) {
-            throw versionProblem(
-                c,
-                "SELECT version FROM spirit_campaigns WHERE id = ?",
-                changed.id().value(),
-                "campaign " + changed.id(),
-                changed.version());
+            return versionProblem(
+                c, "SELECT version FROM spirit_campaigns WHERE id = ?", next.id().value());
           }
-          return stored;
-        });
+          return new WriteResult.Stored<>(stored);
+        },
+        violation -> new WriteResult.SlugTaken<>());
   }
 
   @Override
@@ -312,14 +306,17 @@ public final class JdbcStore implements SpiritStore {
   // ---- submissions ----------------------------------------------------------------------------
 
   @Override
-  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
-    requireLimit(maxPerParticipant);
-    return inTransaction(
-        "insert submission " + submission.id(),
-        (c, attempt) -> insertOne(c, submission, maxPerParticipant, attempt > 1));
+  public SubmissionWrite storeNewSubmission(Submission first, int maxPerParticipant) {
+    try {
+      return inTransaction(
+          "insert submission " + first.id(),
+          (c, attempt) -> insertOne(c, first, maxPerParticipant, attempt > 1));
+    } catch (IdTaken taken) {
+      return new SubmissionWrite.IdTaken(taken.id);
+    }
   }
 
-  private InsertOutcome insertOne(
+  private SubmissionWrite insertOne(
       Connection c, Submission submission, int max, boolean checkIdFirst) throws SQLException {
     if (checkIdFirst) {
       requireNewId(c, submission.id());
@@ -329,7 +326,7 @@ public final class JdbcStore implements SpiritStore {
       Optional<Submission> existing = findByKey(c, campaign, submission.idempotencyKey().get());
       if (existing.isPresent()) {
         requireNewId(c, submission.id());
-        return new InsertOutcome.Duplicate(existing.get());
+        return new SubmissionWrite.KeyTaken(existing.get());
       }
     }
     String participant = submission.participant().id().value();
@@ -351,7 +348,7 @@ public final class JdbcStore implements SpiritStore {
           throw new Retry();
         }
         requireNewId(c, submission.id());
-        return new InsertOutcome.LimitReached(current.getAsInt());
+        return new SubmissionWrite.AtLimit(current.getAsInt());
       }
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -367,7 +364,7 @@ public final class JdbcStore implements SpiritStore {
         throw e;
       }
     }
-    Submission stored = submission.withVersion(1);
+    Submission stored = submission;
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO spirit_submissions ("
@@ -381,30 +378,28 @@ public final class JdbcStore implements SpiritStore {
       }
       throw e;
     }
-    return new InsertOutcome.Inserted(stored);
+    return new SubmissionWrite.Stored(stored);
   }
 
   @Override
-  public List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
-    requireLimit(maxPerParticipant);
+  public List<SubmissionWrite> storeNewSubmissions(
+      List<Submission> submissions, int maxPerParticipant) {
     if (submissions.isEmpty()) {
       return List.of();
     }
-    Set<SubmissionId> ids = new HashSet<>();
-    for (Submission s : submissions) {
-      if (!ids.add(s.id())) {
-        throw new AlreadyExistsException("submission " + s.id());
-      }
+    try {
+      return inTransaction(
+          "insert a batch of " + submissions.size() + " submissions",
+          (c, attempt) -> insertBatch(c, submissions, maxPerParticipant, attempt > 1));
+    } catch (IdTaken taken) {
+      return List.of(new SubmissionWrite.IdTaken(taken.id)); // rolled back: nothing stored
     }
-    return inTransaction(
-        "insert a batch of " + submissions.size() + " submissions",
-        (c, attempt) -> insertBatch(c, submissions, maxPerParticipant, attempt > 1));
   }
 
   /** A (campaign, participant) pair: the key of a counter row. */
   private record Slot(UUID campaign, String participant) {}
 
-  private List<InsertOutcome> insertBatch(
+  private List<SubmissionWrite> insertBatch(
       Connection c, List<Submission> batch, int max, boolean checkAllIds) throws SQLException {
     // 1. Ids already stored are refused, like insert() refuses them. On a first attempt the primary
     // key checks the ids of the rows we write, and only the others are looked up (step 5); after a
@@ -460,7 +455,7 @@ public final class JdbcStore implements SpiritStore {
     }
     Set<Slot> existingSlots = new HashSet<>(counts.keySet());
     // 4. Decide every outcome in batch order, as insert() would one by one.
-    List<InsertOutcome> outcomes = new ArrayList<>(batch.size());
+    List<SubmissionWrite> outcomes = new ArrayList<>(batch.size());
     List<Submission> toStore = new ArrayList<>();
     List<Submission> notWritten = new ArrayList<>();
     for (Submission s : batch) {
@@ -469,7 +464,7 @@ public final class JdbcStore implements SpiritStore {
         Submission earlier =
             byKey.getOrDefault(campaign, Map.of()).get(s.idempotencyKey().get().value());
         if (earlier != null) {
-          outcomes.add(new InsertOutcome.Duplicate(earlier));
+          outcomes.add(new SubmissionWrite.KeyTaken(earlier));
           notWritten.add(s);
           continue;
         }
@@ -477,18 +472,18 @@ public final class JdbcStore implements SpiritStore {
       Slot slot = new Slot(campaign, s.participant().id().value());
       int count = counts.getOrDefault(slot, 0);
       if (count >= max) {
-        outcomes.add(new InsertOutcome.LimitReached(count));
+        outcomes.add(new SubmissionWrite.AtLimit(count));
         notWritten.add(s);
         continue;
       }
-      Submission stored = s.withVersion(1);
+      Submission stored = s;
       counts.put(slot, count + 1);
       stored
           .idempotencyKey()
           .ifPresent(
               k -> byKey.computeIfAbsent(campaign, x -> new HashMap<>()).put(k.value(), stored));
       toStore.add(stored);
-      outcomes.add(new InsertOutcome.Inserted(stored));
+      outcomes.add(new SubmissionWrite.Stored(stored));
     }
     if (!checkAllIds && !notWritten.isEmpty()) {
       requireNewIds(c, notWritten);
@@ -660,32 +655,27 @@ public final class JdbcStore implements SpiritStore {
   }
 
   @Override
-  public Submission update(Submission changed) {
-    Submission stored = changed.withVersion(changed.version() + 1);
+  public WriteResult<Submission> replaceSubmission(Submission next, long expectedVersion) {
     return inTransaction(
-        "update submission " + changed.id(),
+        "update submission " + next.id(),
         (c, attempt) -> {
           int updated;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE spirit_submissions SET status = ?, version = ?, record_json = ?"
                       + " WHERE id = ? AND version = ?")) {
-            ps.setString(1, stored.status().name());
-            ps.setLong(2, stored.version());
-            ps.setString(3, SpiritCodec.toJson(stored));
-            ps.setObject(4, changed.id().value());
-            ps.setLong(5, changed.version());
+            ps.setString(1, next.status().name());
+            ps.setLong(2, next.version());
+            ps.setString(3, SpiritCodec.toJson(next));
+            ps.setObject(4, next.id().value());
+            ps.setLong(5, expectedVersion);
             updated = ps.executeUpdate();
           }
           if (updated == 0) {
-            throw versionProblem(
-                c,
-                "SELECT version FROM spirit_submissions WHERE id = ?",
-                changed.id().value(),
-                "submission " + changed.id(),
-                changed.version());
+            return versionProblem(
+                c, "SELECT version FROM spirit_submissions WHERE id = ?", next.id().value());
           }
-          return stored;
+          return new WriteResult.Stored<>(next);
         });
   }
 
@@ -874,7 +864,7 @@ public final class JdbcStore implements SpiritStore {
   // ---- reactions and audit --------------------------------------------------------------------
 
   @Override
-  public boolean addReaction(Reaction reaction) {
+  public ReactionWrite storeReaction(Reaction reaction) {
     return inTransaction(
         "add a reaction to submission " + reaction.submissionId(),
         (c, attempt) -> {
@@ -889,13 +879,13 @@ public final class JdbcStore implements SpiritStore {
             ps.setString(4, reaction.type().name());
             ps.setString(5, SpiritCodec.toJson(reaction));
             ps.executeUpdate();
-            return true;
+            return ReactionWrite.STORED;
           } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-              return false;
+              return ReactionWrite.ALREADY_THERE;
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
-              throw new NotFoundException("submission " + reaction.submissionId());
+              return ReactionWrite.NO_SUBMISSION;
             }
             throw e;
           }
@@ -1056,6 +1046,17 @@ public final class JdbcStore implements SpiritStore {
     }
   }
 
+  /** Thrown inside a transaction when a submission id is already stored; rolls it back. */
+  private static final class IdTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient SubmissionId id;
+
+    IdTaken(SubmissionId id) {
+      super(null, null, false, false);
+      this.id = id;
+    }
+  }
+
   /** A unique violation the work leaves to a diagnosis after the rollback. */
   private static final class UniqueViolation extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -1075,7 +1076,7 @@ public final class JdbcStore implements SpiritStore {
   }
 
   private <T> T inTransaction(
-      String operation, TxWork<T> work, Function<UniqueViolation, SpiritException> diagnose) {
+      String operation, TxWork<T> work, Function<UniqueViolation, T> diagnose) {
     ensureOpen();
     for (int attempt = 1; ; attempt++) {
       boolean committing = false;
@@ -1110,7 +1111,7 @@ public final class JdbcStore implements SpiritStore {
         }
         pause(attempt);
       } catch (UniqueViolation violation) {
-        throw diagnose.apply(violation);
+        return diagnose.apply(violation);
       } catch (SQLException e) {
         if (!committing && SqlErrors.isRetryable(e) && attempt < MAX_ATTEMPTS) {
           pause(attempt);
@@ -1163,16 +1164,9 @@ public final class JdbcStore implements SpiritStore {
     }
   }
 
-  private static void requireLimit(int maxPerParticipant) {
-    if (maxPerParticipant < 1) {
-      throw new InvalidInputException(
-          "maxPerParticipant", "must be at least 1, was " + maxPerParticipant);
-    }
-  }
-
   private static void requireNewId(Connection c, SubmissionId id) throws SQLException {
     if (exists(c, "SELECT 1 FROM spirit_submissions WHERE id = ?", id.value())) {
-      throw new AlreadyExistsException("submission " + id);
+      throw new IdTaken(id);
     }
   }
 
@@ -1199,15 +1193,14 @@ public final class JdbcStore implements SpiritStore {
     }
   }
 
-  private static SpiritException versionProblem(
-      Connection c, String sql, UUID id, String what, long expected) throws SQLException {
+  private static <T> WriteResult<T> versionProblem(Connection c, String sql, UUID id)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new NotFoundException(what);
-        }
-        return new VersionConflictException(what, expected, rs.getLong(1));
+        return rs.next()
+            ? new WriteResult.VersionWas<>(rs.getLong(1))
+            : new WriteResult.Missing<>();
       }
     }
   }
@@ -1224,7 +1217,7 @@ public final class JdbcStore implements SpiritStore {
         null,
         ids,
         rs -> {
-          throw new AlreadyExistsException("submission " + rs.getObject(1, UUID.class));
+          throw new IdTaken(new SubmissionId(rs.getObject(1, UUID.class)));
         });
   }
 
