@@ -55,7 +55,7 @@ class ContractCatchesBrokenStoresTest {
     @Override
     protected SpiritStore createStore() {
       return broken(
-          "insert",
+          "storeNewSubmission",
           a -> {
             a[1] = Integer.MAX_VALUE;
             return a;
@@ -97,7 +97,7 @@ class ContractCatchesBrokenStoresTest {
     @Override
     protected SpiritStore createStore() {
       return broken(
-          "insert",
+          "storeNewSubmission",
           a -> {
             Submission s = (Submission) a[0];
             String nfc = Normalizer.normalize(s.text().original(), Normalizer.Form.NFC);
