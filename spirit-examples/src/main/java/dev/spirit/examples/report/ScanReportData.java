@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * {@link ReportData} computed by one scan of a campaign's submissions with {@link
- * dev.spirit.Submissions#stream(SubmissionFilter)}. Fine for thousands of submissions; the aggregation module keeps
- * the same figures incrementally for millions.
+ * dev.spirit.Submissions#stream(SubmissionFilter)}. Fine for thousands of submissions; the
+ * aggregation module keeps the same figures incrementally for millions.
  */
 public final class ScanReportData extends ParticipationReportData {
   private final Map<String, Set<String>> termSupporters = new HashMap<>();
