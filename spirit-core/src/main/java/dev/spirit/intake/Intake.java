@@ -6,7 +6,7 @@ import dev.spirit.campaign.Language;
 import dev.spirit.campaign.ModerationMode;
 import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.event.SpiritListener;
-import dev.spirit.internal.Listeners;
+import dev.spirit.event.internal.Listeners;
 import dev.spirit.moderation.Moderator;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.SpiritStore;

@@ -6,7 +6,7 @@ import dev.spirit.error.NotFoundException;
 import dev.spirit.error.NotPermittedException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.event.SpiritListener;
-import dev.spirit.internal.Listeners;
+import dev.spirit.event.internal.Listeners;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.AuditEntry;

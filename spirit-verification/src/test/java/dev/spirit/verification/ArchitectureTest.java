@@ -209,7 +209,10 @@ class ArchitectureTest {
       @Override
       public void check(JavaClass c, ConditionEvents events) {
         c.getMethods().stream()
-            .filter(m -> RULE_METHODS.contains(m.getName()))
+            .filter(
+                m ->
+                    RULE_METHODS.contains(m.getName())
+                        && m.getModifiers().contains(JavaModifier.PUBLIC))
             .forEach(
                 m ->
                     events.add(

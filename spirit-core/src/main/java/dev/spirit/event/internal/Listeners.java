@@ -1,4 +1,4 @@
-package dev.spirit.internal;
+package dev.spirit.event.internal;
 
 import dev.spirit.event.SpiritListener;
 import java.util.List;
