@@ -129,7 +129,7 @@ class BadInputTest {
     }
 
     long stored() {
-      return fx.spirit.campaigns().stream()
+      return fx.spirit.campaigns().list().stream()
           .mapToLong(c -> fx.store.count(SubmissionFilter.all(c.id())))
           .sum();
     }
@@ -442,7 +442,8 @@ class BadInputTest {
     String text = "山水之城\t美丽之地\r\n重庆";
     Receipt.Accepted accepted =
         campaigns.submit(campaigns.request().kind(SubmissionKind.SLOGAN).text(text)).orThrow();
-    assertThat(campaigns.fx.spirit.submission(accepted.id()).orElseThrow().text().original())
+    assertThat(
+            campaigns.fx.spirit.submissions().find(accepted.id()).orElseThrow().text().original())
         .isEqualTo(text);
   }
 

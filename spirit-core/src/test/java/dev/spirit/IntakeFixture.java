@@ -59,11 +59,13 @@ final class IntakeFixture implements AutoCloseable {
       UnaryOperator<SubmissionRules.Builder> rules,
       UnaryOperator<Campaign.Builder> customize) {
     Campaign c =
-        spirit.createCampaign(
-            customize
-                .apply(campaignBuilder())
-                .rules(rules.apply(SubmissionRules.builder()).build())
-                .build());
+        spirit
+            .campaigns()
+            .create(
+                customize
+                    .apply(campaignBuilder())
+                    .rules(rules.apply(SubmissionRules.builder()).build())
+                    .build());
     List<CampaignState> path =
         switch (state) {
           case DRAFT -> List.of();
@@ -74,7 +76,7 @@ final class IntakeFixture implements AutoCloseable {
               List.of(CampaignState.OPEN, CampaignState.CLOSED, CampaignState.ARCHIVED);
         };
     for (CampaignState step : path) {
-      c = spirit.moveCampaign(c.id(), step);
+      c = spirit.campaigns().move(c.id(), step);
     }
     return c;
   }

@@ -108,7 +108,7 @@ class IntakeTest {
   }
 
   private Submission stored(Receipt receipt) {
-    return fx.spirit.submission(receipt.orThrow().id()).orElseThrow();
+    return fx.spirit.submissions().find(receipt.orThrow().id()).orElseThrow();
   }
 
   private List<AuditEntry> audit(Campaign c) {
@@ -180,7 +180,7 @@ class IntakeTest {
     assertThat(retry).isEqualTo(new Receipt.Accepted(first.id(), first.status(), true));
     assertThat(changedRetry.id()).isEqualTo(first.id());
     assertThat(changedRetry.replayed()).isTrue();
-    assertThat(fx.spirit.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+    assertThat(fx.spirit.submissions().count(SubmissionFilter.all(c.id()))).isEqualTo(1);
     assertThat(recorder.accepted).hasSize(1);
   }
 
@@ -208,7 +208,7 @@ class IntakeTest {
     Campaign c = fx.campaign(CampaignState.OPEN, r -> r.moderationMode(mode));
     Receipt.Accepted receipt = fx.spirit.submit(fx.request(c, "p-1").build()).orThrow();
     assertThat(receipt.status()).isEqualTo(expected);
-    Submission s = fx.spirit.submission(receipt.id()).orElseThrow();
+    Submission s = fx.spirit.submissions().find(receipt.id()).orElseThrow();
     assertThat(s.status()).isEqualTo(expected);
     assertThat(s.moderation()).contains(verdict);
     assertThat(recorder.accepted).containsExactly(s);
@@ -251,7 +251,9 @@ class IntakeTest {
     assertThat(receipt.accepted()).isTrue();
     Submission s = stored(receipt);
     Submission approved =
-        fx.spirit.changeStatus(s.id(), 1, SubmissionStatus.APPROVED, "moderator-li", "fine");
+        fx.spirit
+            .review()
+            .changeStatus(s.id(), 1, SubmissionStatus.APPROVED, "moderator-li", "fine");
     assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(after.events).containsExactly("accepted", "changed PENDING->APPROVED");
   }
@@ -271,8 +273,10 @@ class IntakeTest {
                   .build());
       fx.clock.advance(Duration.ofMinutes(1));
       Submission approved =
-          fx.spirit.changeStatus(
-              s.id(), leased.version(), SubmissionStatus.APPROVED, "moderator-li", "好词");
+          fx.spirit
+              .review()
+              .changeStatus(
+                  s.id(), leased.version(), SubmissionStatus.APPROVED, "moderator-li", "好词");
       assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
       assertThat(approved.version()).isEqualTo(3);
       assertThat(approved.reviewLease()).as("decision releases the lease").isEmpty();
@@ -296,14 +300,15 @@ class IntakeTest {
     void staleVersion() {
       Campaign c = fx.openCampaign();
       Submission s = stored(fx.spirit.submit(fx.request(c, "p-1").build()));
-      fx.spirit.changeStatus(s.id(), 1, SubmissionStatus.APPROVED, "moderator-li", "ok");
+      fx.spirit.review().changeStatus(s.id(), 1, SubmissionStatus.APPROVED, "moderator-li", "ok");
       assertThatThrownBy(
               () ->
-                  fx.spirit.changeStatus(
-                      s.id(), 1, SubmissionStatus.REJECTED, "moderator-wu", "no"))
+                  fx.spirit
+                      .review()
+                      .changeStatus(s.id(), 1, SubmissionStatus.REJECTED, "moderator-wu", "no"))
           .isInstanceOf(VersionConflictException.class)
           .hasMessageContaining("expected version 1 but found 2");
-      assertThat(fx.spirit.submission(s.id()).orElseThrow().status())
+      assertThat(fx.spirit.submissions().find(s.id()).orElseThrow().status())
           .isEqualTo(SubmissionStatus.APPROVED);
       assertThat(audit(c)).hasSize(1);
     }
@@ -313,18 +318,24 @@ class IntakeTest {
     void illegalTransition() {
       Campaign c = fx.openCampaign();
       Submission s = stored(fx.spirit.submit(fx.request(c, "p-1").build()));
-      Submission withdrawn = fx.spirit.withdraw(s.id(), s.participant().id());
+      Submission withdrawn = fx.spirit.review().withdraw(s.id(), s.participant().id());
       assertThatThrownBy(
               () ->
-                  fx.spirit.changeStatus(
-                      s.id(), withdrawn.version(), SubmissionStatus.APPROVED, "moderator-li", "ok"))
+                  fx.spirit
+                      .review()
+                      .changeStatus(
+                          s.id(),
+                          withdrawn.version(),
+                          SubmissionStatus.APPROVED,
+                          "moderator-li",
+                          "ok"))
           .isInstanceOfSatisfying(
               IllegalTransitionException.class,
               e -> {
                 assertThat(e.from()).isEqualTo("WITHDRAWN");
                 assertThat(e.to()).isEqualTo("APPROVED");
               });
-      assertThat(fx.spirit.submission(s.id())).contains(withdrawn);
+      assertThat(fx.spirit.submissions().find(s.id())).contains(withdrawn);
     }
 
     @Test
@@ -332,8 +343,10 @@ class IntakeTest {
     void missing() {
       assertThatThrownBy(
               () ->
-                  fx.spirit.changeStatus(
-                      SubmissionId.generate(NOW), 1, SubmissionStatus.APPROVED, "m", "r"))
+                  fx.spirit
+                      .review()
+                      .changeStatus(
+                          SubmissionId.generate(NOW), 1, SubmissionStatus.APPROVED, "m", "r"))
           .isInstanceOf(NotFoundException.class);
     }
 
@@ -342,18 +355,19 @@ class IntakeTest {
     void withdraw() {
       Campaign c = fx.openCampaign();
       Submission s = stored(fx.spirit.submit(fx.request(c, "author").build()));
-      assertThatThrownBy(() -> fx.spirit.withdraw(s.id(), ParticipantId.of("someone-else")))
+      assertThatThrownBy(
+              () -> fx.spirit.review().withdraw(s.id(), ParticipantId.of("someone-else")))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("only the author");
-      assertThat(fx.spirit.submission(s.id()).orElseThrow().status())
+      assertThat(fx.spirit.submissions().find(s.id()).orElseThrow().status())
           .isEqualTo(SubmissionStatus.PENDING);
-      Submission withdrawn = fx.spirit.withdraw(s.id(), ParticipantId.of("author"));
+      Submission withdrawn = fx.spirit.review().withdraw(s.id(), ParticipantId.of("author"));
       assertThat(withdrawn.status()).isEqualTo(SubmissionStatus.WITHDRAWN);
       assertThat(audit(c))
           .singleElement()
           .extracting(AuditEntry::actor)
           .isEqualTo(Spirit.ACTOR_PARTICIPANT);
-      assertThatThrownBy(() -> fx.spirit.withdraw(s.id(), ParticipantId.of("author")))
+      assertThatThrownBy(() -> fx.spirit.review().withdraw(s.id(), ParticipantId.of("author")))
           .isInstanceOf(IllegalTransitionException.class);
     }
   }
@@ -367,13 +381,13 @@ class IntakeTest {
     void endorse() {
       Campaign c = fx.openCampaign(); // pre-moderation: pending at intake
       Submission s = stored(fx.spirit.submit(fx.request(c, "p-1").build()));
-      assertThatThrownBy(() -> fx.spirit.endorse(s.id(), ParticipantId.of("fan-1")))
+      assertThatThrownBy(() -> fx.spirit.review().endorse(s.id(), ParticipantId.of("fan-1")))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("PENDING");
-      fx.spirit.changeStatus(s.id(), 1, SubmissionStatus.APPROVED, "moderator-li", "ok");
-      assertThat(fx.spirit.endorse(s.id(), ParticipantId.of("fan-1"))).isTrue();
-      assertThat(fx.spirit.endorse(s.id(), ParticipantId.of("fan-1"))).isFalse();
-      assertThat(fx.spirit.endorse(s.id(), ParticipantId.of("fan-2"))).isTrue();
+      fx.spirit.review().changeStatus(s.id(), 1, SubmissionStatus.APPROVED, "moderator-li", "ok");
+      assertThat(fx.spirit.review().endorse(s.id(), ParticipantId.of("fan-1"))).isTrue();
+      assertThat(fx.spirit.review().endorse(s.id(), ParticipantId.of("fan-1"))).isFalse();
+      assertThat(fx.spirit.review().endorse(s.id(), ParticipantId.of("fan-2"))).isTrue();
       assertThat(fx.store.countReactions(s.id(), ReactionType.ENDORSE)).isEqualTo(2);
       assertThat(recorder.events).filteredOn(e -> e.startsWith("endorsed")).hasSize(2);
     }
@@ -385,14 +399,14 @@ class IntakeTest {
       Campaign c = postModerated(3);
       Submission s = stored(fx.spirit.submit(fx.request(c, "p-1").build()));
       assertThat(s.status()).isEqualTo(SubmissionStatus.APPROVED);
-      assertThat(fx.spirit.report(s.id(), ParticipantId.of("r-1"), "广告")).isTrue();
-      assertThat(fx.spirit.report(s.id(), ParticipantId.of("r-2"), "spam")).isTrue();
-      assertThat(fx.spirit.report(s.id(), ParticipantId.of("r-1"), "again")).isFalse();
-      assertThat(fx.spirit.submission(s.id()).orElseThrow().status())
+      assertThat(fx.spirit.review().report(s.id(), ParticipantId.of("r-1"), "广告")).isTrue();
+      assertThat(fx.spirit.review().report(s.id(), ParticipantId.of("r-2"), "spam")).isTrue();
+      assertThat(fx.spirit.review().report(s.id(), ParticipantId.of("r-1"), "again")).isFalse();
+      assertThat(fx.spirit.submissions().find(s.id()).orElseThrow().status())
           .as("2 distinct reporters, threshold 3")
           .isEqualTo(SubmissionStatus.APPROVED);
-      assertThat(fx.spirit.report(s.id(), ParticipantId.of("r-3"), "不文明")).isTrue();
-      Submission hidden = fx.spirit.submission(s.id()).orElseThrow();
+      assertThat(fx.spirit.review().report(s.id(), ParticipantId.of("r-3"), "不文明")).isTrue();
+      Submission hidden = fx.spirit.submissions().find(s.id()).orElseThrow();
       assertThat(hidden.status()).isEqualTo(SubmissionStatus.HIDDEN);
       assertThat(recorder.reportCounts).containsExactly(1L, 2L, 3L);
       assertThat(audit(c))
@@ -404,8 +418,8 @@ class IntakeTest {
                 assertThat(e.to()).isEqualTo(SubmissionStatus.HIDDEN);
                 assertThat(e.reason()).contains("3 distinct reports", "threshold of 3");
               });
-      assertThat(fx.spirit.report(s.id(), ParticipantId.of("r-4"), "more")).isTrue();
-      assertThat(fx.spirit.submission(s.id())).contains(hidden);
+      assertThat(fx.spirit.review().report(s.id(), ParticipantId.of("r-4"), "more")).isTrue();
+      assertThat(fx.spirit.submissions().find(s.id())).contains(hidden);
     }
 
     @Test
@@ -413,8 +427,8 @@ class IntakeTest {
     void reportPending() {
       Campaign c = fx.campaign(CampaignState.OPEN, r -> r.reportThreshold(1));
       Submission s = stored(fx.spirit.submit(fx.request(c, "p-1").build()));
-      assertThat(fx.spirit.report(s.id(), ParticipantId.of("r-1"), "x")).isTrue();
-      assertThat(fx.spirit.submission(s.id())).contains(s);
+      assertThat(fx.spirit.review().report(s.id(), ParticipantId.of("r-1"), "x")).isTrue();
+      assertThat(fx.spirit.submissions().find(s.id())).contains(s);
     }
   }
 
@@ -428,15 +442,15 @@ class IntakeTest {
     Submission b = stored(fx.spirit.submit(fx.request(c1, "gone").text("雄壮").build()));
     Submission other = stored(fx.spirit.submit(fx.request(c1, "stays").build()));
     Submission inC2 = stored(fx.spirit.submit(fx.request(c2, "gone").build()));
-    fx.spirit.endorse(other.id(), ParticipantId.of("gone"));
-    fx.spirit.endorse(a.id(), ParticipantId.of("stays"));
+    fx.spirit.review().endorse(other.id(), ParticipantId.of("gone"));
+    fx.spirit.review().endorse(a.id(), ParticipantId.of("stays"));
 
     assertThat(fx.spirit.eraseParticipant(ParticipantId.of("gone"))).isEqualTo(3);
 
     for (Submission s : List.of(a, b, inC2)) {
-      assertThat(fx.spirit.submission(s.id())).isEmpty();
+      assertThat(fx.spirit.submissions().find(s.id())).isEmpty();
     }
-    assertThat(fx.spirit.submission(other.id())).contains(other);
+    assertThat(fx.spirit.submissions().find(other.id())).contains(other);
     assertThat(fx.store.countReactions(other.id(), ReactionType.ENDORSE)).isZero();
     assertThat(fx.store.countReactions(a.id(), ReactionType.ENDORSE)).isZero();
     assertThat(recorder.erased)
@@ -482,8 +496,8 @@ class IntakeTest {
     assertThat(receipts.get(6).accepted()).isTrue();
     assertThat(((Receipt.Rejected) receipts.get(7)).has(RejectionCode.PARTICIPANT_LIMIT_REACHED))
         .isTrue();
-    assertThat(fx.spirit.count(SubmissionFilter.all(c.id()))).isEqualTo(3);
-    assertThat(fx.spirit.count(SubmissionFilter.all(other.id()))).isEqualTo(1);
+    assertThat(fx.spirit.submissions().count(SubmissionFilter.all(c.id()))).isEqualTo(3);
+    assertThat(fx.spirit.submissions().count(SubmissionFilter.all(other.id()))).isEqualTo(1);
     assertThat(recorder.accepted).hasSize(4);
   }
 
@@ -502,9 +516,9 @@ class IntakeTest {
   @DisplayName("campaigns can be found by slug and moved through their lifecycle")
   void campaignsBySlug() {
     Campaign c = fx.campaign(CampaignState.DRAFT, UnaryOperator.identity());
-    assertThat(fx.spirit.campaignBySlug(c.slug())).contains(c);
-    assertThat(fx.spirit.campaignBySlug("no-such-campaign")).isEmpty();
-    Campaign closed = fx.spirit.closeCampaign(fx.spirit.openCampaign(c.id()).id());
+    assertThat(fx.spirit.campaigns().bySlug(c.slug())).contains(c);
+    assertThat(fx.spirit.campaigns().bySlug("no-such-campaign")).isEmpty();
+    Campaign closed = fx.spirit.campaigns().close(fx.spirit.campaigns().open(c.id()).id());
     assertThat(closed.state()).isEqualTo(CampaignState.CLOSED);
     assertThat(closed.version()).isEqualTo(3);
   }

@@ -55,15 +55,17 @@ public class IntakeBenchmark {
     store = new InMemoryStore();
     spirit = Spirit.builder().store(store).build();
     campaign =
-        spirit.createCampaign(
-            Campaign.builder("bench-" + System.nanoTime())
-                .title("重庆城市精神", "Spirit of Chongqing City")
-                .prompt("一个词", "One word")
-                .districts("yuzhong")
-                .allChannels()
-                .rules(SubmissionRules.builder().maxPerParticipant(1_000_000).build())
-                .build());
-    spirit.openCampaign(campaign.id());
+        spirit
+            .campaigns()
+            .create(
+                Campaign.builder("bench-" + System.nanoTime())
+                    .title("重庆城市精神", "Spirit of Chongqing City")
+                    .prompt("一个词", "One word")
+                    .districts("yuzhong")
+                    .allChannels()
+                    .rules(SubmissionRules.builder().maxPerParticipant(1_000_000).build())
+                    .build());
+    spirit.campaigns().open(campaign.id());
   }
 
   /** Closes the store. */

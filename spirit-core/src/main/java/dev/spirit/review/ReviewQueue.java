@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * 1}; the store lets exactly one succeed, and the other's claim returns empty. A lease lapses by
  * itself after the lease duration, so an item claimed by someone who went home returns to the
  * queue. A decision on an item someone else holds an active lease on is refused; every decision
- * clears the lease and is appended to the audit log by {@link Spirit#changeStatus}.
+ * clears the lease and is appended to the audit log by {@link ReviewWorkflow#changeStatus}.
  *
  * <p>Thread-safe; holds no state besides its settings.
  */
@@ -89,7 +89,9 @@ public final class ReviewQueue {
     Optional<PageCursor> after = page.after();
     while (true) {
       Page<Submission> batch =
-          spirit.submissions(filter.storeFilter(), new PageRequest(after, PageRequest.MAX_LIMIT));
+          spirit
+              .submissions()
+              .page(filter.storeFilter(), new PageRequest(after, PageRequest.MAX_LIMIT));
       for (Submission s : batch.items()) {
         if (filter.matches(s, now)) {
           items.add(s);
@@ -113,7 +115,7 @@ public final class ReviewQueue {
    */
   public long count(ReviewFilter filter) {
     Instant now = spirit.clock().instant();
-    try (Stream<Submission> s = spirit.stream(filter.storeFilter())) {
+    try (Stream<Submission> s = spirit.submissions().stream(filter.storeFilter())) {
       return s.filter(x -> filter.matches(x, now)).count();
     }
   }
@@ -231,8 +233,10 @@ public final class ReviewQueue {
     }
     Submission current = require(id);
     requireNotHeldByOther(current, moderator);
-    return spirit.changeStatus(
-        id, expectedVersion, decision.target(), moderator, reason == null ? "" : reason);
+    return spirit
+        .review()
+        .changeStatus(
+            id, expectedVersion, decision.target(), moderator, reason == null ? "" : reason);
   }
 
   /**
@@ -255,9 +259,15 @@ public final class ReviewQueue {
       String reason) {
     Submission current = require(id);
     requireNotHeldByOther(current, moderator);
-    Submission redacted = spirit.redact(id, expectedVersion, spans, moderator, reason);
-    return spirit.changeStatus(
-        id, redacted.version(), SubmissionStatus.APPROVED, moderator, "approved after redaction");
+    Submission redacted = spirit.review().redact(id, expectedVersion, spans, moderator, reason);
+    return spirit
+        .review()
+        .changeStatus(
+            id,
+            redacted.version(),
+            SubmissionStatus.APPROVED,
+            moderator,
+            "approved after redaction");
   }
 
   /**
@@ -299,7 +309,7 @@ public final class ReviewQueue {
       ReviewFilter filter, String moderator, ReviewDecision decision, String reason) {
     List<Submission> all = new ArrayList<>();
     Instant now = spirit.clock().instant();
-    try (Stream<Submission> s = spirit.stream(filter.storeFilter())) {
+    try (Stream<Submission> s = spirit.submissions().stream(filter.storeFilter())) {
       s.filter(x -> filter.matches(x, now)).forEach(all::add);
     }
     return decideAll(all, moderator, decision, reason);
@@ -374,7 +384,10 @@ public final class ReviewQueue {
   }
 
   private Submission require(SubmissionId id) {
-    return spirit.submission(id).orElseThrow(() -> new NotFoundException("submission " + id));
+    return spirit
+        .submissions()
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("submission " + id));
   }
 
   private static boolean heldByOther(Submission s, String moderator, Instant now) {

@@ -19,39 +19,96 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The storage SPI: the primitives a backend implements. Intake, moderation and aggregation are
- * written once in core on top of these; a backend stores and finds immutable records and keeps the
- * few promises below atomically. {@code spirit-storage-tck} checks every promise.
+ * The storage SPI: the primitives a backend implements. Every rule is written once in core on top
+ * of them; a backend stores and finds immutable records, reports what it found, and keeps the few
+ * atomicity promises below. {@code spirit-storage-tck} checks every promise.
+ *
+ * <p><b>Decisions in core, storage in backends.</b> Writes are conditional-write primitives ({@code
+ * storeNew…}, {@code replace…}, {@link #storeReaction}) that return what the backend found ({@link
+ * WriteResult}, {@link SubmissionWrite}, {@link ReactionWrite}); the record-level methods callers
+ * use ({@link #insertCampaign}, {@link #updateCampaign}, {@link #insert}, {@link #insertAll},
+ * {@link #update}, {@link #addReaction}) are default methods that apply core's rules: they choose
+ * the version to store, validate the arguments, and turn each finding into the outcome, exception
+ * and message the caller sees. Backends must not override them (an architecture rule checks it).
+ *
+ * <p>Storing a new submission, the one multi-step rule, is decided in this order, atomically with
+ * the write (the backend's part is steps 1 to 4, core's part is step 5):
+ *
+ * <ol>
+ *   <li>a submission with the same id is stored: {@link SubmissionWrite.IdTaken};
+ *   <li>it has an idempotency key and the campaign already has a submission with that key: {@link
+ *       SubmissionWrite.KeyTaken} with the existing one;
+ *   <li>the participant already has {@code maxPerParticipant} or more submissions in the campaign
+ *       (any status): {@link SubmissionWrite.AtLimit} with their count;
+ *   <li>otherwise the submission is stored as handed in (version 1): {@link
+ *       SubmissionWrite.Stored};
+ *   <li>core maps these to {@link dev.spirit.error.AlreadyExistsException}, {@link
+ *       InsertOutcome.Duplicate}, {@link InsertOutcome.LimitReached} and {@link
+ *       InsertOutcome.Inserted}.
+ * </ol>
+ *
+ * <p>Why conditional writes rather than a unit of work handing core a read/write accessor: each
+ * backend already has a cheap native way to make one condition-plus-write atomic (a lock held
+ * around in-memory checks and an append, with the fsync after it is released, in the file store; a
+ * conditional {@code UPDATE}, a counter-row lock or a unique constraint inside one transaction in
+ * JDBC, which also holds across several processes on one database), and batches keep their
+ * set-at-a-time look-ups. A unit of work would make core's reads round-trips inside the backend's
+ * critical section and force every backend to expose transactions.
  *
  * <p>Implementations must be safe for concurrent use by many threads. Every method may throw {@link
  * StorageException} when the backend itself fails; then nothing was changed unless the method says
- * otherwise. Values passed in are already validated by their constructors.
- *
- * <p>Versions: a record handed to an {@code insert} method is stored with version 1; an update must
- * carry the currently stored version and is stored with that version plus one.
+ * otherwise. Backends throw no other exception for a rule violation: they report it in the result.
+ * Values passed in are already validated by their constructors.
  */
 public interface SpiritStore extends AutoCloseable {
 
   // ---- campaigns ------------------------------------------------------------------------------
 
   /**
-   * Stores a new campaign.
+   * Primitive: stores a new campaign exactly as handed in, unless its id or slug is taken
+   * (atomically: of two concurrent writes with one slug, one is stored).
+   *
+   * @param first the campaign, already carrying version 1
+   * @return {@link WriteResult.Stored}, {@link WriteResult.IdTaken} (checked first) or {@link
+   *     WriteResult.SlugTaken}
+   */
+  WriteResult<Campaign> storeNewCampaign(Campaign first);
+
+  /**
+   * Primitive: replaces a campaign if its stored version is {@code expectedVersion} and its slug,
+   * if changed, is free (atomically).
+   *
+   * @param next the new state, already carrying {@code expectedVersion + 1}
+   * @param expectedVersion the version it must replace
+   * @return {@link WriteResult.Stored}, {@link WriteResult.Missing}, {@link WriteResult.VersionWas}
+   *     or {@link WriteResult.SlugTaken}, checked in this order
+   */
+  WriteResult<Campaign> replaceCampaign(Campaign next, long expectedVersion);
+
+  /**
+   * Stores a new campaign with version 1 (core's rule over {@link #storeNewCampaign}).
    *
    * @param campaign the campaign (its version is ignored)
    * @return the stored campaign, version 1
    * @throws AlreadyExistsException if its id or slug is taken
    */
-  Campaign insertCampaign(Campaign campaign);
+  default Campaign insertCampaign(Campaign campaign) {
+    return StoreRules.insertCampaign(this, campaign);
+  }
 
   /**
-   * Replaces a campaign if its stored version is {@code changed.version()}.
+   * Replaces a campaign if its stored version is {@code changed.version()} (core's rule over {@link
+   * #replaceCampaign}).
    *
    * @param changed the new state of the campaign, carrying the version it was based on
    * @return the stored campaign with the next version
    * @throws NotFoundException if there is no such campaign
    * @throws VersionConflictException if the stored version differs
+   * @throws AlreadyExistsException if its new slug is taken
    */
-  Campaign updateCampaign(Campaign changed);
+  default Campaign updateCampaign(Campaign changed) {
+    return StoreRules.updateCampaign(this, changed);
+  }
 
   /**
    * Finds a campaign by id.
@@ -71,54 +128,95 @@ public interface SpiritStore extends AutoCloseable {
   // ---- submissions ----------------------------------------------------------------------------
 
   /**
-   * Stores a new submission, atomically with two checks, in this order:
+   * Primitive: stores a new submission exactly as handed in, unless one of the conditions of the
+   * algorithm above holds; checks and write are atomic together. Concurrent calls must not both
+   * pass a check: with a limit of 100, any number of threads (or processes, where the backend is
+   * shared) storing for one participant store exactly 100; of concurrent calls with one idempotency
+   * key, exactly one is stored and the others find it.
    *
-   * <ol>
-   *   <li>if it has an idempotency key and the campaign already has a submission with that key,
-   *       nothing is stored and {@link InsertOutcome.Duplicate} returns the existing one;
-   *   <li>if the participant already has {@code maxPerParticipant} or more submissions in the
-   *       campaign (any status), nothing is stored and {@link InsertOutcome.LimitReached} is
-   *       returned.
-   * </ol>
+   * @param first the submission, already carrying version 1
+   * @param maxPerParticipant the campaign's per-participant limit, at least 1
+   * @return what the backend found or stored
+   */
+  SubmissionWrite storeNewSubmission(Submission first, int maxPerParticipant);
+
+  /**
+   * Primitive: stores many new submissions as if by {@link #storeNewSubmission} for each in order
+   * (a later one sees the earlier ones of the batch), as efficiently as the backend can (one
+   * transaction, one fsync). The ids in the batch are distinct. The result has one entry per
+   * submission, unless an id is already stored: then it may end early with a {@link
+   * SubmissionWrite.IdTaken} naming that id, and none of the batch, or only a prefix of it, was
+   * stored. If it throws, none or only a prefix was stored.
    *
-   * <p>Concurrent inserts must not both pass either check: with a limit of 100, any number of
-   * threads inserting for one participant store exactly 100.
+   * @param first the submissions, each already carrying version 1
+   * @param maxPerParticipant the campaign's per-participant limit, at least 1
+   * @return what the backend found or stored, in order
+   */
+  default List<SubmissionWrite> storeNewSubmissions(List<Submission> first, int maxPerParticipant) {
+    List<SubmissionWrite> found = new ArrayList<>(first.size());
+    for (Submission s : first) {
+      SubmissionWrite one = storeNewSubmission(s, maxPerParticipant);
+      found.add(one);
+      if (one instanceof SubmissionWrite.IdTaken) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Primitive: replaces a submission if its stored version is {@code expectedVersion} (atomically).
+   * Only status, moderation record, review lease and appeal flag change after intake; backends may
+   * assume the other fields are unchanged.
+   *
+   * @param next the new state, already carrying {@code expectedVersion + 1}
+   * @param expectedVersion the version it must replace
+   * @return {@link WriteResult.Stored}, {@link WriteResult.Missing} or {@link
+   *     WriteResult.VersionWas}
+   */
+  WriteResult<Submission> replaceSubmission(Submission next, long expectedVersion);
+
+  /**
+   * Stores a new submission with version 1, following the algorithm above (core's rule over {@link
+   * #storeNewSubmission}).
    *
    * @param submission the submission (its version is ignored)
    * @param maxPerParticipant the campaign's per-participant limit, at least 1
    * @return what happened
    * @throws AlreadyExistsException if a submission with the same id exists
+   * @throws dev.spirit.error.InvalidInputException if {@code maxPerParticipant} is below 1
    */
-  InsertOutcome insert(Submission submission, int maxPerParticipant);
-
-  /**
-   * Stores many submissions, as if by {@link #insert} for each in order, but as efficiently as the
-   * backend can (one transaction, one fsync). If it throws, none or only a prefix was stored, and
-   * retrying the whole batch with the same idempotency keys stores no duplicates.
-   *
-   * @param submissions the submissions
-   * @param maxPerParticipant the campaign's per-participant limit
-   * @return one outcome per submission, in order
-   */
-  default List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
-    List<InsertOutcome> outcomes = new ArrayList<>(submissions.size());
-    for (Submission s : submissions) {
-      outcomes.add(insert(s, maxPerParticipant));
-    }
-    return outcomes;
+  default InsertOutcome insert(Submission submission, int maxPerParticipant) {
+    return StoreRules.insert(this, submission, maxPerParticipant);
   }
 
   /**
-   * Replaces a submission if its stored version is {@code changed.version()}. Only status,
-   * moderation record, review lease and appeal flag change after intake; backends may assume the
-   * other fields are unchanged.
+   * Stores many submissions, as if by {@link #insert} for each in order, through {@link
+   * #storeNewSubmissions}. If it throws, none or only a prefix was stored, and retrying the whole
+   * batch with the same idempotency keys stores no duplicates.
+   *
+   * @param submissions the submissions
+   * @param maxPerParticipant the campaign's per-participant limit, at least 1
+   * @return one outcome per submission, in order
+   * @throws AlreadyExistsException if an id is stored already or appears twice in the batch
+   * @throws dev.spirit.error.InvalidInputException if {@code maxPerParticipant} is below 1
+   */
+  default List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
+    return StoreRules.insertAll(this, submissions, maxPerParticipant);
+  }
+
+  /**
+   * Replaces a submission if its stored version is {@code changed.version()} (core's rule over
+   * {@link #replaceSubmission}).
    *
    * @param changed the new state, carrying the version it was based on
    * @return the stored submission with the next version
    * @throws NotFoundException if there is no such submission
    * @throws VersionConflictException if the stored version differs
    */
-  Submission update(Submission changed);
+  default Submission update(Submission changed) {
+    return StoreRules.update(this, changed);
+  }
 
   /**
    * Finds a submission by id.
@@ -168,13 +266,24 @@ public interface SpiritStore extends AutoCloseable {
   // ---- reactions and audit --------------------------------------------------------------------
 
   /**
-   * Records a reaction unless the same person already reacted to the same submission with the same
-   * type (atomically: concurrent duplicates store one).
+   * Primitive: stores a reaction unless its submission does not exist or the same person already
+   * reacted to it with the same type (atomically: of concurrent duplicates, one is stored).
+   *
+   * @param reaction the reaction
+   * @return what the backend found or stored
+   */
+  ReactionWrite storeReaction(Reaction reaction);
+
+  /**
+   * Records a reaction unless it is a duplicate (core's rule over {@link #storeReaction}).
    *
    * @param reaction the reaction
    * @return true if stored, false if it was a duplicate
+   * @throws NotFoundException if the submission does not exist
    */
-  boolean addReaction(Reaction reaction);
+  default boolean addReaction(Reaction reaction) {
+    return StoreRules.addReaction(this, reaction);
+  }
 
   /**
    * Counts reactions of one type to a submission (each person once).

@@ -26,6 +26,15 @@ public record AuditEntry(
     SubmissionStatus from,
     SubmissionStatus to,
     String reason) {
+  /** Actor name recorded for automatic moderation at intake. */
+  public static final String ACTOR_MODERATION = "system:moderation";
+
+  /** Actor name recorded when reports hide a submission. */
+  public static final String ACTOR_REPORTS = "system:reports";
+
+  /** Actor name recorded for changes made by the participant. */
+  public static final String ACTOR_PARTICIPANT = "participant";
+
   public AuditEntry {
     if (campaignId == null || submissionId == null || at == null || from == null || to == null) {
       throw new InvalidInputException(

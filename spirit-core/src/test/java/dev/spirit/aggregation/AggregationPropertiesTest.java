@@ -30,9 +30,11 @@ class AggregationPropertiesTest {
           new Fixtures.MovableClock(Instant.parse("2024-04-01T00:00:00Z"));
       Spirit spirit = Spirit.builder().store(new InMemoryStore()).clock(clock).build();
       Campaign campaign =
-          spirit.createCampaign(Fixtures.campaign("prop-" + SLUGS.incrementAndGet(), districts));
-      spirit.openCampaign(campaign.id());
-      return new World(spirit, clock, spirit.campaign(campaign.id()).orElseThrow());
+          spirit
+              .campaigns()
+              .create(Fixtures.campaign("prop-" + SLUGS.incrementAndGet(), districts));
+      spirit.campaigns().open(campaign.id());
+      return new World(spirit, clock, spirit.campaigns().find(campaign.id()).orElseThrow());
     }
 
     CampaignStats batch() {

@@ -36,9 +36,9 @@ class FederatedAggregationTest {
 
     District2(String code) {
       this.code = code;
-      Campaign c = spirit.createCampaign(Fixtures.campaign("spirit-" + code, code));
-      spirit.openCampaign(c.id());
-      this.campaign = spirit.campaign(c.id()).orElseThrow();
+      Campaign c = spirit.campaigns().create(Fixtures.campaign("spirit-" + code, code));
+      spirit.campaigns().open(c.id());
+      this.campaign = spirit.campaigns().find(c.id()).orElseThrow();
     }
 
     SubmissionId submit(String person, Role role, SubmissionKind kind, String text) {
@@ -63,8 +63,8 @@ class FederatedAggregationTest {
     // The city's reference: one store that sees both districts.
     Spirit city = Spirit.builder().store(new InMemoryStore()).clock(clock).build();
     Campaign cityCampaign =
-        city.createCampaign(Fixtures.campaign("spirit-city", "yuzhong", "wanzhou"));
-    city.openCampaign(cityCampaign.id());
+        city.campaigns().create(Fixtures.campaign("spirit-city", "yuzhong", "wanzhou"));
+    city.campaigns().open(cityCampaign.id());
 
     String[][] yuzhongGives = {
       {"ann", "山城"}, {"bo", "耿直"}, {"cy", "山水之城，美丽之地"}, {"dee", "Enthusiastic"}, {"eve", "解放碑"}
@@ -92,12 +92,12 @@ class FederatedAggregationTest {
       }
     }
     // "gil" endorses the slogan in both districts; in the city store the same two endorsements.
-    yuzhong.spirit.endorse(slogan1, ParticipantId.of("gil"));
-    wanzhou.spirit.endorse(slogan2, ParticipantId.of("gil"));
-    city.stream(dev.spirit.storage.SubmissionFilter.all(cityCampaign.id()))
+    yuzhong.spirit.review().endorse(slogan1, ParticipantId.of("gil"));
+    wanzhou.spirit.review().endorse(slogan2, ParticipantId.of("gil"));
+    city.submissions().stream(dev.spirit.storage.SubmissionFilter.all(cityCampaign.id()))
         .filter(s -> s.kind() == SubmissionKind.SLOGAN)
         .toList()
-        .forEach(s -> city.endorse(s.id(), ParticipantId.of("gil")));
+        .forEach(s -> city.review().endorse(s.id(), ParticipantId.of("gil")));
 
     // Each district publishes JSON; the city reads and merges.
     String fromYuzhong =

@@ -37,8 +37,8 @@ class IncrementalAggregatorTest {
     Campaign draft = store.insertCampaign(Fixtures.campaign("incremental", "yuzhong", "jiangbei"));
     aggregator = IncrementalAggregator.create(draft, Fixtures.CONFIG);
     spirit = Spirit.builder().store(store).clock(clock).listener(aggregator).build();
-    spirit.openCampaign(draft.id());
-    campaign = spirit.campaign(draft.id()).orElseThrow();
+    spirit.campaigns().open(draft.id());
+    campaign = spirit.campaigns().find(draft.id()).orElseThrow();
   }
 
   private SubmissionId give(String person, String district, SubmissionKind kind, String text) {
@@ -55,8 +55,8 @@ class IncrementalAggregatorTest {
   }
 
   private void move(SubmissionId id, SubmissionStatus target) {
-    Submission s = spirit.submission(id).orElseThrow();
-    spirit.changeStatus(id, s.version(), target, "moderator:ana", "test");
+    Submission s = spirit.submissions().find(id).orElseThrow();
+    spirit.review().changeStatus(id, s.version(), target, "moderator:ana", "test");
   }
 
   @Test
@@ -64,7 +64,7 @@ class IncrementalAggregatorTest {
   void hiddenLeavesCounts() {
     CampaignStats empty = aggregator.snapshot();
     SubmissionId id = give("ann", "yuzhong", SubmissionKind.SLOGAN, "山水之城 美丽之地");
-    spirit.endorse(id, ParticipantId.of("bo"));
+    spirit.review().endorse(id, ParticipantId.of("bo"));
     assertThat(aggregator.snapshot().counts().submissions()).isEqualTo(1);
     assertThat(aggregator.snapshot().counts().endorsements()).isEqualTo(1);
 
@@ -89,8 +89,8 @@ class IncrementalAggregatorTest {
   @DisplayName("erasing an endorser removes their support but not the slogan")
   void erasingAnEndorser() {
     SubmissionId id = give("ann", "yuzhong", SubmissionKind.SLOGAN, "行千里 致广大");
-    spirit.endorse(id, ParticipantId.of("bo"));
-    spirit.endorse(id, ParticipantId.of("cy"));
+    spirit.review().endorse(id, ParticipantId.of("bo"));
+    spirit.review().endorse(id, ParticipantId.of("cy"));
     spirit.eraseParticipant(ParticipantId.of("bo"));
     Candidate c = aggregator.snapshot().candidates().get(0);
     assertThat(c.supporters()).isEqualTo(2);
@@ -122,8 +122,8 @@ class IncrementalAggregatorTest {
   @Test
   @DisplayName("events of other campaigns are ignored")
   void otherCampaignsIgnored() {
-    Campaign other = spirit.createCampaign(Fixtures.campaign("other", "yuzhong"));
-    spirit.openCampaign(other.id());
+    Campaign other = spirit.campaigns().create(Fixtures.campaign("other", "yuzhong"));
+    spirit.campaigns().open(other.id());
     spirit.submit(
         SubmissionRequest.builder(other.id())
             .kind(SubmissionKind.KEYWORD)
@@ -143,7 +143,7 @@ class IncrementalAggregatorTest {
     IncrementalAggregator late =
         IncrementalAggregator.startingFrom(spirit.store(), campaign, Fixtures.CONFIG);
     spirit.addListener(late);
-    spirit.endorse(id, ParticipantId.of("cy"));
+    spirit.review().endorse(id, ParticipantId.of("cy"));
     move(id, SubmissionStatus.WITHDRAWN);
     assertThat(late.snapshot()).isEqualTo(aggregator.snapshot());
     assertThat(late.snapshot())

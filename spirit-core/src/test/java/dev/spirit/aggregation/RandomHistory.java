@@ -184,15 +184,25 @@ final class RandomHistory {
         created.add(
             r instanceof Receipt.Accepted a ? Optional.of(a.id()) : Optional.<SubmissionId>empty());
       } else if (op instanceof ChangeStatus c) {
-        Optional<Submission> current = created.get(c.submission()).flatMap(spirit::submission);
+        Optional<Submission> current =
+            created.get(c.submission()).flatMap(spirit.submissions()::find);
         if (current.isPresent() && current.get().status().canMoveTo(c.target())) {
-          spirit.changeStatus(
-              current.get().id(), current.get().version(), c.target(), "moderator:test", "test");
+          spirit
+              .review()
+              .changeStatus(
+                  current.get().id(),
+                  current.get().version(),
+                  c.target(),
+                  "moderator:test",
+                  "test");
         }
       } else if (op instanceof Endorse e) {
-        Optional<Submission> current = created.get(e.submission()).flatMap(spirit::submission);
+        Optional<Submission> current =
+            created.get(e.submission()).flatMap(spirit.submissions()::find);
         if (e.participant() != NOBODY && current.isPresent() && current.get().status().isPublic()) {
-          spirit.endorse(current.get().id(), ParticipantId.of(participantId(e.participant())));
+          spirit
+              .review()
+              .endorse(current.get().id(), ParticipantId.of(participantId(e.participant())));
         }
       } else if (op instanceof Erase x) {
         spirit.eraseParticipant(ParticipantId.of(participantId(x.participant())));

@@ -123,17 +123,17 @@ class CampaignLifecycleTest {
   @DisplayName("moves through Spirit are stored with the next version; illegal ones change nothing")
   void throughSpirit() {
     try (Spirit spirit = Spirit.builder().store(new InMemoryStore()).build()) {
-      Campaign c = spirit.createCampaign(draft());
-      Campaign open = spirit.openCampaign(c.id());
+      Campaign c = spirit.campaigns().create(draft());
+      Campaign open = spirit.campaigns().open(c.id());
       assertThat(open.version()).isEqualTo(2);
-      assertThatThrownBy(() -> spirit.moveCampaign(c.id(), CampaignState.ARCHIVED))
+      assertThatThrownBy(() -> spirit.campaigns().move(c.id(), CampaignState.ARCHIVED))
           .isInstanceOf(IllegalTransitionException.class);
-      assertThat(spirit.campaign(c.id())).contains(open);
-      Campaign paused = spirit.moveCampaign(c.id(), CampaignState.PAUSED);
-      Campaign reopened = spirit.openCampaign(c.id());
+      assertThat(spirit.campaigns().find(c.id())).contains(open);
+      Campaign paused = spirit.campaigns().move(c.id(), CampaignState.PAUSED);
+      Campaign reopened = spirit.campaigns().open(c.id());
       assertThat(List.of(paused.state(), reopened.state()))
           .containsExactly(CampaignState.PAUSED, CampaignState.OPEN);
-      assertThat(spirit.closeCampaign(c.id()).version()).isEqualTo(5);
+      assertThat(spirit.campaigns().close(c.id()).version()).isEqualTo(5);
     }
   }
 

@@ -51,10 +51,10 @@ class ReportsAndAppealsTest {
     try (ReviewFixture f = new ReviewFixture(ModerationMode.POST, recorder)) {
       SubmissionId id = f.submit("山城精神", "author");
       assertThat(f.get(id).status()).isEqualTo(SubmissionStatus.APPROVED);
-      assertThat(f.spirit.report(id, ParticipantId.of("r1"), "offensive")).isTrue();
-      assertThat(f.spirit.report(id, ParticipantId.of("r1"), "offensive!!")).isFalse();
+      assertThat(f.spirit.review().report(id, ParticipantId.of("r1"), "offensive")).isTrue();
+      assertThat(f.spirit.review().report(id, ParticipantId.of("r1"), "offensive!!")).isFalse();
       assertThat(f.get(id).status()).isEqualTo(SubmissionStatus.APPROVED);
-      assertThat(f.spirit.report(id, ParticipantId.of("r2"), "illegal")).isTrue();
+      assertThat(f.spirit.review().report(id, ParticipantId.of("r2"), "illegal")).isTrue();
       assertThat(f.get(id).status()).isEqualTo(SubmissionStatus.HIDDEN);
       assertThat(events).containsExactly("reported 1", "reported 2", "hidden HIDDEN 2 author");
       try (Stream<AuditEntry> audit = f.spirit.store().streamAudit(f.campaign.id())) {
@@ -80,22 +80,23 @@ class ReportsAndAppealsTest {
     try (ReviewFixture f = new ReviewFixture(ModerationMode.PRE, recorder)) {
       SubmissionId id = f.submit("赌场", "author");
       assertThat(f.get(id).status()).isEqualTo(SubmissionStatus.REJECTED);
-      assertThatThrownBy(() -> f.spirit.appeal(id, ParticipantId.of("someone"), "please"))
+      assertThatThrownBy(() -> f.spirit.review().appeal(id, ParticipantId.of("someone"), "please"))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("only the author");
-      Submission pending = f.spirit.appeal(id, ParticipantId.of("author"), "it is a place name");
+      Submission pending =
+          f.spirit.review().appeal(id, ParticipantId.of("author"), "it is a place name");
       assertThat(pending.status()).isEqualTo(SubmissionStatus.PENDING);
       assertThat(pending.appealed()).isTrue();
       assertThat(events).containsExactly("appealed PENDING it is a place name");
 
       ReviewQueue queue = new ReviewQueue(f.spirit);
       queue.decide(id, pending.version(), "mod-a", ReviewDecision.REJECT, "still gambling");
-      assertThatThrownBy(() -> f.spirit.appeal(id, ParticipantId.of("author"), "again"))
+      assertThatThrownBy(() -> f.spirit.review().appeal(id, ParticipantId.of("author"), "again"))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("already appealed");
 
       SubmissionId fine = f.submit("山城精神", "author");
-      assertThatThrownBy(() -> f.spirit.appeal(fine, ParticipantId.of("author"), "why"))
+      assertThatThrownBy(() -> f.spirit.review().appeal(fine, ParticipantId.of("author"), "why"))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("only rejected");
     }

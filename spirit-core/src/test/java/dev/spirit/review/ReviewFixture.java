@@ -53,8 +53,8 @@ final class ReviewFixture implements AutoCloseable {
                     .maxPerParticipant(1000)
                     .build())
             .build();
-    spirit.createCampaign(draft);
-    campaign = spirit.openCampaign(draft.id());
+    spirit.campaigns().create(draft);
+    campaign = spirit.campaigns().open(draft.id());
   }
 
   SubmissionId submit(String text, String participant) {
@@ -75,7 +75,7 @@ final class ReviewFixture implements AutoCloseable {
   }
 
   Submission get(SubmissionId id) {
-    return spirit.submission(id).orElseThrow();
+    return spirit.submissions().find(id).orElseThrow();
   }
 
   @Override

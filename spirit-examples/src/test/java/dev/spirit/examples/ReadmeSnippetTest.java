@@ -24,14 +24,16 @@ class ReadmeSnippetTest {
     // README:begin — kept identical to README.md's "Embed it" snippet (checked below).
     try (Spirit spirit = Spirit.builder().storeUri("mem:").build()) {
       Campaign campaign =
-          spirit.createCampaign(
-              Campaign.builder("spirit-of-yuzhong")
-                  .title("渝中精神", "Spirit of Yuzhong")
-                  .prompt("用一个词形容渝中", "Describe Yuzhong in one word")
-                  .districts("yuzhong")
-                  .channels(Channel.MESSAGE_BOARD, Channel.ONLINE)
-                  .build());
-      spirit.openCampaign(campaign.id());
+          spirit
+              .campaigns()
+              .create(
+                  Campaign.builder("spirit-of-yuzhong")
+                      .title("渝中精神", "Spirit of Yuzhong")
+                      .prompt("用一个词形容渝中", "Describe Yuzhong in one word")
+                      .districts("yuzhong")
+                      .channels(Channel.MESSAGE_BOARD, Channel.ONLINE)
+                      .build());
+      spirit.campaigns().open(campaign.id());
 
       Receipt receipt =
           spirit.submit(
@@ -49,7 +51,7 @@ class ReadmeSnippetTest {
       }
       // README:end
       assertThat(receipt.accepted()).isTrue();
-      assertThat(spirit.count(SubmissionFilter.all(campaign.id()))).isEqualTo(1);
+      assertThat(spirit.submissions().count(SubmissionFilter.all(campaign.id()))).isEqualTo(1);
     }
   }
 

@@ -15,7 +15,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.spirit.error.AlreadyExistsException;
+import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
+import dev.spirit.error.VersionConflictException;
+import dev.spirit.storage.SpiritStore;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,6 +172,54 @@ class ArchitectureTest {
         .arePublic()
         .should(declareOnlySpiritExceptions())
         .check(core);
+  }
+
+  /** The record-level methods of the storage SPI whose rules live in core ({@code StoreRules}). */
+  private static final Set<String> RULE_METHODS =
+      Set.of("insertCampaign", "updateCampaign", "insert", "insertAll", "update", "addReaction");
+
+  private static final DescribedPredicate<JavaClass> STORE_BACKEND =
+      DescribedPredicate.describe(
+          "storage backends (implementations of SpiritStore)",
+          c -> c.isAssignableTo(SpiritStore.class) && !c.isInterface());
+
+  @Test
+  @DisplayName("storage backends do not override the SPI methods whose rules live in core")
+  void backendsLeaveTheRulesToCore() {
+    classes().that(STORE_BACKEND).should(notDeclareRuleMethods()).check(all);
+  }
+
+  @Test
+  @DisplayName(
+      "storage backends construct no rule-violation exception: core does, with its message")
+  void backendsConstructNoRuleExceptions() {
+    noClasses()
+        .that(STORE_BACKEND)
+        .should()
+        .callConstructor(AlreadyExistsException.class, String.class)
+        .orShould()
+        .callConstructor(NotFoundException.class, String.class)
+        .orShould()
+        .callConstructor(VersionConflictException.class, String.class, long.class, long.class)
+        .check(all);
+  }
+
+  private static ArchCondition<JavaClass> notDeclareRuleMethods() {
+    return new ArchCondition<>("not declare " + RULE_METHODS) {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        c.getMethods().stream()
+            .filter(
+                m ->
+                    RULE_METHODS.contains(m.getName())
+                        && m.getModifiers().contains(JavaModifier.PUBLIC))
+            .forEach(
+                m ->
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            m, m.getFullName() + " overrides a rule that core owns")));
+      }
+    };
   }
 
   private static DescribedPredicate<JavaClass> publicApiOfCore() {

@@ -2,17 +2,16 @@ package dev.spirit.storage.memory;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
-import dev.spirit.error.AlreadyExistsException;
-import dev.spirit.error.NotFoundException;
 import dev.spirit.error.StorageException;
-import dev.spirit.error.VersionConflictException;
 import dev.spirit.participant.ParticipantId;
-import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.ReactionWrite;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.storage.SubmissionWrite;
+import dev.spirit.storage.WriteResult;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -57,44 +57,41 @@ public final class InMemoryStore implements SpiritStore {
   public InMemoryStore() {}
 
   @Override
-  public Campaign insertCampaign(Campaign campaign) {
+  public WriteResult<Campaign> storeNewCampaign(Campaign first) {
     return write(
         () -> {
-          if (campaigns.containsKey(campaign.id())) {
-            throw new AlreadyExistsException("campaign " + campaign.id());
+          if (campaigns.containsKey(first.id())) {
+            return new WriteResult.IdTaken<>();
           }
-          if (campaignsBySlug.containsKey(campaign.slug())) {
-            throw new AlreadyExistsException("campaign slug '" + campaign.slug() + "'");
+          if (campaignsBySlug.containsKey(first.slug())) {
+            return new WriteResult.SlugTaken<>();
           }
-          Campaign stored = campaign.withVersion(1);
-          campaigns.put(stored.id(), stored);
-          campaignsBySlug.put(stored.slug(), stored.id());
-          return stored;
+          campaigns.put(first.id(), first);
+          campaignsBySlug.put(first.slug(), first.id());
+          return new WriteResult.Stored<>(first);
         });
   }
 
   @Override
-  public Campaign updateCampaign(Campaign changed) {
+  public WriteResult<Campaign> replaceCampaign(Campaign next, long expectedVersion) {
     return write(
         () -> {
-          Campaign current = campaigns.get(changed.id());
+          Campaign current = campaigns.get(next.id());
           if (current == null) {
-            throw new NotFoundException("campaign " + changed.id());
+            return new WriteResult.Missing<>();
           }
-          if (current.version() != changed.version()) {
-            throw new VersionConflictException(
-                "campaign " + changed.id(), changed.version(), current.version());
+          if (current.version() != expectedVersion) {
+            return new WriteResult.VersionWas<>(current.version());
           }
-          if (!current.slug().equals(changed.slug())) {
-            if (campaignsBySlug.containsKey(changed.slug())) {
-              throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+          if (!current.slug().equals(next.slug())) {
+            if (campaignsBySlug.containsKey(next.slug())) {
+              return new WriteResult.SlugTaken<>();
             }
             campaignsBySlug.remove(current.slug());
-            campaignsBySlug.put(changed.slug(), changed.id());
+            campaignsBySlug.put(next.slug(), next.id());
           }
-          Campaign stored = changed.withVersion(current.version() + 1);
-          campaigns.put(stored.id(), stored);
-          return stored;
+          campaigns.put(next.id(), next);
+          return new WriteResult.Stored<>(next);
         });
   }
 
@@ -109,68 +106,66 @@ public final class InMemoryStore implements SpiritStore {
   }
 
   @Override
-  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
-    return write(() -> insertLocked(submission, maxPerParticipant));
+  public SubmissionWrite storeNewSubmission(Submission first, int maxPerParticipant) {
+    return write(() -> storeLocked(first, maxPerParticipant));
   }
 
   @Override
-  public List<InsertOutcome> insertAll(List<Submission> batch, int maxPerParticipant) {
+  public List<SubmissionWrite> storeNewSubmissions(List<Submission> batch, int maxPerParticipant) {
     return write(
         () -> {
-          List<InsertOutcome> outcomes = new ArrayList<>(batch.size());
+          List<SubmissionWrite> found = new ArrayList<>(batch.size());
           for (Submission s : batch) {
-            outcomes.add(insertLocked(s, maxPerParticipant));
+            SubmissionWrite one = storeLocked(s, maxPerParticipant);
+            found.add(one);
+            if (one instanceof SubmissionWrite.IdTaken) {
+              break;
+            }
           }
-          return outcomes;
+          return found;
         });
   }
 
-  private InsertOutcome insertLocked(Submission submission, int maxPerParticipant) {
-    if (submissions.containsKey(submission.id())) {
-      throw new AlreadyExistsException("submission " + submission.id());
+  private SubmissionWrite storeLocked(Submission first, int maxPerParticipant) {
+    if (submissions.containsKey(first.id())) {
+      return new SubmissionWrite.IdTaken(first.id());
     }
-    CampaignId campaign = submission.campaignId();
+    CampaignId campaign = first.campaignId();
     Map<IdempotencyKey, SubmissionId> keys =
         idempotency.computeIfAbsent(campaign, c -> new HashMap<>());
-    if (submission.idempotencyKey().isPresent()) {
-      SubmissionId existing = keys.get(submission.idempotencyKey().get());
+    if (first.idempotencyKey().isPresent()) {
+      SubmissionId existing = keys.get(first.idempotencyKey().get());
       if (existing != null) {
-        return new InsertOutcome.Duplicate(
-            java.util.Objects.requireNonNull(submissions.get(existing)));
+        return new SubmissionWrite.KeyTaken(Objects.requireNonNull(submissions.get(existing)));
       }
     }
     Map<ParticipantId, Integer> counts =
         perParticipant.computeIfAbsent(campaign, c -> new HashMap<>());
-    int count = counts.getOrDefault(submission.participant().id(), 0);
+    int count = counts.getOrDefault(first.participant().id(), 0);
     if (count >= maxPerParticipant) {
-      return new InsertOutcome.LimitReached(count);
+      return new SubmissionWrite.AtLimit(count);
     }
-    Submission stored = submission.withVersion(1);
-    submissions.put(stored.id(), stored);
-    byCampaign.computeIfAbsent(campaign, c -> new TreeMap<>()).put(stored.id(), stored);
-    stored.idempotencyKey().ifPresent(k -> keys.put(k, stored.id()));
-    counts.put(stored.participant().id(), count + 1);
-    return new InsertOutcome.Inserted(stored);
+    submissions.put(first.id(), first);
+    byCampaign.computeIfAbsent(campaign, c -> new TreeMap<>()).put(first.id(), first);
+    first.idempotencyKey().ifPresent(k -> keys.put(k, first.id()));
+    counts.put(first.participant().id(), count + 1);
+    return new SubmissionWrite.Stored(first);
   }
 
   @Override
-  public Submission update(Submission changed) {
+  public WriteResult<Submission> replaceSubmission(Submission next, long expectedVersion) {
     return write(
         () -> {
-          Submission current = submissions.get(changed.id());
+          Submission current = submissions.get(next.id());
           if (current == null) {
-            throw new NotFoundException("submission " + changed.id());
+            return new WriteResult.Missing<>();
           }
-          if (current.version() != changed.version()) {
-            throw new VersionConflictException(
-                "submission " + changed.id(), changed.version(), current.version());
+          if (current.version() != expectedVersion) {
+            return new WriteResult.VersionWas<>(current.version());
           }
-          Submission stored = changed.withVersion(current.version() + 1);
-          submissions.put(stored.id(), stored);
-          byCampaign
-              .computeIfAbsent(stored.campaignId(), c -> new TreeMap<>())
-              .put(stored.id(), stored);
-          return stored;
+          submissions.put(next.id(), next);
+          byCampaign.computeIfAbsent(next.campaignId(), c -> new TreeMap<>()).put(next.id(), next);
+          return new WriteResult.Stored<>(next);
         });
   }
 
@@ -245,15 +240,17 @@ public final class InMemoryStore implements SpiritStore {
   }
 
   @Override
-  public boolean addReaction(Reaction reaction) {
+  public ReactionWrite storeReaction(Reaction reaction) {
     return write(
         () -> {
           if (!submissions.containsKey(reaction.submissionId())) {
-            throw new NotFoundException("submission " + reaction.submissionId());
+            return ReactionWrite.NO_SUBMISSION;
           }
           ReactionKey key =
               new ReactionKey(reaction.submissionId(), reaction.by(), reaction.type());
-          return reactions.putIfAbsent(key, reaction) == null;
+          return reactions.putIfAbsent(key, reaction) == null
+              ? ReactionWrite.STORED
+              : ReactionWrite.ALREADY_THERE;
         });
   }
 

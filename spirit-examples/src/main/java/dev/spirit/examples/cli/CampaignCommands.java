@@ -134,9 +134,9 @@ final class CampaignCommands implements Runnable {
       } else {
         draft.channels(channels.toArray(Channel[]::new));
       }
-      Campaign campaign = spirit.createCampaign(draft.build());
+      Campaign campaign = spirit.campaigns().create(draft.build());
       if (open) {
-        campaign = spirit.openCampaign(campaign.id());
+        campaign = spirit.campaigns().open(campaign.id());
       }
       out()
           .println(
@@ -163,7 +163,7 @@ final class CampaignCommands implements Runnable {
 
     @Override
     int run(Spirit spirit) {
-      Campaign c = spirit.openCampaign(target.campaign(spirit).id());
+      Campaign c = spirit.campaigns().open(target.campaign(spirit).id());
       out().println("campaign " + c.slug() + " is open");
       return 0;
     }
@@ -182,7 +182,7 @@ final class CampaignCommands implements Runnable {
 
     @Override
     int run(Spirit spirit) {
-      Campaign c = spirit.closeCampaign(target.campaign(spirit).id());
+      Campaign c = spirit.campaigns().close(target.campaign(spirit).id());
       out().println("campaign " + c.slug() + " is closed");
       return 0;
     }
@@ -199,7 +199,7 @@ final class CampaignCommands implements Runnable {
 
     @Override
     int run(Spirit spirit) {
-      List<Campaign> campaigns = spirit.campaigns();
+      List<Campaign> campaigns = spirit.campaigns().list();
       if (campaigns.isEmpty()) {
         out().println("no campaigns in " + store);
         return 0;
@@ -215,7 +215,8 @@ final class CampaignCommands implements Runnable {
             .println(
                 TerminalSummary.pad(c.slug(), 28)
                     + TerminalSummary.pad(c.state().name().toLowerCase(Locale.ROOT), 9)
-                    + String.format("%11d  ", spirit.count(SubmissionFilter.all(c.id())))
+                    + String.format(
+                        "%11d  ", spirit.submissions().count(SubmissionFilter.all(c.id())))
                     + c.title().zh()
                     + " · "
                     + c.title().en());

@@ -25,12 +25,12 @@ public record CliContext(SpiritOpener opener, InputStream stdin, boolean interac
    * @throws NotFoundException naming the reference if there is none
    */
   public static Campaign campaign(Spirit spirit, String ref) {
-    Optional<Campaign> bySlug = spirit.campaignBySlug(ref);
+    Optional<Campaign> bySlug = spirit.campaigns().bySlug(ref);
     if (bySlug.isPresent()) {
       return bySlug.get();
     }
     try {
-      Optional<Campaign> byId = spirit.campaign(CampaignId.parse(ref));
+      Optional<Campaign> byId = spirit.campaigns().find(CampaignId.parse(ref));
       if (byId.isPresent()) {
         return byId.get();
       }

@@ -82,7 +82,7 @@ final class ExportCommand extends CampaignCommand {
             ? out()
             : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
     PrintWriter w = target instanceof PrintWriter p ? p : new PrintWriter(target);
-    try (Stream<Submission> all = spirit.stream(filter.build())) {
+    try (Stream<Submission> all = spirit.submissions().stream(filter.build())) {
       if (fmt.equals("csv")) {
         w.println(
             redacted

@@ -61,7 +61,7 @@ final class ReviewCommand extends CampaignCommand {
     Campaign c = campaign(spirit);
     List<Submission> queue;
     try (Stream<Submission> s =
-        spirit.stream(SubmissionFilter.builder(c.id()).status(status).build())) {
+        spirit.submissions().stream(SubmissionFilter.builder(c.id()).status(status).build())) {
       queue = s.limit(limit).toList();
     }
     PrintWriter out = out();
@@ -142,7 +142,9 @@ final class ReviewCommand extends CampaignCommand {
           continue;
         }
         try {
-          spirit.changeStatus(s.id(), s.version(), target, moderator, "reviewed in the CLI");
+          spirit
+              .review()
+              .changeStatus(s.id(), s.version(), target, moderator, "reviewed in the CLI");
           out.println("  → " + label(target));
           switch (target) {
             case APPROVED -> approved++;

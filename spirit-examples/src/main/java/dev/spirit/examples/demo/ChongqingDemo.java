@@ -77,8 +77,8 @@ public final class ChongqingDemo {
             .moderator(Wiring.defaultModerator())
             .clock(clock)
             .build()) {
-      Campaign campaign = spirit.createCampaign(campaignDraft(spirit, zone));
-      spirit.openCampaign(campaign.id());
+      Campaign campaign = spirit.campaigns().create(campaignDraft(spirit, zone));
+      spirit.campaigns().open(campaign.id());
       out.println(
           "Campaign "
               + campaign.slug()
@@ -114,8 +114,8 @@ public final class ChongqingDemo {
         }
       }
       clock.set(clock.instant().plusSeconds(3600));
-      spirit.closeCampaign(campaign.id());
-      Campaign closed = spirit.campaign(campaign.id()).orElse(campaign);
+      spirit.campaigns().close(campaign.id());
+      Campaign closed = spirit.campaigns().find(campaign.id()).orElse(campaign);
 
       ReportData data = Wiring.reportData(spirit, closed);
       out.println();
@@ -147,16 +147,18 @@ public final class ChongqingDemo {
     ZoneId zone = ZoneId.of("Asia/Shanghai");
     Campaign draft = campaignDraft(spirit, zone);
     Campaign campaign =
-        spirit.createCampaign(
-            Campaign.builder(draft.slug())
-                .title(draft.title())
-                .prompt(draft.prompt())
-                .districts(draft.districts())
-                .allChannels()
-                .timeZone(zone)
-                .rules(SubmissionRules.builder().moderationMode(ModerationMode.PRE).build())
-                .build());
-    spirit.openCampaign(campaign.id());
+        spirit
+            .campaigns()
+            .create(
+                Campaign.builder(draft.slug())
+                    .title(draft.title())
+                    .prompt(draft.prompt())
+                    .districts(draft.districts())
+                    .allChannels()
+                    .timeZone(zone)
+                    .rules(SubmissionRules.builder().moderationMode(ModerationMode.PRE).build())
+                    .build());
+    spirit.campaigns().open(campaign.id());
     List<SubmissionRequest> requests = new ArrayList<>();
     for (DemoData.Item item : DemoData.generate(campaign.id(), count, 20240324L, zone)) {
       if (!item.retry()) {
@@ -166,13 +168,16 @@ public final class ChongqingDemo {
     for (Receipt receipt : spirit.submitAll(requests)) {
       if (receipt instanceof Receipt.Accepted a) {
         spirit
-            .submission(a.id())
+            .submissions()
+            .find(a.id())
             .filter(s -> s.moderation().map(m -> m.reasons().isEmpty()).orElse(true))
             .filter(s -> s.status() == SubmissionStatus.PENDING)
             .ifPresent(
                 s ->
-                    spirit.changeStatus(
-                        s.id(), s.version(), SubmissionStatus.APPROVED, "demo", "demo data"));
+                    spirit
+                        .review()
+                        .changeStatus(
+                            s.id(), s.version(), SubmissionStatus.APPROVED, "demo", "demo data"));
       }
     }
     return campaign;
@@ -180,7 +185,7 @@ public final class ChongqingDemo {
 
   private static Campaign campaignDraft(Spirit spirit, ZoneId zone) {
     String slug = "spirit-of-chongqing-city";
-    for (int n = 2; spirit.campaignBySlug(slug).isPresent(); n++) {
+    for (int n = 2; spirit.campaigns().bySlug(slug).isPresent(); n++) {
       slug = "spirit-of-chongqing-city-" + n;
     }
     return Campaign.builder(slug)

@@ -43,23 +43,27 @@ public final class YuzhongKiosk {
         Spirit.builder().storeUri(storeUri).moderator(Wiring.defaultModerator()).build()) {
       Campaign campaign =
           spirit
-              .campaignBySlug("spirit-of-yuzhong")
+              .campaigns()
+              .bySlug("spirit-of-yuzhong")
               .orElseGet(
                   () ->
-                      spirit.openCampaign(
-                          spirit
-                              .createCampaign(
-                                  Campaign.builder("spirit-of-yuzhong")
-                                      .title("渝中精神", "Spirit of Yuzhong")
-                                      .prompt("用一个词形容渝中", "Describe Yuzhong in one word")
-                                      .districts("yuzhong")
-                                      .channels(Channel.MESSAGE_BOARD, Channel.ONLINE)
-                                      .rules(
-                                          SubmissionRules.builder()
-                                              .moderationMode(ModerationMode.POST)
-                                              .build())
-                                      .build())
-                              .id()));
+                      spirit
+                          .campaigns()
+                          .open(
+                              spirit
+                                  .campaigns()
+                                  .create(
+                                      Campaign.builder("spirit-of-yuzhong")
+                                          .title("渝中精神", "Spirit of Yuzhong")
+                                          .prompt("用一个词形容渝中", "Describe Yuzhong in one word")
+                                          .districts("yuzhong")
+                                          .channels(Channel.MESSAGE_BOARD, Channel.ONLINE)
+                                          .rules(
+                                              SubmissionRules.builder()
+                                                  .moderationMode(ModerationMode.POST)
+                                                  .build())
+                                          .build())
+                                  .id()));
 
       String[][] passersBy = {
         {"耿直", "resident"},

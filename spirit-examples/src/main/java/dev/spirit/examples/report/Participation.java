@@ -51,7 +51,8 @@ final class Participation {
   /** The figures of one scan of a campaign's submissions. */
   static Participation scan(Spirit spirit, Campaign campaign) {
     Participation figures = new Participation(campaign);
-    try (Stream<Submission> all = spirit.stream(SubmissionFilter.all(campaign.id()))) {
+    try (Stream<Submission> all =
+        spirit.submissions().stream(SubmissionFilter.all(campaign.id()))) {
       all.forEach(figures::add);
     }
     figures.finish();

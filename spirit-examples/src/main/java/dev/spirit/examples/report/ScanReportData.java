@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * {@link ReportData} computed by one scan of a campaign's submissions with {@link
- * Spirit#stream(SubmissionFilter)}. Fine for thousands of submissions; the aggregation module keeps
- * the same figures incrementally for millions.
+ * dev.spirit.Submissions#stream(SubmissionFilter)}. Fine for thousands of submissions; the
+ * aggregation module keeps the same figures incrementally for millions.
  */
 public final class ScanReportData extends ParticipationReportData {
   private final Map<String, Set<String>> termSupporters = new HashMap<>();
@@ -56,7 +56,8 @@ public final class ScanReportData extends ParticipationReportData {
    */
   public static ScanReportData scan(Spirit spirit, Campaign campaign) {
     ScanReportData data = new ScanReportData(campaign);
-    try (Stream<Submission> all = spirit.stream(SubmissionFilter.all(campaign.id()))) {
+    try (Stream<Submission> all =
+        spirit.submissions().stream(SubmissionFilter.all(campaign.id()))) {
       all.forEach(data::add);
     }
     data.participation.finish();

@@ -164,7 +164,7 @@ public final class MessageBoard implements AutoCloseable {
     Matcher api = API.matcher(path);
     if (get && path.equals("/")) {
       List<Campaign> open =
-          spirit.campaigns().stream().filter(c -> c.state() == CampaignState.OPEN).toList();
+          spirit.campaigns().list().stream().filter(c -> c.state() == CampaignState.OPEN).toList();
       Http.send(ex, 200, "text/html; charset=utf-8", Pages.index(open));
     } else if (get && path.startsWith("/static/")) {
       serveStatic(ex, path.substring("/static/".length()));
@@ -214,7 +214,7 @@ public final class MessageBoard implements AutoCloseable {
 
   private void withCampaign(HttpExchange ex, String slug, CampaignHandler handler)
       throws IOException {
-    Optional<Campaign> c = spirit.campaignBySlug(slug);
+    Optional<Campaign> c = spirit.campaigns().bySlug(slug);
     if (c.isEmpty()) {
       sendError(ex, 404, "活动不存在 · No such campaign");
     } else {
@@ -223,12 +223,12 @@ public final class MessageBoard implements AutoCloseable {
   }
 
   private Optional<Campaign> campaign(String ref) {
-    Optional<Campaign> bySlug = spirit.campaignBySlug(ref);
+    Optional<Campaign> bySlug = spirit.campaigns().bySlug(ref);
     if (bySlug.isPresent()) {
       return bySlug;
     }
     try {
-      return spirit.campaign(CampaignId.parse(ref));
+      return spirit.campaigns().find(CampaignId.parse(ref));
     } catch (SpiritException | IllegalArgumentException notAnId) {
       return Optional.empty();
     }
@@ -253,7 +253,8 @@ public final class MessageBoard implements AutoCloseable {
 
   private List<Submission> approved(Campaign c) {
     try (Stream<Submission> s =
-        spirit.stream(SubmissionFilter.builder(c.id()).status(SubmissionStatus.APPROVED).build())) {
+        spirit.submissions().stream(
+            SubmissionFilter.builder(c.id()).status(SubmissionStatus.APPROVED).build())) {
       return s.toList();
     }
   }
@@ -343,12 +344,14 @@ public final class MessageBoard implements AutoCloseable {
     Sessions.Session session = session(ex);
     try {
       SubmissionId id = SubmissionId.parse(form.get().getOrDefault("id", ""));
-      Optional<Submission> s = spirit.submission(id);
+      Optional<Submission> s = spirit.submissions().find(id);
       if (s.isEmpty() || !s.get().campaignId().equals(c.id())) {
         session.flash = "找不到这条留言 · That submission no longer exists.";
       } else {
         boolean first =
-            spirit.report(id, ParticipantId.of(session.participantId()), "reported on the board");
+            spirit
+                .review()
+                .report(id, ParticipantId.of(session.participantId()), "reported on the board");
         session.flash =
             first
                 ? "已举报，审核员会查看 · Reported — a moderator will look at it."
@@ -377,11 +380,12 @@ public final class MessageBoard implements AutoCloseable {
     List<Submission> pending;
     List<Submission> reported;
     try (Stream<Submission> s =
-        spirit.stream(SubmissionFilter.builder(c.id()).status(SubmissionStatus.PENDING).build())) {
+        spirit.submissions().stream(
+            SubmissionFilter.builder(c.id()).status(SubmissionStatus.PENDING).build())) {
       pending = s.limit(200).toList();
     }
     try (Stream<Submission> s =
-        spirit.stream(
+        spirit.submissions().stream(
             SubmissionFilter.builder(c.id())
                 .status(SubmissionStatus.APPROVED, SubmissionStatus.HIDDEN)
                 .build())) {
@@ -437,13 +441,13 @@ public final class MessageBoard implements AutoCloseable {
     try {
       SubmissionId id = SubmissionId.parse(f.getOrDefault("id", ""));
       long version = Long.parseLong(f.getOrDefault("version", "-1"));
-      Optional<Submission> s = spirit.submission(id);
+      Optional<Submission> s = spirit.submissions().find(id);
       if (target == SubmissionStatus.PENDING
           || s.isEmpty()
           || !s.get().campaignId().equals(c.id())) {
         session.flash = "无效操作 · Invalid action";
       } else {
-        spirit.changeStatus(id, version, target, "web-moderator", "decided on the board");
+        spirit.review().changeStatus(id, version, target, "web-moderator", "decided on the board");
         session.flash = "已更新 · Updated: " + target.name().toLowerCase(Locale.ROOT);
       }
     } catch (SpiritException | IllegalArgumentException e) {

@@ -262,7 +262,7 @@ class SharedOptionsTest {
               "--district",
               "yuzhong");
       assertThat(created.exit()).as(created.err()).isZero();
-      String id = cli.spirit(STORE).campaignBySlug("by-id").orElseThrow().id().toString();
+      String id = cli.spirit(STORE).campaigns().bySlug("by-id").orElseThrow().id().toString();
 
       CliHarness.Result opened = cli.run("campaign", "open", id, "--store", STORE);
       assertThat(opened.exit()).as(opened.err()).isZero();

@@ -78,7 +78,8 @@ class SpiritCliTest {
   private List<Submission> stored(String slug) {
     Spirit spirit = cli.spirit(STORE);
     try (Stream<Submission> s =
-        spirit.stream(SubmissionFilter.all(spirit.campaignBySlug(slug).orElseThrow().id()))) {
+        spirit.submissions().stream(
+            SubmissionFilter.all(spirit.campaigns().bySlug(slug).orElseThrow().id()))) {
       return s.toList();
     }
   }
@@ -688,14 +689,20 @@ class SpiritCliTest {
       assertThat(page.body()).contains("渝中精神");
       assertThat(out.toString()).contains("demo campaign at /c/spirit-of-chongqing-city");
       Spirit spirit = cli.spirit(STORE);
-      Campaign demo = spirit.campaignBySlug("spirit-of-chongqing-city").orElseThrow();
+      Campaign demo = spirit.campaigns().bySlug("spirit-of-chongqing-city").orElseThrow();
       assertThat(
-              spirit.count(
-                  SubmissionFilter.builder(demo.id()).status(SubmissionStatus.APPROVED).build()))
+              spirit
+                  .submissions()
+                  .count(
+                      SubmissionFilter.builder(demo.id())
+                          .status(SubmissionStatus.APPROVED)
+                          .build()))
           .isGreaterThan(500);
       assertThat(
-              spirit.count(
-                  SubmissionFilter.builder(demo.id()).status(SubmissionStatus.PENDING).build()))
+              spirit
+                  .submissions()
+                  .count(
+                      SubmissionFilter.builder(demo.id()).status(SubmissionStatus.PENDING).build()))
           .isPositive();
       server.interrupt();
       server.join(10_000);

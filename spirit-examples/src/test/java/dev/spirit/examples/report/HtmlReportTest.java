@@ -29,15 +29,17 @@ class HtmlReportTest {
   void setUp() {
     spirit = Spirit.builder().storeUri("mem:").build();
     campaign =
-        spirit.createCampaign(
-            Campaign.builder("report-test")
-                .title("渝中<精神>", "Spirit & <Yuzhong>")
-                .prompt("一个词", "One word")
-                .districts("yuzhong", "jiangbei")
-                .allChannels()
-                .rules(SubmissionRules.builder().moderationMode(ModerationMode.POST).build())
-                .build());
-    spirit.openCampaign(campaign.id());
+        spirit
+            .campaigns()
+            .create(
+                Campaign.builder("report-test")
+                    .title("渝中<精神>", "Spirit & <Yuzhong>")
+                    .prompt("一个词", "One word")
+                    .districts("yuzhong", "jiangbei")
+                    .allChannels()
+                    .rules(SubmissionRules.builder().moderationMode(ModerationMode.POST).build())
+                    .build());
+    spirit.campaigns().open(campaign.id());
   }
 
   @AfterEach
@@ -66,10 +68,15 @@ class HtmlReportTest {
     give("candor", "b", "jiangbei", SubmissionKind.KEYWORD);
     give("耿直", "c", "jiangbei", SubmissionKind.KEYWORD);
     give("山水之城 美丽之地", "d", "jiangbei", SubmissionKind.SLOGAN);
-    var s = spirit.stream(dev.spirit.storage.SubmissionFilter.all(campaign.id())).toList();
-    spirit.changeStatus(s.get(3).id(), s.get(3).version(), SubmissionStatus.HIDDEN, "t", "test");
+    var s =
+        spirit.submissions().stream(dev.spirit.storage.SubmissionFilter.all(campaign.id()))
+            .toList();
+    spirit
+        .review()
+        .changeStatus(s.get(3).id(), s.get(3).version(), SubmissionStatus.HIDDEN, "t", "test");
 
-    ReportData data = ScanReportData.scan(spirit, spirit.campaign(campaign.id()).orElseThrow());
+    ReportData data =
+        ScanReportData.scan(spirit, spirit.campaigns().find(campaign.id()).orElseThrow());
     assertThat(data.total()).isEqualTo(5);
     assertThat(data.topTerms(5)).containsExactly(new ReportData.TermCount("candor", 2));
     assertThat(data.topTermsByDistrict(5).get(District.of("jiangbei")))
@@ -88,7 +95,7 @@ class HtmlReportTest {
     give("<b>x</b>", "a", "yuzhong", SubmissionKind.SLOGAN);
     String html =
         HtmlReport.render(
-            ScanReportData.scan(spirit, spirit.campaign(campaign.id()).orElseThrow()),
+            ScanReportData.scan(spirit, spirit.campaigns().find(campaign.id()).orElseThrow()),
             LocalDate.of(2024, 4, 1));
     assertThat(html)
         .contains("渝中&lt;精神&gt;", "Spirit &amp; &lt;Yuzhong&gt;", "&lt;b&gt;x&lt;/b&gt;")

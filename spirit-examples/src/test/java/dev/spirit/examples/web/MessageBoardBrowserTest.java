@@ -113,7 +113,7 @@ class MessageBoardBrowserTest {
   }
 
   private List<Submission> stored() {
-    try (Stream<Submission> s = spirit.stream(SubmissionFilter.all(campaign.id()))) {
+    try (Stream<Submission> s = spirit.submissions().stream(SubmissionFilter.all(campaign.id()))) {
       return s.toList();
     }
   }
@@ -171,7 +171,7 @@ class MessageBoardBrowserTest {
     assertThat(reported.getText()).contains("热情", "1 举报 reports").doesNotContain("包容");
     moderatorClicks("reported", "热情", "hide");
     assertThat(
-            spirit.stream(
+            spirit.submissions().stream(
                     SubmissionFilter.builder(campaign.id()).status(SubmissionStatus.HIDDEN).build())
                 .count())
         .isEqualTo(1);

@@ -110,7 +110,7 @@ class MessageBoardHttpTest {
   }
 
   private List<Submission> stored() {
-    try (Stream<Submission> s = spirit.stream(SubmissionFilter.all(campaign.id()))) {
+    try (Stream<Submission> s = spirit.submissions().stream(SubmissionFilter.all(campaign.id()))) {
       return s.toList();
     }
   }
@@ -230,7 +230,7 @@ class MessageBoardHttpTest {
         browser,
         "/moderate/board-test/decide",
         form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "approve"));
-    assertThat(spirit.submission(s.id()).orElseThrow().status())
+    assertThat(spirit.submissions().find(s.id()).orElseThrow().status())
         .isEqualTo(SubmissionStatus.APPROVED);
     HttpResponse<String> stale =
         post(
@@ -242,7 +242,8 @@ class MessageBoardHttpTest {
         browser,
         "/moderate/board-test/decide",
         form(csrf(queue), "id", s.id().toString(), "version", "2", "action", "hide"));
-    assertThat(spirit.submission(s.id()).orElseThrow().status()).isEqualTo(SubmissionStatus.HIDDEN);
+    assertThat(spirit.submissions().find(s.id()).orElseThrow().status())
+        .isEqualTo(SubmissionStatus.HIDDEN);
   }
 
   @Test
@@ -335,19 +336,22 @@ class MessageBoardHttpTest {
 
     static Campaign campaign(Spirit spirit, String slug) {
       Campaign c =
-          spirit.createCampaign(
-              Campaign.builder(slug)
-                  .title("重庆城市精神", "Spirit of Chongqing City")
-                  .prompt("用一个词说出重庆的城市精神", "Give a word for Chongqing")
-                  .districts("yuzhong", "jiangbei", "wushan")
-                  .allChannels()
-                  .build());
-      return spirit.openCampaign(c.id());
+          spirit
+              .campaigns()
+              .create(
+                  Campaign.builder(slug)
+                      .title("重庆城市精神", "Spirit of Chongqing City")
+                      .prompt("用一个词说出重庆的城市精神", "Give a word for Chongqing")
+                      .districts("yuzhong", "jiangbei", "wushan")
+                      .allChannels()
+                      .build());
+      return spirit.campaigns().open(c.id());
     }
 
     static Submission pending(Spirit spirit, Campaign c, String text, String who) {
       return spirit
-          .submission(
+          .submissions()
+          .find(
               spirit
                   .submit(
                       SubmissionRequest.builder(c.id())
@@ -364,7 +368,9 @@ class MessageBoardHttpTest {
 
     static Submission approved(Spirit spirit, Campaign c, String text, String who) {
       Submission s = pending(spirit, c, text, who);
-      return spirit.changeStatus(s.id(), s.version(), SubmissionStatus.APPROVED, "test", "fixture");
+      return spirit
+          .review()
+          .changeStatus(s.id(), s.version(), SubmissionStatus.APPROVED, "test", "fixture");
     }
   }
 }

@@ -2,19 +2,17 @@ package dev.spirit.storage.file;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
-import dev.spirit.error.AlreadyExistsException;
-import dev.spirit.error.InvalidInputException;
-import dev.spirit.error.NotFoundException;
 import dev.spirit.error.StorageException;
-import dev.spirit.error.VersionConflictException;
 import dev.spirit.participant.ParticipantId;
-import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.ReactionWrite;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.storage.SubmissionWrite;
+import dev.spirit.storage.WriteResult;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -365,44 +363,41 @@ public final class FileStore implements SpiritStore {
   // ---- campaigns ------------------------------------------------------------------------------
 
   @Override
-  public Campaign insertCampaign(Campaign campaign) {
-    Campaign stored = campaign.withVersion(1);
-    byte[] frame = Frames.encode(RecordType.CAMPAIGN_INSERT, SpiritCodec.toJson(stored));
+  public WriteResult<Campaign> storeNewCampaign(Campaign first) {
+    byte[] frame = Frames.encode(RecordType.CAMPAIGN_INSERT, SpiritCodec.toJson(first));
     return write(
         () -> {
-          if (state.campaigns.containsKey(stored.id())) {
-            throw new AlreadyExistsException("campaign " + stored.id());
+          if (state.campaigns.containsKey(first.id())) {
+            return new WriteResult.IdTaken<>();
           }
-          if (state.campaignsBySlug.containsKey(stored.slug())) {
-            throw new AlreadyExistsException("campaign slug '" + stored.slug() + "'");
+          if (state.campaignsBySlug.containsKey(first.slug())) {
+            return new WriteResult.SlugTaken<>();
           }
           append(frame);
-          state.putCampaign(stored);
-          return stored;
+          state.putCampaign(first);
+          return new WriteResult.Stored<>(first);
         });
   }
 
   @Override
-  public Campaign updateCampaign(Campaign changed) {
-    Campaign stored = changed.withVersion(changed.version() + 1);
-    byte[] frame = Frames.encode(RecordType.CAMPAIGN_UPDATE, SpiritCodec.toJson(stored));
+  public WriteResult<Campaign> replaceCampaign(Campaign next, long expectedVersion) {
+    byte[] frame = Frames.encode(RecordType.CAMPAIGN_UPDATE, SpiritCodec.toJson(next));
     return write(
         () -> {
-          Campaign current = state.campaigns.get(changed.id());
+          Campaign current = state.campaigns.get(next.id());
           if (current == null) {
-            throw new NotFoundException("campaign " + changed.id());
+            return new WriteResult.Missing<>();
           }
-          if (current.version() != changed.version()) {
-            throw new VersionConflictException(
-                "campaign " + changed.id(), changed.version(), current.version());
+          if (current.version() != expectedVersion) {
+            return new WriteResult.VersionWas<>(current.version());
           }
-          if (!current.slug().equals(changed.slug())
-              && state.campaignsBySlug.containsKey(changed.slug())) {
-            throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+          if (!current.slug().equals(next.slug())
+              && state.campaignsBySlug.containsKey(next.slug())) {
+            return new WriteResult.SlugTaken<>();
           }
           append(frame);
-          state.putCampaign(stored);
-          return stored;
+          state.putCampaign(next);
+          return new WriteResult.Stored<>(next);
         });
   }
 
@@ -419,79 +414,68 @@ public final class FileStore implements SpiritStore {
   // ---- submissions ----------------------------------------------------------------------------
 
   @Override
-  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
-    requireLimit(maxPerParticipant);
-    Submission stored = submission.withVersion(1);
-    byte[] frame = Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(stored));
-    return write(() -> insertLocked(stored, frame, maxPerParticipant));
+  public SubmissionWrite storeNewSubmission(Submission first, int maxPerParticipant) {
+    byte[] frame = Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(first));
+    return write(() -> storeLocked(first, frame, maxPerParticipant));
   }
 
   @Override
-  public List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
-    requireLimit(maxPerParticipant);
-    List<Submission> stored = new ArrayList<>(submissions.size());
-    List<byte[]> frames = new ArrayList<>(submissions.size());
-    for (Submission s : submissions) {
-      Submission v1 = s.withVersion(1);
-      stored.add(v1);
-      frames.add(Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(v1)));
+  public List<SubmissionWrite> storeNewSubmissions(List<Submission> first, int maxPerParticipant) {
+    List<byte[]> frames = new ArrayList<>(first.size());
+    for (Submission s : first) {
+      frames.add(Frames.encode(RecordType.SUBMISSION_INSERT, SpiritCodec.toJson(s)));
     }
     return write(
         () -> {
-          List<InsertOutcome> outcomes = new ArrayList<>(stored.size());
-          for (int i = 0; i < stored.size(); i++) {
-            outcomes.add(insertLocked(stored.get(i), frames.get(i), maxPerParticipant));
+          List<SubmissionWrite> found = new ArrayList<>(first.size());
+          for (int i = 0; i < first.size(); i++) {
+            SubmissionWrite one = storeLocked(first.get(i), frames.get(i), maxPerParticipant);
+            found.add(one);
+            if (one instanceof SubmissionWrite.IdTaken) {
+              break;
+            }
           }
-          return outcomes;
+          return found;
         });
   }
 
-  private InsertOutcome insertLocked(Submission stored, byte[] frame, int maxPerParticipant) {
-    if (state.contains(stored.id())) {
-      throw new AlreadyExistsException("submission " + stored.id());
+  private SubmissionWrite storeLocked(Submission first, byte[] frame, int maxPerParticipant) {
+    if (state.contains(first.id())) {
+      return new SubmissionWrite.IdTaken(first.id());
     }
-    StoreState.CampaignIndex index = state.index(stored.campaignId());
+    StoreState.CampaignIndex index = state.index(first.campaignId());
     if (index != null) {
-      if (stored.idempotencyKey().isPresent()) {
-        Submission existing = state.byKey(index, stored.idempotencyKey().get());
+      if (first.idempotencyKey().isPresent()) {
+        Submission existing = state.byKey(index, first.idempotencyKey().get());
         if (existing != null) {
-          return new InsertOutcome.Duplicate(existing);
+          return new SubmissionWrite.KeyTaken(existing);
         }
       }
-      int count = index.count(stored.participant().id());
+      int count = index.count(first.participant().id());
       if (count >= maxPerParticipant) {
-        return new InsertOutcome.LimitReached(count);
+        return new SubmissionWrite.AtLimit(count);
       }
     }
     append(frame);
-    state.insertSubmission(stored);
-    return new InsertOutcome.Inserted(stored);
-  }
-
-  private static void requireLimit(int maxPerParticipant) {
-    if (maxPerParticipant < 1) {
-      throw new InvalidInputException(
-          "maxPerParticipant", "must be at least 1, was " + maxPerParticipant);
-    }
+    state.insertSubmission(first);
+    return new SubmissionWrite.Stored(first);
   }
 
   @Override
-  public Submission update(Submission changed) {
-    Submission stored = changed.withVersion(changed.version() + 1);
-    byte[] frame = Frames.encode(RecordType.SUBMISSION_UPDATE, SpiritCodec.toJson(stored));
+  public WriteResult<Submission> replaceSubmission(Submission next, long expectedVersion) {
+    byte[] frame = Frames.encode(RecordType.SUBMISSION_UPDATE, SpiritCodec.toJson(next));
     return write(
         () -> {
-          SubmissionRow current = state.row(changed.id());
+          SubmissionRow current = state.row(next.id());
           if (current == null) {
-            throw new NotFoundException("submission " + changed.id());
+            return new WriteResult.Missing<>();
           }
-          if (current.version != changed.version()) {
-            throw new VersionConflictException(
-                "submission " + changed.id(), changed.version(), current.version);
+          if (current.version != expectedVersion) {
+            return new WriteResult.VersionWas<>(current.version);
           }
           append(frame);
-          state.updateSubmission(stored);
-          return stored;
+          state.updateSubmission(next);
+          return new WriteResult.Stored<>(next);
         });
   }
 
@@ -618,20 +602,20 @@ public final class FileStore implements SpiritStore {
   // ---- reactions and audit --------------------------------------------------------------------
 
   @Override
-  public boolean addReaction(Reaction reaction) {
+  public ReactionWrite storeReaction(Reaction reaction) {
     byte[] frame = Frames.encode(RecordType.REACTION, SpiritCodec.toJson(reaction));
     return write(
         () -> {
           if (!state.contains(reaction.submissionId())) {
-            throw new NotFoundException("submission " + reaction.submissionId());
+            return ReactionWrite.NO_SUBMISSION;
           }
           if (state.reactions.containsKey(
               new StoreState.ReactionKey(
                   reaction.submissionId(), reaction.by(), reaction.type()))) {
-            return false;
+            return ReactionWrite.ALREADY_THERE;
           }
           append(frame);
-          return state.addReaction(reaction);
+          return state.addReaction(reaction) ? ReactionWrite.STORED : ReactionWrite.ALREADY_THERE;
         });
   }
 
@@ -726,7 +710,7 @@ public final class FileStore implements SpiritStore {
       try {
         result = action.get();
       } catch (RuntimeException e) {
-        // insertAll may have queued a prefix before failing: make it durable before throwing,
+        // a batch may have queued a prefix before failing: make it durable before throwing,
         // so the caller can read what was stored.
         long queued = appliedSeq;
         lock.writeLock().unlock();

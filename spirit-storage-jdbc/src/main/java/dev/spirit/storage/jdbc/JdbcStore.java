@@ -2,20 +2,21 @@ package dev.spirit.storage.jdbc;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
-import dev.spirit.error.AlreadyExistsException;
-import dev.spirit.error.InvalidInputException;
-import dev.spirit.error.NotFoundException;
-import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
-import dev.spirit.error.VersionConflictException;
 import dev.spirit.participant.ParticipantId;
-import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.ReactionWrite;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.storage.SubmissionWrite;
+import dev.spirit.storage.WriteResult;
+import dev.spirit.storage.jdbc.Transactions.Retry;
+import dev.spirit.storage.jdbc.Transactions.TxWork;
+import dev.spirit.storage.jdbc.Transactions.UniqueViolation;
+import dev.spirit.storage.jdbc.Transactions.Work;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -23,7 +24,6 @@ import dev.spirit.submission.ReactionType;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,21 +34,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -71,16 +64,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>if it has an idempotency key, look the key up in the campaign; if found, return {@link
- *       InsertOutcome.Duplicate};
+ *       SubmissionWrite.KeyTaken};
  *   <li>take the participant's slot: {@code UPDATE spirit_participant_counts SET submission_count =
  *       submission_count + 1 WHERE campaign_id = ? AND participant_id = ? AND submission_count <
  *       ?}. The row lock this takes makes every other insert for the same participant wait until we
  *       commit or roll back, and both databases re-evaluate the condition on the newest committed
  *       count after the wait; if no row was updated the participant is at the limit ({@link
- *       InsertOutcome.LimitReached}) or has no row yet, which is then inserted with count 1;
- *   <li>insert the submission row; a unique violation there is either the same id (refused with
- *       {@link AlreadyExistsException}) or a concurrent insert of the same idempotency key, and the
- *       transaction is rolled back and run again, when step 1 finds the winner.
+ *       SubmissionWrite.AtLimit}) or has no row yet, which is then inserted with count 1;
+ *   <li>insert the submission row; a unique violation there is either the same id (reported as
+ *       {@link SubmissionWrite.IdTaken}) or a concurrent insert of the same idempotency key, and
+ *       the transaction is rolled back and run again, when step 1 finds the winner.
  * </ol>
  *
  * <p>Why a counter row rather than {@code SERIALIZABLE} or {@code COUNT(*)}: a count under read
@@ -92,13 +85,14 @@ import org.jspecify.annotations.Nullable;
  * meet at its primary key: the loser rolls back and runs again (a bounded number of times, as for
  * deadlocks, serialization failures and lock timeouts).
  *
- * <p><b>Batches</b> ({@link #insertAll}) run in one transaction: the batch's idempotency keys are
- * looked up with one query (an array of keys joined to the unique index), the counter rows of its
- * participants are locked in a fixed order (one {@code FOR UPDATE} query over the sorted array of
- * participants), outcomes are decided in memory in batch order, and the new rows and counts go in
- * together: on PostgreSQL as three array statements ({@code unnest}) for the whole batch, on H2
- * with JDBC batching; the primary key refuses an id that is already stored. If anything fails, the
- * whole batch rolls back, so a retry with the same idempotency keys stores each submission once.
+ * <p><b>Batches</b> ({@link #storeNewSubmissions}) run in one transaction: the batch's idempotency
+ * keys are looked up with one query (an array of keys joined to the unique index), the counter rows
+ * of its participants are locked in a fixed order (one {@code FOR UPDATE} query over the sorted
+ * array of participants), outcomes are decided in memory in batch order, and the new rows and
+ * counts go in together: on PostgreSQL as three array statements ({@code unnest}) for the whole
+ * batch, on H2 with JDBC batching; the primary key refuses an id that is already stored. If
+ * anything fails, the whole batch rolls back, so a retry with the same idempotency keys stores each
+ * submission once.
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
  * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
@@ -114,10 +108,7 @@ public final class JdbcStore implements SpiritStore {
   /** Rows per page when streaming. */
   static final int STREAM_CHUNK = 500;
 
-  /** Attempts of one transaction that keeps meeting concurrency conflicts. */
-  private static final int MAX_ATTEMPTS = 50;
-
-  private static final String SUBMISSION_COLUMNS =
+  static final String SUBMISSION_COLUMNS =
       "id, campaign_id, status, district, channel, participant_id, received_at, idempotency_key,"
           + " version, record_json";
 
@@ -126,6 +117,8 @@ public final class JdbcStore implements SpiritStore {
   private final String where;
   private final @Nullable AutoCloseable owned;
   private volatile boolean closed;
+  private final Transactions tx;
+  private final BatchInsert batches;
 
   private JdbcStore(
       DataSource dataSource, Dialect dialect, String where, @Nullable AutoCloseable owned) {
@@ -133,6 +126,8 @@ public final class JdbcStore implements SpiritStore {
     this.dialect = dialect;
     this.where = where;
     this.owned = owned;
+    this.tx = new Transactions(dataSource, where, this::ensureOpen);
+    this.batches = new BatchInsert(dialect);
   }
 
   /**
@@ -205,8 +200,9 @@ public final class JdbcStore implements SpiritStore {
   // ---- campaigns ------------------------------------------------------------------------------
 
   @Override
-  public Campaign insertCampaign(Campaign campaign) {
-    Campaign stored = campaign.withVersion(1);
+  public WriteResult<Campaign> storeNewCampaign(Campaign first) {
+    Campaign stored = first;
+    Campaign campaign = first;
     return inTransaction(
         "insert campaign " + campaign.id(),
         (c, attempt) -> {
@@ -225,7 +221,7 @@ public final class JdbcStore implements SpiritStore {
             }
             throw e;
           }
-          return stored;
+          return new WriteResult.Stored<>(stored);
         },
         violation -> {
           boolean idTaken =
@@ -234,17 +230,15 @@ public final class JdbcStore implements SpiritStore {
                   c ->
                       exists(
                           c, "SELECT 1 FROM spirit_campaigns WHERE id = ?", campaign.id().value()));
-          return idTaken
-              ? new AlreadyExistsException("campaign " + campaign.id())
-              : new AlreadyExistsException("campaign slug '" + campaign.slug() + "'");
+          return idTaken ? new WriteResult.IdTaken<>() : new WriteResult.SlugTaken<>();
         });
   }
 
   @Override
-  public Campaign updateCampaign(Campaign changed) {
-    Campaign stored = changed.withVersion(changed.version() + 1);
+  public WriteResult<Campaign> replaceCampaign(Campaign next, long expectedVersion) {
+    Campaign stored = next;
     return inTransaction(
-        "update campaign " + changed.id(),
+        "update campaign " + next.id(),
         (c, attempt) -> {
           int updated;
           try (PreparedStatement ps =
@@ -254,25 +248,22 @@ public final class JdbcStore implements SpiritStore {
             ps.setString(1, stored.slug());
             ps.setLong(2, stored.version());
             ps.setString(3, SpiritCodec.toJson(stored));
-            ps.setObject(4, changed.id().value());
-            ps.setLong(5, changed.version());
+            ps.setObject(4, next.id().value());
+            ps.setLong(5, expectedVersion);
             updated = ps.executeUpdate();
           } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-              throw new AlreadyExistsException("campaign slug '" + changed.slug() + "'");
+              throw new UniqueViolation(e); // the only unique column an update changes: the slug
             }
             throw e;
           }
           if (updated == 0) {
-            throw versionProblem(
-                c,
-                "SELECT version FROM spirit_campaigns WHERE id = ?",
-                changed.id().value(),
-                "campaign " + changed.id(),
-                changed.version());
+            return versionProblem(
+                c, "SELECT version FROM spirit_campaigns WHERE id = ?", next.id().value());
           }
-          return stored;
-        });
+          return new WriteResult.Stored<>(stored);
+        },
+        violation -> new WriteResult.SlugTaken<>());
   }
 
   @Override
@@ -312,14 +303,17 @@ public final class JdbcStore implements SpiritStore {
   // ---- submissions ----------------------------------------------------------------------------
 
   @Override
-  public InsertOutcome insert(Submission submission, int maxPerParticipant) {
-    requireLimit(maxPerParticipant);
-    return inTransaction(
-        "insert submission " + submission.id(),
-        (c, attempt) -> insertOne(c, submission, maxPerParticipant, attempt > 1));
+  public SubmissionWrite storeNewSubmission(Submission first, int maxPerParticipant) {
+    try {
+      return inTransaction(
+          "insert submission " + first.id(),
+          (c, attempt) -> insertOne(c, first, maxPerParticipant, attempt > 1));
+    } catch (IdTaken taken) {
+      return new SubmissionWrite.IdTaken(taken.id);
+    }
   }
 
-  private InsertOutcome insertOne(
+  private SubmissionWrite insertOne(
       Connection c, Submission submission, int max, boolean checkIdFirst) throws SQLException {
     if (checkIdFirst) {
       requireNewId(c, submission.id());
@@ -329,7 +323,7 @@ public final class JdbcStore implements SpiritStore {
       Optional<Submission> existing = findByKey(c, campaign, submission.idempotencyKey().get());
       if (existing.isPresent()) {
         requireNewId(c, submission.id());
-        return new InsertOutcome.Duplicate(existing.get());
+        return new SubmissionWrite.KeyTaken(existing.get());
       }
     }
     String participant = submission.participant().id().value();
@@ -351,7 +345,7 @@ public final class JdbcStore implements SpiritStore {
           throw new Retry();
         }
         requireNewId(c, submission.id());
-        return new InsertOutcome.LimitReached(current.getAsInt());
+        return new SubmissionWrite.AtLimit(current.getAsInt());
       }
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -367,7 +361,7 @@ public final class JdbcStore implements SpiritStore {
         throw e;
       }
     }
-    Submission stored = submission.withVersion(1);
+    Submission stored = submission;
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO spirit_submissions ("
@@ -381,311 +375,46 @@ public final class JdbcStore implements SpiritStore {
       }
       throw e;
     }
-    return new InsertOutcome.Inserted(stored);
+    return new SubmissionWrite.Stored(stored);
   }
 
   @Override
-  public List<InsertOutcome> insertAll(List<Submission> submissions, int maxPerParticipant) {
-    requireLimit(maxPerParticipant);
+  public List<SubmissionWrite> storeNewSubmissions(
+      List<Submission> submissions, int maxPerParticipant) {
     if (submissions.isEmpty()) {
       return List.of();
     }
-    Set<SubmissionId> ids = new HashSet<>();
-    for (Submission s : submissions) {
-      if (!ids.add(s.id())) {
-        throw new AlreadyExistsException("submission " + s.id());
-      }
-    }
-    return inTransaction(
-        "insert a batch of " + submissions.size() + " submissions",
-        (c, attempt) -> insertBatch(c, submissions, maxPerParticipant, attempt > 1));
-  }
-
-  /** A (campaign, participant) pair: the key of a counter row. */
-  private record Slot(UUID campaign, String participant) {}
-
-  private List<InsertOutcome> insertBatch(
-      Connection c, List<Submission> batch, int max, boolean checkAllIds) throws SQLException {
-    // 1. Ids already stored are refused, like insert() refuses them. On a first attempt the primary
-    // key checks the ids of the rows we write, and only the others are looked up (step 5); after a
-    // unique violation, every id is looked up first.
-    if (checkAllIds) {
-      requireNewIds(c, batch);
-    }
-    // 2. Idempotency keys already stored, per campaign.
-    Map<UUID, Map<String, Submission>> byKey = new HashMap<>();
-    Map<UUID, Set<String>> keysByCampaign = new LinkedHashMap<>();
-    for (Submission s : batch) {
-      s.idempotencyKey()
-          .ifPresent(
-              k ->
-                  keysByCampaign
-                      .computeIfAbsent(s.campaignId().value(), x -> new java.util.TreeSet<>())
-                      .add(k.value()));
-    }
-    for (Map.Entry<UUID, Set<String>> e : keysByCampaign.entrySet()) {
-      Map<String, Submission> found = byKey.computeIfAbsent(e.getKey(), x -> new HashMap<>());
-      lookUp(
-          c,
-          "SELECT s.idempotency_key, s.record_json FROM unnest(?::varchar[]) AS t(v)"
-              + " CROSS JOIN LATERAL (SELECT idempotency_key, record_json FROM spirit_submissions"
-              + " WHERE campaign_id = ? AND idempotency_key = t.v LIMIT 1) s",
-          "SELECT s.idempotency_key, s.record_json FROM UNNEST(?) AS t(v)"
-              + " JOIN spirit_submissions s ON s.campaign_id = ? AND s.idempotency_key = t.v",
-          e.getKey(),
-          new ArrayList<>(e.getValue()),
-          rs -> found.put(rs.getString(1), SpiritCodec.submissionFromJson(rs.getString(2))));
-    }
-    // 3. Lock the counter rows of every participant in the batch, in a fixed order.
-    Map<UUID, Set<String>> participants = new TreeMap<>();
-    for (Submission s : batch) {
-      participants
-          .computeIfAbsent(s.campaignId().value(), x -> new java.util.TreeSet<>())
-          .add(s.participant().id().value());
-    }
-    Map<Slot, Integer> counts = new HashMap<>();
-    for (Map.Entry<UUID, Set<String>> e : participants.entrySet()) {
-      lookUp(
-          c,
-          "SELECT n.participant_id, n.submission_count FROM unnest(?::varchar[]) AS t(v)"
-              + " CROSS JOIN LATERAL (SELECT participant_id, submission_count"
-              + " FROM spirit_participant_counts WHERE campaign_id = ? AND participant_id = t.v"
-              + " LIMIT 1 FOR UPDATE) n",
-          "SELECT n.participant_id, n.submission_count FROM UNNEST(?) AS t(v)"
-              + " JOIN spirit_participant_counts n"
-              + " ON n.campaign_id = ? AND n.participant_id = t.v FOR UPDATE",
-          e.getKey(),
-          new ArrayList<>(e.getValue()),
-          rs -> counts.put(new Slot(e.getKey(), rs.getString(1)), rs.getInt(2)));
-    }
-    Set<Slot> existingSlots = new HashSet<>(counts.keySet());
-    // 4. Decide every outcome in batch order, as insert() would one by one.
-    List<InsertOutcome> outcomes = new ArrayList<>(batch.size());
-    List<Submission> toStore = new ArrayList<>();
-    List<Submission> notWritten = new ArrayList<>();
-    for (Submission s : batch) {
-      UUID campaign = s.campaignId().value();
-      if (s.idempotencyKey().isPresent()) {
-        Submission earlier =
-            byKey.getOrDefault(campaign, Map.of()).get(s.idempotencyKey().get().value());
-        if (earlier != null) {
-          outcomes.add(new InsertOutcome.Duplicate(earlier));
-          notWritten.add(s);
-          continue;
-        }
-      }
-      Slot slot = new Slot(campaign, s.participant().id().value());
-      int count = counts.getOrDefault(slot, 0);
-      if (count >= max) {
-        outcomes.add(new InsertOutcome.LimitReached(count));
-        notWritten.add(s);
-        continue;
-      }
-      Submission stored = s.withVersion(1);
-      counts.put(slot, count + 1);
-      stored
-          .idempotencyKey()
-          .ifPresent(
-              k -> byKey.computeIfAbsent(campaign, x -> new HashMap<>()).put(k.value(), stored));
-      toStore.add(stored);
-      outcomes.add(new InsertOutcome.Inserted(stored));
-    }
-    if (!checkAllIds && !notWritten.isEmpty()) {
-      requireNewIds(c, notWritten);
-    }
-    if (toStore.isEmpty()) {
-      return outcomes;
-    }
-    // 5. Write the new rows and the new counts.
-    Map<Slot, Integer> updated = new LinkedHashMap<>();
-    Map<Slot, Integer> created = new LinkedHashMap<>();
-    for (Submission s : toStore) {
-      Slot slot = new Slot(s.campaignId().value(), s.participant().id().value());
-      int count = counts.getOrDefault(slot, 0);
-      (existingSlots.contains(slot) ? updated : created).put(slot, count);
-    }
     try {
-      if (dialect == Dialect.POSTGRESQL) {
-        writePostgresql(c, toStore, updated, created);
-      } else {
-        writeBatched(c, toStore, updated, created);
-      }
-    } catch (SQLException e) {
-      if (SqlErrors.isUniqueViolation(e)) {
-        // A concurrent insert took a key or created a counter row since our look-ups.
-        throw new Retry();
-      }
-      throw e;
-    }
-    return outcomes;
-  }
-
-  /**
-   * PostgreSQL: three statements for the whole batch, each taking its rows as arrays ({@code
-   * unnest}), so the server plans and executes each once instead of once per row, whatever the
-   * DataSource's batching settings. Counter rows that existed are locked by this transaction (step
-   * 3) and get their new counts; new counter rows are plain inserts, so one that a concurrent batch
-   * created meanwhile is a unique violation and the batch runs again.
-   */
-  private static void writePostgresql(
-      Connection c, List<Submission> rows, Map<Slot, Integer> updated, Map<Slot, Integer> created)
-      throws SQLException {
-    int n = rows.size();
-    Object[][] columns = new Object[10][n];
-    for (int i = 0; i < n; i++) {
-      Submission s = rows.get(i);
-      columns[0][i] = s.id().value();
-      columns[1][i] = s.campaignId().value();
-      columns[2][i] = s.status().name();
-      columns[3][i] = s.district().code();
-      columns[4][i] = s.channel().name();
-      columns[5][i] = s.participant().id().value();
-      columns[6][i] = PgTimestamps.format(floorMicros(s.receivedAt()));
-      columns[7][i] = s.idempotencyKey().map(IdempotencyKey::value).orElse(null);
-      columns[8][i] = s.version();
-      columns[9][i] = SpiritCodec.toJson(s);
-    }
-    String[] types = {
-      "uuid", "uuid", "varchar", "varchar", "varchar", "varchar", "text", "varchar", "int8", "text"
-    };
-    executeWithArrays(
-        c,
-        "INSERT INTO spirit_submissions ("
-            + SUBMISSION_COLUMNS
-            + ") SELECT t.id, t.campaign_id, t.status, t.district, t.channel, t.participant_id,"
-            + " t.received_at::timestamptz, t.idempotency_key, t.version, t.record_json"
-            + " FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],"
-            + " ?::varchar[], ?::text[], ?::varchar[], ?::int8[], ?::text[])"
-            + " AS t(id, campaign_id, status, district, channel, participant_id, received_at,"
-            + " idempotency_key, version, record_json)",
-        types,
-        columns);
-    String[] countTypes = {"uuid", "varchar", "int4"};
-    if (!updated.isEmpty()) {
-      // These rows exist and this transaction holds their locks (step 3), so every row takes the
-      // DO UPDATE path. Written as an upsert rather than UPDATE ... FROM unnest(...) because the
-      // planner may answer that join by hashing the whole counter table; an upsert finds each row
-      // through the primary key.
-      executeWithArrays(
-          c,
-          "INSERT INTO spirit_participant_counts (campaign_id, participant_id, submission_count)"
-              + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::int4[])"
-              + " ON CONFLICT (campaign_id, participant_id)"
-              + " DO UPDATE SET submission_count = EXCLUDED.submission_count",
-          countTypes,
-          slotColumns(updated));
-    }
-    if (!created.isEmpty()) {
-      executeWithArrays(
-          c,
-          "INSERT INTO spirit_participant_counts (campaign_id, participant_id, submission_count)"
-              + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::int4[])",
-          countTypes,
-          slotColumns(created));
-    }
-  }
-
-  private static Object[][] slotColumns(Map<Slot, Integer> counts) {
-    Object[][] columns = new Object[3][counts.size()];
-    int i = 0;
-    for (Map.Entry<Slot, Integer> e : counts.entrySet()) {
-      columns[0][i] = e.getKey().campaign();
-      columns[1][i] = e.getKey().participant();
-      columns[2][i] = e.getValue();
-      i++;
-    }
-    return columns;
-  }
-
-  private static void executeWithArrays(
-      Connection c, String sql, String[] types, Object[][] columns) throws SQLException {
-    List<Array> arrays = new ArrayList<>(columns.length);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < columns.length; i++) {
-        Array array = c.createArrayOf(types[i], columns[i]);
-        arrays.add(array);
-        ps.setArray(i + 1, array);
-      }
-      ps.executeUpdate();
-    } finally {
-      for (Array array : arrays) {
-        array.free();
-      }
-    }
-  }
-
-  /** H2 (in-process, no round trips to save): JDBC batches of single-row statements. */
-  private static void writeBatched(
-      Connection c, List<Submission> rows, Map<Slot, Integer> updated, Map<Slot, Integer> created)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO spirit_submissions ("
-                + SUBMISSION_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Submission s : rows) {
-        bindSubmission(ps, s);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    if (!updated.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE spirit_participant_counts SET submission_count = ?"
-                  + " WHERE campaign_id = ? AND participant_id = ?")) {
-        for (Map.Entry<Slot, Integer> e : updated.entrySet()) {
-          ps.setInt(1, e.getValue());
-          ps.setObject(2, e.getKey().campaign());
-          ps.setString(3, e.getKey().participant());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (!created.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO spirit_participant_counts"
-                  + " (campaign_id, participant_id, submission_count) VALUES (?, ?, ?)")) {
-        for (Map.Entry<Slot, Integer> e : created.entrySet()) {
-          ps.setObject(1, e.getKey().campaign());
-          ps.setString(2, e.getKey().participant());
-          ps.setInt(3, e.getValue());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      return inTransaction(
+          "insert a batch of " + submissions.size() + " submissions",
+          (c, attempt) -> batches.insert(c, submissions, maxPerParticipant, attempt > 1));
+    } catch (IdTaken taken) {
+      return List.of(new SubmissionWrite.IdTaken(taken.id)); // rolled back: nothing stored
     }
   }
 
   @Override
-  public Submission update(Submission changed) {
-    Submission stored = changed.withVersion(changed.version() + 1);
+  public WriteResult<Submission> replaceSubmission(Submission next, long expectedVersion) {
     return inTransaction(
-        "update submission " + changed.id(),
+        "update submission " + next.id(),
         (c, attempt) -> {
           int updated;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE spirit_submissions SET status = ?, version = ?, record_json = ?"
                       + " WHERE id = ? AND version = ?")) {
-            ps.setString(1, stored.status().name());
-            ps.setLong(2, stored.version());
-            ps.setString(3, SpiritCodec.toJson(stored));
-            ps.setObject(4, changed.id().value());
-            ps.setLong(5, changed.version());
+            ps.setString(1, next.status().name());
+            ps.setLong(2, next.version());
+            ps.setString(3, SpiritCodec.toJson(next));
+            ps.setObject(4, next.id().value());
+            ps.setLong(5, expectedVersion);
             updated = ps.executeUpdate();
           }
           if (updated == 0) {
-            throw versionProblem(
-                c,
-                "SELECT version FROM spirit_submissions WHERE id = ?",
-                changed.id().value(),
-                "submission " + changed.id(),
-                changed.version());
+            return versionProblem(
+                c, "SELECT version FROM spirit_submissions WHERE id = ?", next.id().value());
           }
-          return stored;
+          return new WriteResult.Stored<>(next);
         });
   }
 
@@ -874,7 +603,7 @@ public final class JdbcStore implements SpiritStore {
   // ---- reactions and audit --------------------------------------------------------------------
 
   @Override
-  public boolean addReaction(Reaction reaction) {
+  public ReactionWrite storeReaction(Reaction reaction) {
     return inTransaction(
         "add a reaction to submission " + reaction.submissionId(),
         (c, attempt) -> {
@@ -889,13 +618,13 @@ public final class JdbcStore implements SpiritStore {
             ps.setString(4, reaction.type().name());
             ps.setString(5, SpiritCodec.toJson(reaction));
             ps.executeUpdate();
-            return true;
+            return ReactionWrite.STORED;
           } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-              return false;
+              return ReactionWrite.ALREADY_THERE;
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
-              throw new NotFoundException("submission " + reaction.submissionId());
+              return ReactionWrite.NO_SUBMISSION;
             }
             throw e;
           }
@@ -1035,116 +764,30 @@ public final class JdbcStore implements SpiritStore {
 
   // ---- plumbing -------------------------------------------------------------------------------
 
-  /** Work inside a transaction; {@code attempt} counts from 1. */
-  @FunctionalInterface
-  private interface TxWork<T> {
-    T run(Connection c, int attempt) throws SQLException;
-  }
+  // (transactions, retries and error translation: Transactions)
 
-  /** Work on a connection in auto-commit mode. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /** Thrown inside a transaction to roll it back and run it again. */
-  private static final class Retry extends RuntimeException {
+  /** Thrown inside a transaction when a submission id is already stored; rolls it back. */
+  static final class IdTaken extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final transient SubmissionId id;
 
-    Retry() {
+    IdTaken(SubmissionId id) {
       super(null, null, false, false);
-    }
-  }
-
-  /** A unique violation the work leaves to a diagnosis after the rollback. */
-  private static final class UniqueViolation extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UniqueViolation(SQLException cause) {
-      super(cause.getMessage(), cause, false, false);
+      this.id = id;
     }
   }
 
   private <T> T inTransaction(String operation, TxWork<T> work) {
-    return inTransaction(
-        operation,
-        work,
-        violation -> {
-          throw new StorageException(operation + " violated a unique constraint", violation);
-        });
+    return tx.inTransaction(operation, work);
   }
 
   private <T> T inTransaction(
-      String operation, TxWork<T> work, Function<UniqueViolation, SpiritException> diagnose) {
-    ensureOpen();
-    for (int attempt = 1; ; attempt++) {
-      boolean committing = false;
-      try (Connection c = dataSource.getConnection()) {
-        boolean autoCommit = c.getAutoCommit();
-        if (autoCommit) {
-          c.setAutoCommit(false);
-        }
-        try {
-          T result = work.run(c, attempt);
-          committing = true;
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          if (!committing) {
-            rollbackQuietly(c, e);
-          }
-          throw e;
-        } finally {
-          if (autoCommit && !c.isClosed()) {
-            try {
-              c.setAutoCommit(true);
-            } catch (SQLException ignored) {
-              // the pool will discard a broken connection
-            }
-          }
-        }
-      } catch (Retry retry) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new StorageException(
-              operation + " kept conflicting with concurrent writes (" + attempt + " attempts)");
-        }
-        pause(attempt);
-      } catch (UniqueViolation violation) {
-        throw diagnose.apply(violation);
-      } catch (SQLException e) {
-        if (!committing && SqlErrors.isRetryable(e) && attempt < MAX_ATTEMPTS) {
-          pause(attempt);
-          continue;
-        }
-        throw SqlErrors.translate(operation, e, committing, where);
-      }
-    }
+      String operation, TxWork<T> work, Function<UniqueViolation, T> diagnose) {
+    return tx.inTransaction(operation, work, diagnose);
   }
 
   private <T> T withConnection(String operation, Work<T> work) {
-    ensureOpen();
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw SqlErrors.translate(operation, e, false, where);
-    }
-  }
-
-  private static void rollbackQuietly(Connection c, Throwable failure) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 20)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("interrupted while retrying a database transaction", e);
-    }
+    return tx.withConnection(operation, work);
   }
 
   private void ensureOpen() {
@@ -1163,16 +806,9 @@ public final class JdbcStore implements SpiritStore {
     }
   }
 
-  private static void requireLimit(int maxPerParticipant) {
-    if (maxPerParticipant < 1) {
-      throw new InvalidInputException(
-          "maxPerParticipant", "must be at least 1, was " + maxPerParticipant);
-    }
-  }
-
   private static void requireNewId(Connection c, SubmissionId id) throws SQLException {
     if (exists(c, "SELECT 1 FROM spirit_submissions WHERE id = ?", id.value())) {
-      throw new AlreadyExistsException("submission " + id);
+      throw new IdTaken(id);
     }
   }
 
@@ -1199,88 +835,19 @@ public final class JdbcStore implements SpiritStore {
     }
   }
 
-  private static SpiritException versionProblem(
-      Connection c, String sql, UUID id, String what, long expected) throws SQLException {
+  private static <T> WriteResult<T> versionProblem(Connection c, String sql, UUID id)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new NotFoundException(what);
-        }
-        return new VersionConflictException(what, expected, rs.getLong(1));
+        return rs.next()
+            ? new WriteResult.VersionWas<>(rs.getLong(1))
+            : new WriteResult.Missing<>();
       }
     }
   }
 
-  private void requireNewIds(Connection c, List<Submission> submissions) throws SQLException {
-    List<UUID> ids = new ArrayList<>(submissions.size());
-    for (Submission s : submissions) {
-      ids.add(s.id().value());
-    }
-    lookUp(
-        c,
-        "SELECT s.id FROM spirit_submissions s WHERE s.id = ANY (?)",
-        "SELECT s.id FROM UNNEST(?) AS t(v) JOIN spirit_submissions s ON s.id = t.v",
-        null,
-        ids,
-        rs -> {
-          throw new AlreadyExistsException("submission " + rs.getObject(1, UUID.class));
-        });
-  }
-
-  /** Handles one row of a look-up. */
-  @FunctionalInterface
-  private interface RowHandler {
-    void handle(ResultSet rs) throws SQLException;
-  }
-
-  /**
-   * Runs a look-up for many values, passed as one SQL array that is the first parameter; {@code
-   * first}, if given, is the second. The query plans once and probes the index once per value, in
-   * the order given, which is also the lock order of a {@code FOR UPDATE}.
-   *
-   * <p>Both databases get the values as a table ({@code unnest}) joined to the index, not as {@code
-   * col = ANY (?)} or {@code IN (...)} beside a campaign condition: H2 answers those by scanning
-   * every row of the campaign, and PostgreSQL does the same when its statistics are missing or
-   * stale (a fresh table, a new campaign in the middle of an import), so every batch got slower
-   * with the size of the campaign. PostgreSQL gets a {@code LATERAL} subquery with {@code LIMIT 1},
-   * which the planner cannot turn into a hash join over the whole table: it always probes the
-   * index.
-   */
-  private void lookUp(
-      Connection c,
-      String postgresql,
-      String h2,
-      @Nullable Object first,
-      List<?> values,
-      RowHandler handler)
-      throws SQLException {
-    if (values.isEmpty()) {
-      return;
-    }
-    boolean isH2 = dialect == Dialect.H2;
-    try (PreparedStatement ps = c.prepareStatement(isH2 ? h2 : postgresql)) {
-      if (first != null) {
-        ps.setObject(2, first);
-      }
-      boolean uuids = values.get(0) instanceof UUID;
-      Array array =
-          c.createArrayOf(
-              isH2 ? (uuids ? "UUID" : "VARCHAR") : (uuids ? "uuid" : "varchar"), values.toArray());
-      try {
-        ps.setArray(1, array);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            handler.handle(rs);
-          }
-        }
-      } finally {
-        array.free();
-      }
-    }
-  }
-
-  private static void bindSubmission(PreparedStatement ps, Submission s) throws SQLException {
+  static void bindSubmission(PreparedStatement ps, Submission s) throws SQLException {
     ps.setObject(1, s.id().value());
     ps.setObject(2, s.campaignId().value());
     ps.setString(3, s.status().name());
@@ -1293,7 +860,7 @@ public final class JdbcStore implements SpiritStore {
     ps.setString(10, SpiritCodec.toJson(s));
   }
 
-  private static void bindAll(PreparedStatement ps, int first, List<?> values) throws SQLException {
+  static void bindAll(PreparedStatement ps, int first, List<?> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
       if (value instanceof Integer n) {
@@ -1307,7 +874,7 @@ public final class JdbcStore implements SpiritStore {
   }
 
   /** {@code (?, ?, ...)} with one mark per value: the SQL varies in length, never in content. */
-  private static String marks(List<?> values) {
+  static String marks(List<?> values) {
     return "(" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
   }
 
@@ -1315,7 +882,7 @@ public final class JdbcStore implements SpiritStore {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  private static Instant floorMicros(Instant instant) {
+  static Instant floorMicros(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }
 

@@ -25,8 +25,11 @@ import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.ReactionWrite;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.storage.SubmissionWrite;
+import dev.spirit.storage.WriteResult;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.ModerationRecord;
@@ -1538,6 +1541,167 @@ public abstract class SpiritStoreContract {
               store.count(
                   SubmissionFilter.builder(c.id()).participant(ParticipantId.of(p)).build()))
           .isEqualTo(3);
+    }
+  }
+
+  // ---- conditional-write primitives -----------------------------------------------------------
+
+  /**
+   * The primitives a backend implements report what they found and never throw for a rule
+   * violation; what the caller sees is decided once, in core.
+   */
+  @Nested
+  @DisplayName("conditional-write primitives")
+  class Primitives {
+    @Test
+    @DisplayName("a new campaign is stored exactly as handed in, version included")
+    void newCampaignStoredAsGiven() {
+      Campaign first = campaign().withVersion(1);
+      assertThat(store.storeNewCampaign(first)).isEqualTo(new WriteResult.Stored<>(first));
+      assertThat(store.findCampaign(first.id())).contains(first);
+    }
+
+    @Test
+    @DisplayName("a new campaign reports IdTaken before SlugTaken and changes nothing")
+    void newCampaignReportsConflicts() {
+      Campaign first = storedCampaign();
+      Campaign sameIdAndSlug = first.withVersion(1);
+      assertThat(store.storeNewCampaign(sameIdAndSlug)).isInstanceOf(WriteResult.IdTaken.class);
+      Campaign sameSlug =
+          Campaign.builder(first.slug())
+              .title("另一个", "Another")
+              .prompt("问", "Ask")
+              .districts("yuzhong")
+              .allChannels()
+              .build();
+      assertThat(store.storeNewCampaign(sameSlug)).isInstanceOf(WriteResult.SlugTaken.class);
+      assertThat(store.findCampaign(sameSlug.id())).isEmpty();
+      // a shared database may hold other tests' campaigns: look only at this slug
+      assertThat(store.listCampaigns())
+          .filteredOn(c -> c.slug().equals(first.slug()))
+          .containsExactly(first);
+    }
+
+    @Test
+    @DisplayName("replacing a campaign reports Missing, VersionWas(stored) or SlugTaken")
+    void replaceCampaignReportsConflicts() {
+      Campaign first = storedCampaign();
+      Campaign other = storedCampaign();
+      assertThat(store.replaceCampaign(campaign().withVersion(2), 1))
+          .isInstanceOf(WriteResult.Missing.class);
+      assertThat(store.replaceCampaign(first.withVersion(8), 7))
+          .isEqualTo(new WriteResult.VersionWas<Campaign>(1));
+      Campaign renamed =
+          Campaign.builder(other.slug())
+              .id(first.id())
+              .title("另一个", "Another")
+              .prompt("问", "Ask")
+              .districts("yuzhong")
+              .allChannels()
+              .build()
+              .withVersion(2);
+      assertThat(store.replaceCampaign(renamed, 1)).isInstanceOf(WriteResult.SlugTaken.class);
+      assertThat(store.findCampaign(first.id())).contains(first);
+      Campaign next = first.withVersion(2);
+      assertThat(store.replaceCampaign(next, 1)).isEqualTo(new WriteResult.Stored<>(next));
+      assertThat(store.findCampaign(first.id())).contains(next);
+    }
+
+    @Test
+    @DisplayName("a new submission reports IdTaken, then KeyTaken, then AtLimit, else is stored")
+    void newSubmissionReportsInOrder() {
+      CampaignId c = storedCampaign().id();
+      Submission keyed = withKey(c, "p-order", "k-order").withVersion(1);
+      assertThat(store.storeNewSubmission(keyed, 1)).isEqualTo(new SubmissionWrite.Stored(keyed));
+      // same id, same key, participant at the limit: the id wins
+      assertThat(store.storeNewSubmission(keyed, 1))
+          .isEqualTo(new SubmissionWrite.IdTaken(keyed.id()));
+      // new id, same key, participant at the limit: the key wins
+      Submission retry = withKey(c, "p-order", "k-order").withVersion(1);
+      assertThat(store.storeNewSubmission(retry, 1)).isEqualTo(new SubmissionWrite.KeyTaken(keyed));
+      // new id, new key, participant at the limit
+      Submission more = withKey(c, "p-order", "k-other").withVersion(1);
+      assertThat(store.storeNewSubmission(more, 1)).isEqualTo(new SubmissionWrite.AtLimit(1));
+      assertThat(store.find(retry.id())).isEmpty();
+      assertThat(store.find(more.id())).isEmpty();
+      assertThat(store.count(SubmissionFilter.all(c))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a batch with a stored id ends with IdTaken naming it and stores at most a prefix")
+    void batchEndsAtTakenId() {
+      CampaignId c = storedCampaign().id();
+      Submission stored = inserted(submission(c, "p-batch"));
+      Submission before = submission(c, "p-batch").build().withVersion(1);
+      Submission after = submission(c, "p-batch").build().withVersion(1);
+      List<SubmissionWrite> found =
+          store.storeNewSubmissions(List.of(before, stored, after), NO_LIMIT);
+      assertThat(found).isNotEmpty();
+      assertThat(found.get(found.size() - 1)).isEqualTo(new SubmissionWrite.IdTaken(stored.id()));
+      assertThat(store.find(after.id())).isEmpty();
+      assertThat(store.find(stored.id())).contains(stored);
+    }
+
+    @Test
+    @DisplayName("replacing a submission reports Missing or VersionWas(stored) and changes nothing")
+    void replaceSubmissionReportsConflicts() {
+      CampaignId c = storedCampaign().id();
+      Submission stored = inserted(submission(c, "p-replace"));
+      Submission never = submission(c, "p-replace").build().withVersion(2);
+      assertThat(store.replaceSubmission(never, 1)).isInstanceOf(WriteResult.Missing.class);
+      Submission next = stored.toBuilder().status(SubmissionStatus.APPROVED).build().withVersion(2);
+      assertThat(store.replaceSubmission(next.withVersion(6), 5))
+          .isEqualTo(new WriteResult.VersionWas<Submission>(1));
+      assertThat(store.find(stored.id())).contains(stored);
+      assertThat(store.replaceSubmission(next, 1)).isEqualTo(new WriteResult.Stored<>(next));
+      assertThat(store.find(stored.id())).contains(next);
+    }
+
+    @Test
+    @DisplayName("a reaction reports NO_SUBMISSION, ALREADY_THERE or STORED")
+    void reactionReports() {
+      CampaignId c = storedCampaign().id();
+      Submission stored = inserted(submission(c, "p-react"));
+      Submission never = submission(c, "p-react").build();
+      Reaction toNothing =
+          new Reaction(
+              never.id(), c, ParticipantId.of("fan"), ReactionType.ENDORSE, Optional.empty(), T0);
+      Reaction endorse =
+          new Reaction(
+              stored.id(), c, ParticipantId.of("fan"), ReactionType.ENDORSE, Optional.empty(), T0);
+      assertThat(store.storeReaction(toNothing)).isEqualTo(ReactionWrite.NO_SUBMISSION);
+      assertThat(store.storeReaction(endorse)).isEqualTo(ReactionWrite.STORED);
+      assertThat(store.storeReaction(endorse)).isEqualTo(ReactionWrite.ALREADY_THERE);
+      assertThat(store.countReactions(stored.id(), ReactionType.ENDORSE)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("8 threads storing one participant's batches with limit 20 store exactly 20")
+    void concurrentBatchesKeepTheLimit() throws Exception {
+      CampaignId c = storedCampaign().id();
+      List<List<SubmissionWrite>> found =
+          concurrently(
+              THREADS,
+              t -> {
+                List<Submission> batch = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                  batch.add(withKey(c, "p-batches", "t" + t + "-" + i).withVersion(1));
+                }
+                return store.storeNewSubmissions(batch, 20);
+              });
+      long stored =
+          found.stream()
+              .flatMap(List::stream)
+              .filter(w -> w instanceof SubmissionWrite.Stored)
+              .count();
+      assertThat(stored).isEqualTo(20);
+      assertThat(found.stream().flatMap(List::stream))
+          .filteredOn(w -> !(w instanceof SubmissionWrite.Stored))
+          .allSatisfy(w -> assertThat(w).isInstanceOf(SubmissionWrite.AtLimit.class));
+      assertThat(
+              store.count(
+                  SubmissionFilter.builder(c).participant(ParticipantId.of("p-batches")).build()))
+          .isEqualTo(20);
     }
   }
 

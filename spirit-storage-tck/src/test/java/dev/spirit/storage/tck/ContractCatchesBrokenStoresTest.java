@@ -9,6 +9,8 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.memory.InMemoryStore;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionText;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -39,6 +41,10 @@ class ContractCatchesBrokenStoresTest {
             SpiritStore.class.getClassLoader(),
             new Class<?>[] {SpiritStore.class},
             (proxy, m, a) -> {
+              if (isCoreRule(real, m)) {
+                // core's rule methods must reach the broken primitive through the proxy
+                return InvocationHandler.invokeDefault(proxy, m, a);
+              }
               boolean target = m.getName().equals(method);
               Object[] actual = target && a != null ? args.apply(a.clone()) : a;
               try {
@@ -50,12 +56,19 @@ class ContractCatchesBrokenStoresTest {
             });
   }
 
+  /** A default method of the SPI that the real store does not override: one of core's rules. */
+  private static boolean isCoreRule(SpiritStore real, Method m) throws NoSuchMethodException {
+    return m.isDefault()
+        && real.getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass()
+            == SpiritStore.class;
+  }
+
   /** Ignores the participant limit. */
   static class NoLimit extends SpiritStoreContract {
     @Override
     protected SpiritStore createStore() {
       return broken(
-          "insert",
+          "storeNewSubmission",
           a -> {
             a[1] = Integer.MAX_VALUE;
             return a;
@@ -97,7 +110,7 @@ class ContractCatchesBrokenStoresTest {
     @Override
     protected SpiritStore createStore() {
       return broken(
-          "insert",
+          "storeNewSubmission",
           a -> {
             Submission s = (Submission) a[0];
             String nfc = Normalizer.normalize(s.text().original(), Normalizer.Form.NFC);

@@ -1,0 +1,64 @@
+package dev.spirit;
+
+import dev.spirit.storage.Page;
+import dev.spirit.storage.PageRequest;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Queries over the submissions of a {@link Spirit} instance. Get it from {@link
+ * Spirit#submissions()}; thread-safe. (Beside {@link Spirit} rather than in {@code
+ * dev.spirit.submission} for the same package-cycle reason as {@link Campaigns}.)
+ */
+public final class Submissions {
+  private final SpiritStore store;
+
+  Submissions(SpiritStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Finds a submission.
+   *
+   * @param id the id
+   * @return the submission, or empty
+   */
+  public Optional<Submission> find(SubmissionId id) {
+    return store.find(id);
+  }
+
+  /**
+   * One page of the submissions matching a filter, oldest first.
+   *
+   * @param filter which submissions
+   * @param page which page
+   * @return the page
+   */
+  public Page<Submission> page(SubmissionFilter filter, PageRequest page) {
+    return store.query(filter, page);
+  }
+
+  /**
+   * Counts the submissions matching a filter.
+   *
+   * @param filter which submissions
+   * @return how many
+   */
+  public long count(SubmissionFilter filter) {
+    return store.count(filter);
+  }
+
+  /**
+   * Streams the submissions matching a filter, oldest first. Close the stream.
+   *
+   * @param filter which submissions
+   * @return the stream
+   */
+  public Stream<Submission> stream(SubmissionFilter filter) {
+    return store.stream(filter);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.spirit.intake;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.ModerationMode;
+import dev.spirit.campaign.SubmissionRules;
+import dev.spirit.event.SpiritListener;
+import dev.spirit.event.internal.Listeners;
+import dev.spirit.moderation.Moderator;
+import dev.spirit.storage.InsertOutcome;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.ModerationDecision;
+import dev.spirit.submission.ModerationRecord;
+import dev.spirit.submission.Receipt;
+import dev.spirit.submission.Rejection;
+import dev.spirit.submission.RejectionCode;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionRequest;
+import dev.spirit.submission.SubmissionStatus;
+import dev.spirit.submission.SubmissionText;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Intake: turns submission requests into stored submissions or typed rejections. For each request,
+ * in order:
+ *
+ * <ol>
+ *   <li>the campaign must exist;
+ *   <li>a request whose idempotency key the campaign already stored is answered with that
+ *       submission's receipt (a replay);
+ *   <li>the intake rules are checked, collecting every broken one;
+ *   <li>the moderator screens the candidate, which decides its first status;
+ *   <li>the store inserts it atomically with the idempotency and per-participant checks ({@link
+ *       SpiritStore#insertAll}), one batch per campaign.
+ * </ol>
+ *
+ * <p>Get it from {@code Spirit.intake()}; thread-safe.
+ */
+public final class Intake {
+  private final SpiritStore store;
+  private final Clock clock;
+  private final Moderator moderator;
+  private final List<SpiritListener> listeners;
+
+  /**
+   * Creates the intake over a store ({@code Spirit} builds one).
+   *
+   * @param store the store
+   * @param clock the clock giving intake times
+   * @param moderator the moderator screening new submissions
+   * @param listeners the listeners told about accepted submissions (a live, thread-safe list)
+   */
+  public Intake(
+      SpiritStore store, Clock clock, Moderator moderator, List<SpiritListener> listeners) {
+    this.store = store;
+    this.clock = clock;
+    this.moderator = moderator;
+    this.listeners = listeners;
+  }
+
+  /**
+   * Takes in one submission.
+   *
+   * @param request the request
+   * @return accepted with id and status, or rejected with every reason
+   */
+  public Receipt submit(SubmissionRequest request) {
+    return submitAll(List.of(request)).get(0);
+  }
+
+  /**
+   * Takes in many submissions at once (a mailbox import, a batch of transcribed cards), storing
+   * them in as few store operations as the backend allows. Each request gets its own receipt, in
+   * order; a rejected request does not affect the others.
+   *
+   * @param requests the requests
+   * @return one receipt per request
+   */
+  public List<Receipt> submitAll(List<SubmissionRequest> requests) {
+    Instant now = clock.instant();
+    Receipt[] receipts = new Receipt[requests.size()];
+    Map<CampaignId, Optional<Campaign>> campaigns = new java.util.HashMap<>();
+    Map<CampaignId, List<Integer>> pendingByCampaign = new java.util.LinkedHashMap<>();
+    Submission[] candidates = new Submission[requests.size()];
+    for (int i = 0; i < requests.size(); i++) {
+      SubmissionRequest request = requests.get(i);
+      Optional<Campaign> campaign =
+          campaigns.computeIfAbsent(request.campaignId(), store::findCampaign);
+      if (campaign.isEmpty()) {
+        receipts[i] =
+            rejected(
+                RejectionCode.CAMPAIGN_NOT_FOUND,
+                "campaignId",
+                "campaign " + request.campaignId() + " does not exist");
+        continue;
+      }
+      Optional<Submission> earlier =
+          request
+              .idempotencyKey()
+              .flatMap(k -> store.findByIdempotencyKey(request.campaignId(), k));
+      if (earlier.isPresent()) {
+        receipts[i] = new Receipt.Accepted(earlier.get().id(), earlier.get().status(), true);
+        continue;
+      }
+      SubmissionText text = SubmissionText.of(request.text());
+      Language language = request.language().orElseGet(() -> Language.detect(text.normalized()));
+      List<Rejection> reasons = IntakeRules.check(request, campaign.get(), text, language, now);
+      if (!reasons.isEmpty()) {
+        receipts[i] = new Receipt.Rejected(reasons);
+        continue;
+      }
+      Submission candidate =
+          Submission.builder()
+              .id(SubmissionId.generate(now))
+              .campaignId(request.campaignId())
+              .kind(request.kind())
+              .text(text)
+              .language(language)
+              .district(request.district())
+              .channel(request.channel())
+              .collectionPoint(request.collectionPoint())
+              .participant(request.participant())
+              .provenance(request.provenance())
+              .receivedAt(now)
+              .idempotencyKey(request.idempotencyKey())
+              .build();
+      ModerationRecord verdict = moderator.moderate(candidate, campaign.get());
+      candidates[i] =
+          candidate.toBuilder()
+              .status(statusFor(verdict.decision(), campaign.get().rules().moderationMode()))
+              .moderation(Optional.of(verdict))
+              .build();
+      pendingByCampaign.computeIfAbsent(request.campaignId(), c -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<CampaignId, List<Integer>> group : pendingByCampaign.entrySet()) {
+      Campaign campaign =
+          java.util.Objects.requireNonNull(campaigns.get(group.getKey())).orElseThrow();
+      List<Submission> batch = new ArrayList<>();
+      for (int index : group.getValue()) {
+        batch.add(candidates[index]);
+      }
+      List<InsertOutcome> outcomes = store.insertAll(batch, campaign.rules().maxPerParticipant());
+      for (int j = 0; j < outcomes.size(); j++) {
+        receipts[group.getValue().get(j)] = receiptFor(outcomes.get(j), campaign.rules());
+      }
+    }
+    List<Receipt> result = new ArrayList<>(receipts.length);
+    for (Receipt receipt : receipts) {
+      result.add(java.util.Objects.requireNonNull(receipt));
+    }
+    return result;
+  }
+
+  private Receipt receiptFor(InsertOutcome outcome, SubmissionRules rules) {
+    if (outcome instanceof InsertOutcome.Inserted inserted) {
+      Submission stored = inserted.stored();
+      if (stored.status() != SubmissionStatus.PENDING) {
+        String why =
+            stored.moderation().map(m -> "automatic moderation: " + m.decision()).orElse("intake");
+        store.appendAudit(
+            new AuditEntry(
+                stored.campaignId(),
+                stored.id(),
+                AuditEntry.ACTOR_MODERATION,
+                stored.receivedAt(),
+                SubmissionStatus.PENDING,
+                stored.status(),
+                why));
+      }
+      Listeners.tell(listeners, l -> l.onAccepted(stored));
+      return new Receipt.Accepted(stored.id(), stored.status(), false);
+    } else if (outcome instanceof InsertOutcome.Duplicate duplicate) {
+      return new Receipt.Accepted(duplicate.existing().id(), duplicate.existing().status(), true);
+    } else {
+      long count = ((InsertOutcome.LimitReached) outcome).count();
+      return rejected(
+          RejectionCode.PARTICIPANT_LIMIT_REACHED,
+          "participant",
+          "participant already has "
+              + count
+              + " submissions; the campaign allows "
+              + rules.maxPerParticipant());
+    }
+  }
+
+  private static SubmissionStatus statusFor(ModerationDecision decision, ModerationMode mode) {
+    return switch (decision) {
+      case REJECT -> SubmissionStatus.REJECTED;
+      case REVIEW -> SubmissionStatus.PENDING;
+      case APPROVE ->
+          mode == ModerationMode.POST ? SubmissionStatus.APPROVED : SubmissionStatus.PENDING;
+    };
+  }
+
+  private static Receipt rejected(RejectionCode code, String field, String message) {
+    return new Receipt.Rejected(List.of(new Rejection(code, field, message)));
+  }
+}

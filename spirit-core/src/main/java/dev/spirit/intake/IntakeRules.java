@@ -1,0 +1,121 @@
+package dev.spirit.intake;
+
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.Language;
+import dev.spirit.campaign.LengthLimit;
+import dev.spirit.submission.Rejection;
+import dev.spirit.submission.RejectionCode;
+import dev.spirit.submission.SubmissionRequest;
+import dev.spirit.submission.SubmissionText;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The intake rules a request must pass against its campaign, in this order, collecting every broken
+ * rule rather than stopping at the first: the campaign is open at that instant; district, channel
+ * and kind are accepted; the normalized text is within the kind's length limits; the language is
+ * accepted; consent was given if required.
+ */
+final class IntakeRules {
+  private IntakeRules() {}
+
+  static List<Rejection> check(
+      SubmissionRequest request,
+      Campaign campaign,
+      SubmissionText text,
+      Language language,
+      Instant now) {
+    List<Rejection> reasons = new ArrayList<>();
+    if (!campaign.isAcceptingAt(now)) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.CAMPAIGN_NOT_OPEN,
+              "campaignId",
+              "campaign '"
+                  + campaign.slug()
+                  + "' is "
+                  + campaign.state()
+                  + campaign.opensAt().map(o -> ", opens " + o).orElse("")
+                  + campaign.closesAt().map(c -> ", closes " + c).orElse("")
+                  + "; not taking submissions at "
+                  + now));
+    }
+    if (!campaign.districts().contains(request.district())) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.DISTRICT_NOT_ALLOWED,
+              "district",
+              "district '"
+                  + request.district()
+                  + "' is not one of the campaign's districts "
+                  + new java.util.TreeSet<>(campaign.districts())));
+    }
+    if (!campaign.channels().contains(request.channel())) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.CHANNEL_NOT_ALLOWED,
+              "channel",
+              "channel '"
+                  + request.channel().key()
+                  + "' is not accepted; accepted: "
+                  + new java.util.TreeSet<>(campaign.channels())));
+    }
+    Optional<LengthLimit> limit = campaign.rules().limitFor(request.kind());
+    if (limit.isEmpty()) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.KIND_NOT_ALLOWED,
+              "kind",
+              "kind '"
+                  + request.kind().key()
+                  + "' is not accepted; accepted: "
+                  + new java.util.TreeSet<>(campaign.rules().lengthLimits().keySet())));
+    } else {
+      int length = text.length();
+      if (length < limit.get().min()) {
+        reasons.add(
+            new Rejection(
+                RejectionCode.TOO_SHORT,
+                "text",
+                "text has "
+                    + length
+                    + " characters after normalization; a "
+                    + request.kind().key()
+                    + " needs at least "
+                    + limit.get().min()));
+      } else if (length > limit.get().max()) {
+        reasons.add(
+            new Rejection(
+                RejectionCode.TOO_LONG,
+                "text",
+                "text has "
+                    + length
+                    + " characters after normalization; a "
+                    + request.kind().key()
+                    + " allows at most "
+                    + limit.get().max()));
+      }
+    }
+    if (!campaign.rules().languages().contains(language)) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.LANGUAGE_NOT_ALLOWED,
+              "language",
+              (language.equals(Language.UNDETERMINED)
+                      ? "the text's language could not be determined"
+                      : "language '" + language + "' is not accepted")
+                  + "; accepted: "
+                  + new java.util.TreeSet<>(campaign.rules().languages())));
+    }
+    if (campaign.rules().consentRequired() && !request.participant().consent()) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.CONSENT_REQUIRED,
+              "participant.consent",
+              "the campaign requires the participant's consent"));
+    }
+    return reasons;
+  }
+}

@@ -1,0 +1,301 @@
+package dev.spirit.review;
+
+import dev.spirit.error.IllegalTransitionException;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.NotFoundException;
+import dev.spirit.error.NotPermittedException;
+import dev.spirit.error.VersionConflictException;
+import dev.spirit.event.SpiritListener;
+import dev.spirit.event.internal.Listeners;
+import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.SpiritStore;
+import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.ModerationDecision;
+import dev.spirit.submission.ModerationRecord;
+import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionStatus;
+import dev.spirit.submission.TextSpan;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review workflow after intake: status changes (by moderators, by the author's withdrawal, by
+ * reports reaching the campaign's threshold), endorsements and reports, appeals and redaction.
+ * Every status change is recorded in the audit log and told to listeners. Get it from {@code
+ * Spirit.review()}; thread-safe.
+ */
+public final class ReviewWorkflow {
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewWorkflow.class);
+
+  private final SpiritStore store;
+  private final Clock clock;
+  private final List<SpiritListener> listeners;
+
+  /**
+   * Creates the workflow over a store ({@code Spirit} builds one).
+   *
+   * @param store the store
+   * @param clock the clock giving the times recorded
+   * @param listeners the listeners told about changes (a live, thread-safe list)
+   */
+  public ReviewWorkflow(SpiritStore store, Clock clock, List<SpiritListener> listeners) {
+    this.store = store;
+    this.clock = clock;
+    this.listeners = listeners;
+  }
+
+  /**
+   * Changes a submission's status, recording who did it and why in the audit log.
+   *
+   * @param id the submission
+   * @param expectedVersion the version the decision was based on
+   * @param target the new status
+   * @param actor who decides (a moderator name)
+   * @param reason why
+   * @return the stored submission
+   * @throws NotFoundException if there is no such submission
+   * @throws VersionConflictException if it changed since {@code expectedVersion}
+   * @throws IllegalTransitionException if its status may not move to {@code target}
+   */
+  public Submission changeStatus(
+      SubmissionId id, long expectedVersion, SubmissionStatus target, String actor, String reason) {
+    Submission current = requireSubmission(id);
+    if (current.version() != expectedVersion) {
+      throw new VersionConflictException("submission " + id, expectedVersion, current.version());
+    }
+    return applyStatus(current, target, actor, reason);
+  }
+
+  private Submission applyStatus(
+      Submission current, SubmissionStatus target, String actor, String reason) {
+    if (!current.status().canMoveTo(target)) {
+      throw new IllegalTransitionException(
+          "submission " + current.id(), current.status().name(), target.name());
+    }
+    Submission changed =
+        store.update(current.toBuilder().status(target).reviewLease(Optional.empty()).build());
+    store.appendAudit(
+        new AuditEntry(
+            changed.campaignId(),
+            changed.id(),
+            actor,
+            clock.instant(),
+            current.status(),
+            target,
+            reason));
+    Listeners.tell(listeners, l -> l.onStatusChanged(current, changed));
+    return changed;
+  }
+
+  /**
+   * Withdraws a submission at its author's request.
+   *
+   * @param id the submission
+   * @param author the participant asking
+   * @return the stored, withdrawn submission
+   * @throws NotPermittedException if {@code author} did not give it
+   */
+  public Submission withdraw(SubmissionId id, ParticipantId author) {
+    Submission current = requireSubmission(id);
+    if (!current.participant().id().equals(author)) {
+      throw new NotPermittedException("only the author may withdraw submission " + id);
+    }
+    return applyStatus(
+        current, SubmissionStatus.WITHDRAWN, AuditEntry.ACTOR_PARTICIPANT, "withdrawn");
+  }
+
+  /**
+   * Records that a person supports an approved submission. One endorsement per person counts.
+   *
+   * @param id the submission
+   * @param by who endorses
+   * @return true if this is their first endorsement of it
+   * @throws NotPermittedException if the submission is not public
+   */
+  public boolean endorse(SubmissionId id, ParticipantId by) {
+    Submission current = requireSubmission(id);
+    if (!current.status().isPublic()) {
+      throw new NotPermittedException(
+          "submission " + id + " is " + current.status() + "; only approved ones can be endorsed");
+    }
+    Reaction endorsement =
+        new Reaction(
+            id, current.campaignId(), by, ReactionType.ENDORSE, Optional.empty(), clock.instant());
+    boolean added = store.addReaction(endorsement);
+    if (added) {
+      Listeners.tell(listeners, l -> l.onEndorsed(current, endorsement));
+    }
+    return added;
+  }
+
+  /**
+   * Reports a public submission as illegal or undesirable. Each person's report counts once; when
+   * the campaign's report threshold of distinct reporters is reached, an approved submission is
+   * hidden pending review.
+   *
+   * @param id the submission
+   * @param reporter who reports
+   * @param reason why, in their words
+   * @return true if this is their first report of it
+   */
+  public boolean report(SubmissionId id, ParticipantId reporter, String reason) {
+    Submission current = requireSubmission(id);
+    Reaction report =
+        new Reaction(
+            id,
+            current.campaignId(),
+            reporter,
+            ReactionType.REPORT,
+            Optional.of(reason),
+            clock.instant());
+    if (!store.addReaction(report)) {
+      return false;
+    }
+    long reports = store.countReactions(id, ReactionType.REPORT);
+    Listeners.tell(listeners, l -> l.onReported(current, report, reports));
+    int threshold =
+        store.findCampaign(current.campaignId()).map(c -> c.rules().reportThreshold()).orElse(1);
+    if (reports >= threshold && current.status() == SubmissionStatus.APPROVED) {
+      try {
+        Submission hidden =
+            applyStatus(
+                current,
+                SubmissionStatus.HIDDEN,
+                AuditEntry.ACTOR_REPORTS,
+                reports + " distinct reports reached the threshold of " + threshold);
+        Listeners.tell(listeners, l -> l.onAutoHidden(hidden, reports));
+      } catch (VersionConflictException e) {
+        // Someone else changed it first (a moderator, or a concurrent report that hid it).
+        LOG.debug("submission {} changed while being hidden by reports", id, e);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Asks for a rejected submission to be reviewed again. Each submission may be appealed once, by
+   * its author; it becomes pending, and listeners hear {@code onAppealed}.
+   *
+   * @param id the submission
+   * @param author the participant asking
+   * @param reason why, in their words
+   * @return the stored, pending submission
+   * @throws NotFoundException if there is no such submission
+   * @throws NotPermittedException if {@code author} did not give it, it is not rejected, or it was
+   *     already appealed
+   */
+  public Submission appeal(SubmissionId id, ParticipantId author, String reason) {
+    if (reason == null) {
+      throw new InvalidInputException("reason", "must not be null");
+    }
+    Submission current = requireSubmission(id);
+    if (!current.participant().id().equals(author)) {
+      throw new NotPermittedException("only the author may appeal submission " + id);
+    }
+    if (current.status() != SubmissionStatus.REJECTED) {
+      throw new NotPermittedException(
+          "submission " + id + " is " + current.status() + "; only rejected ones can be appealed");
+    }
+    if (current.appealed()) {
+      throw new NotPermittedException("submission " + id + " was already appealed once");
+    }
+    Submission changed =
+        store.update(
+            current.toBuilder()
+                .status(SubmissionStatus.PENDING)
+                .appealed(true)
+                .reviewLease(Optional.empty())
+                .build());
+    store.appendAudit(
+        new AuditEntry(
+            changed.campaignId(),
+            changed.id(),
+            AuditEntry.ACTOR_PARTICIPANT,
+            clock.instant(),
+            current.status(),
+            changed.status(),
+            "appeal: " + reason));
+    Listeners.tell(listeners, l -> l.onStatusChanged(current, changed));
+    Listeners.tell(listeners, l -> l.onAppealed(changed, reason));
+    return changed;
+  }
+
+  /**
+   * Masks parts of a submission's text in its public form (edit by redaction: the original stays
+   * stored, for the audit trail), keeping its status. The audit log records the change.
+   *
+   * @param id the submission
+   * @param expectedVersion the version the decision was based on
+   * @param spans ranges of the original text to mask, in addition to any already masked
+   * @param actor who decides
+   * @param reason why
+   * @return the stored submission
+   * @throws NotFoundException if there is no such submission
+   * @throws VersionConflictException if it changed since {@code expectedVersion}
+   * @throws InvalidInputException if a span lies outside the text
+   */
+  public Submission redact(
+      SubmissionId id, long expectedVersion, List<TextSpan> spans, String actor, String reason) {
+    Submission current = requireSubmission(id);
+    if (current.version() != expectedVersion) {
+      throw new VersionConflictException("submission " + id, expectedVersion, current.version());
+    }
+    String original = current.text().original();
+    // Mask on top of an earlier redaction when it is aligned with the original (one mask per
+    // UTF-16 unit, as the moderation pipeline masks).
+    String display = current.displayText();
+    StringBuilder masked =
+        new StringBuilder(display.length() == original.length() ? display : original);
+    for (TextSpan span : spans) {
+      if (span.end() > original.length()) {
+        throw new InvalidInputException(
+            "spans", "span " + span + " lies outside a text of " + original.length() + " chars");
+      }
+      for (int i = span.start(); i < span.end(); i++) {
+        masked.setCharAt(i, '*');
+      }
+    }
+    String redacted = masked.toString();
+    ModerationRecord record =
+        current
+            .moderation()
+            .map(
+                m ->
+                    new ModerationRecord(
+                        m.decision(),
+                        m.reasons(),
+                        m.ruleVersions(),
+                        Optional.of(redacted),
+                        m.decidedAt()))
+            .orElseGet(
+                () ->
+                    new ModerationRecord(
+                        ModerationDecision.APPROVE,
+                        List.of(),
+                        Map.of(),
+                        Optional.of(redacted),
+                        clock.instant()));
+    Submission changed = store.update(current.toBuilder().moderation(Optional.of(record)).build());
+    store.appendAudit(
+        new AuditEntry(
+            changed.campaignId(),
+            changed.id(),
+            actor,
+            clock.instant(),
+            current.status(),
+            changed.status(),
+            "redacted: " + reason));
+    return changed;
+  }
+
+  private Submission requireSubmission(SubmissionId id) {
+    return store.find(id).orElseThrow(() -> new NotFoundException("submission " + id));
+  }
+}

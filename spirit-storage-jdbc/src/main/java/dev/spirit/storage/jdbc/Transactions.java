@@ -1,0 +1,141 @@
+package dev.spirit.storage.jdbc;
+
+import dev.spirit.error.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * How the JDBC store talks to the database: read-committed transactions that roll back on any
+ * failure and run again, a bounded number of times with a short random pause, after a concurrency
+ * conflict (a {@link Retry} thrown by the work, a deadlock, a serialization failure or a lock
+ * timeout); unique violations the work hands over for diagnosis after the rollback; and SQL errors
+ * translated into {@link StorageException}s that name the database.
+ */
+final class Transactions {
+  /** Attempts of one transaction that keeps meeting concurrency conflicts. */
+  private static final int MAX_ATTEMPTS = 50;
+
+  private final DataSource dataSource;
+  private final String where;
+  private final Runnable ensureOpen;
+
+  Transactions(DataSource dataSource, String where, Runnable ensureOpen) {
+    this.dataSource = dataSource;
+    this.where = where;
+    this.ensureOpen = ensureOpen;
+  }
+
+  /** Work inside a transaction; {@code attempt} counts from 1. */
+  @FunctionalInterface
+  interface TxWork<T> {
+    T run(Connection c, int attempt) throws SQLException;
+  }
+
+  /** Work on a connection in auto-commit mode. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Thrown inside a transaction to roll it back and run it again. */
+  static final class Retry extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Retry() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A unique violation the work leaves to a diagnosis after the rollback. */
+  static final class UniqueViolation extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UniqueViolation(SQLException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  <T> T inTransaction(String operation, TxWork<T> work) {
+    return inTransaction(
+        operation,
+        work,
+        violation -> {
+          throw new StorageException(operation + " violated a unique constraint", violation);
+        });
+  }
+
+  <T> T inTransaction(String operation, TxWork<T> work, Function<UniqueViolation, T> diagnose) {
+    ensureOpen.run();
+    for (int attempt = 1; ; attempt++) {
+      boolean committing = false;
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+          c.setAutoCommit(false);
+        }
+        try {
+          T result = work.run(c, attempt);
+          committing = true;
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          if (!committing) {
+            rollbackQuietly(c, e);
+          }
+          throw e;
+        } finally {
+          if (autoCommit && !c.isClosed()) {
+            try {
+              c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+              // the pool will discard a broken connection
+            }
+          }
+        }
+      } catch (Retry retry) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new StorageException(
+              operation + " kept conflicting with concurrent writes (" + attempt + " attempts)");
+        }
+        pause(attempt);
+      } catch (UniqueViolation violation) {
+        return diagnose.apply(violation);
+      } catch (SQLException e) {
+        if (!committing && SqlErrors.isRetryable(e) && attempt < MAX_ATTEMPTS) {
+          pause(attempt);
+          continue;
+        }
+        throw SqlErrors.translate(operation, e, committing, where);
+      }
+    }
+  }
+
+  <T> T withConnection(String operation, Work<T> work) {
+    ensureOpen.run();
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(operation, e, false, where);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 20)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while retrying a database transaction", e);
+    }
+  }
+}
