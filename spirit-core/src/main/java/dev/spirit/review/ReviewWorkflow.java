@@ -81,15 +81,7 @@ public final class ReviewWorkflow {
     }
     Submission changed =
         store.update(current.toBuilder().status(target).reviewLease(Optional.empty()).build());
-    store.appendAudit(
-        new AuditEntry(
-            changed.campaignId(),
-            changed.id(),
-            actor,
-            clock.instant(),
-            current.status(),
-            target,
-            reason));
+    audit(current, changed, actor, reason);
     Listeners.tell(listeners, l -> l.onStatusChanged(current, changed));
     return changed;
   }
@@ -213,15 +205,7 @@ public final class ReviewWorkflow {
                 .appealed(true)
                 .reviewLease(Optional.empty())
                 .build());
-    store.appendAudit(
-        new AuditEntry(
-            changed.campaignId(),
-            changed.id(),
-            AuditEntry.ACTOR_PARTICIPANT,
-            clock.instant(),
-            current.status(),
-            changed.status(),
-            "appeal: " + reason));
+    audit(current, changed, AuditEntry.ACTOR_PARTICIPANT, "appeal: " + reason);
     Listeners.tell(listeners, l -> l.onStatusChanged(current, changed));
     Listeners.tell(listeners, l -> l.onAppealed(changed, reason));
     return changed;
@@ -283,19 +267,24 @@ public final class ReviewWorkflow {
                         Optional.of(redacted),
                         clock.instant()));
     Submission changed = store.update(current.toBuilder().moderation(Optional.of(record)).build());
-    store.appendAudit(
-        new AuditEntry(
-            changed.campaignId(),
-            changed.id(),
-            actor,
-            clock.instant(),
-            current.status(),
-            changed.status(),
-            "redacted: " + reason));
+    audit(current, changed, actor, "redacted: " + reason);
     return changed;
   }
 
   private Submission requireSubmission(SubmissionId id) {
     return store.find(id).orElseThrow(() -> new NotFoundException("submission " + id));
+  }
+
+  /** Records a change of one submission in its campaign's audit log. */
+  private void audit(Submission before, Submission after, String actor, String reason) {
+    store.appendAudit(
+        new AuditEntry(
+            after.campaignId(),
+            after.id(),
+            actor,
+            clock.instant(),
+            before.status(),
+            after.status(),
+            reason));
   }
 }
