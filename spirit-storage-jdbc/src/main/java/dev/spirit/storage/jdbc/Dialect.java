@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The SQL databases {@link JdbcStore} speaks. Each has its own migration scripts (under {@code
  * dev/spirit/storage/jdbc/migration/<name>/}) and its own way of serialising concurrent schema
- * migrations; the statements Spirit runs against its tables are the same for both.
+ * migrations; the few statements they spell differently are in {@link DialectSql}.
  */
 public enum Dialect {
   /** H2 2.x, embedded ({@code jdbc:h2:file:...}, {@code jdbc:h2:mem:...}) or in server mode. */
@@ -22,7 +22,7 @@ public enum Dialect {
 
   /**
    * The name used for this dialect's resources, e.g. {@code postgresql} in {@code
-   * schema-postgresql.sql}.
+   * migration/postgresql/V1__init.sql}.
    *
    * @return the lowercase name
    */

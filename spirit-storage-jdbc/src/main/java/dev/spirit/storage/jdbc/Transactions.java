@@ -1,6 +1,7 @@
 package dev.spirit.storage.jdbc;
 
 import dev.spirit.error.StorageException;
+import dev.spirit.submission.SubmissionId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,11 +9,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * How the JDBC store talks to the database: read-committed transactions that roll back on any
- * failure and run again, a bounded number of times with a short random pause, after a concurrency
- * conflict (a {@link Retry} thrown by the work, a deadlock, a serialization failure or a lock
- * timeout); unique violations the work hands over for diagnosis after the rollback; and SQL errors
- * translated into {@link StorageException}s that name the database.
+ * Runs the store's work on borrowed connections: one transaction per operation, rolled back and run
+ * again (a bounded number of times, with a short random pause) when it meets a concurrency conflict
+ * that is safe to retry, and every {@link SQLException} translated once into a {@link
+ * StorageException} that says what Spirit was doing and where.
  */
 final class Transactions {
   /** Attempts of one transaction that keeps meeting concurrency conflicts. */
@@ -20,12 +20,24 @@ final class Transactions {
 
   private final DataSource dataSource;
   private final String where;
-  private final Runnable ensureOpen;
+  private volatile boolean closed;
 
-  Transactions(DataSource dataSource, String where, Runnable ensureOpen) {
+  Transactions(DataSource dataSource, String where) {
     this.dataSource = dataSource;
     this.where = where;
-    this.ensureOpen = ensureOpen;
+  }
+
+  /**
+   * Refuses all further work.
+   *
+   * @return false if it was closed already
+   */
+  boolean close() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    return true;
   }
 
   /** Work inside a transaction; {@code attempt} counts from 1. */
@@ -49,6 +61,17 @@ final class Transactions {
     }
   }
 
+  /** Thrown inside a transaction when a submission id is already stored; rolls it back. */
+  static final class IdTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient SubmissionId id;
+
+    IdTaken(SubmissionId id) {
+      super(null, null, false, false);
+      this.id = id;
+    }
+  }
+
   /** A unique violation the work leaves to a diagnosis after the rollback. */
   static final class UniqueViolation extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -68,7 +91,7 @@ final class Transactions {
   }
 
   <T> T inTransaction(String operation, TxWork<T> work, Function<UniqueViolation, T> diagnose) {
-    ensureOpen.run();
+    ensureOpen();
     for (int attempt = 1; ; attempt++) {
       boolean committing = false;
       try (Connection c = dataSource.getConnection()) {
@@ -114,7 +137,7 @@ final class Transactions {
   }
 
   <T> T withConnection(String operation, Work<T> work) {
-    ensureOpen.run();
+    ensureOpen();
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -136,6 +159,12 @@ final class Transactions {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StorageException("interrupted while retrying a database transaction", e);
+    }
+  }
+
+  void ensureOpen() {
+    if (closed) {
+      throw new StorageException("the JDBC store (" + where + ") is closed");
     }
   }
 }
