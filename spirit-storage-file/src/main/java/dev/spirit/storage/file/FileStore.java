@@ -230,12 +230,23 @@ public final class FileStore implements SpiritStore {
               recovered.file(),
               recovered.size(),
               options.directIo());
-      GroupCommit log =
-          new GroupCommit(
-              directory,
-              segments,
-              options.durability() == Durability.SYNC ? null : options.asyncWindow(),
-              options.yieldWhileWaiting());
+      GroupCommit log;
+      try {
+        log =
+            new GroupCommit(
+                directory,
+                segments,
+                options.durability() == Durability.SYNC ? null : options.asyncWindow(),
+                options.yieldWhileWaiting());
+      } catch (RuntimeException | Error e) {
+        // The segment's channel is open by now; nothing else would ever close it.
+        try {
+          segments.close(false);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
       return new FileStore(options, directoryLock, segments, log, recovered.state(), report);
     } catch (IOException e) {
       releaseQuietly(directoryLock, e);
