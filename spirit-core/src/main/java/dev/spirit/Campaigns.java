@@ -3,6 +3,7 @@ package dev.spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.CampaignState;
+import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.IllegalTransitionException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.VersionConflictException;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The campaigns of a {@link Spirit} instance: create, find and move them through their lifecycle.
- * Get it from {@link Spirit#campaigns()}; thread-safe.
+ * The campaigns of a {@link Spirit} instance: create (or get-or-create), find and move them through
+ * their lifecycle. Get it from {@link Spirit#campaigns()}; thread-safe.
  *
  * <p>It lives beside {@link Spirit} rather than in {@code dev.spirit.campaign} because it works on
  * the store, and the storage SPI depends on the campaign package (a package cycle otherwise).
@@ -33,6 +34,32 @@ public final class Campaigns {
    */
   public Campaign create(Campaign campaign) {
     return store.insertCampaign(campaign);
+  }
+
+  /**
+   * Gets the campaign with this campaign's slug, creating it from {@code campaign} if there is
+   * none: the call an application makes on every start ("the Yuzhong 2026 campaign, whatever
+   * instance starts first"). Safe under concurrency on every backend and across processes sharing
+   * one database: the store's slug uniqueness decides which create wins, and every caller gets that
+   * one campaign. A campaign already stored is returned as it is, never updated, even if {@code
+   * campaign} describes it differently.
+   *
+   * @param campaign the campaign to create if its slug is free
+   * @return the stored campaign with that slug
+   * @throws dev.spirit.error.AlreadyExistsException if the slug is free but the campaign's id is
+   *     taken by a campaign with another slug
+   */
+  public Campaign ensure(Campaign campaign) {
+    Optional<Campaign> existing = bySlug(campaign.slug());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      return store.insertCampaign(campaign);
+    } catch (AlreadyExistsException taken) {
+      // A concurrent ensure (here or in another process) created it first, or the id is taken.
+      return bySlug(campaign.slug()).orElseThrow(() -> taken);
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.memory.InMemoryStore;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.IdempotencyConflictException;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
@@ -50,7 +51,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Intake and the life of a submission")
 class IntakeTest {
@@ -172,16 +175,82 @@ class IntakeTest {
     Receipt.Accepted first = fx.spirit.submit(request).orThrow();
     fx.clock.advance(Duration.ofMinutes(5));
     Receipt.Accepted retry = fx.spirit.submit(request).orThrow();
-    Receipt.Accepted changedRetry =
-        fx.spirit
-            .submit(fx.request(c, "p-1").text("雄壮").idempotencyKey("kiosk-7-000123").build())
-            .orThrow();
     assertThat(first.replayed()).isFalse();
     assertThat(retry).isEqualTo(new Receipt.Accepted(first.id(), first.status(), true));
-    assertThat(changedRetry.id()).isEqualTo(first.id());
-    assertThat(changedRetry.replayed()).isTrue();
     assertThat(fx.spirit.submissions().count(SubmissionFilter.all(c.id()))).isEqualTo(1);
     assertThat(recorder.accepted).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "a different {0}")
+  @MethodSource("otherContent")
+  @DisplayName(
+      "the same idempotency key with other content is refused as a conflict naming what differs,"
+          + " and the stored submission stays as it was")
+  void idempotencyConflict(String what, UnaryOperator<SubmissionRequest.Builder> change) {
+    Campaign c = fx.openCampaign();
+    Receipt.Accepted first =
+        fx.spirit.submit(fx.request(c, "p-1").idempotencyKey("kiosk-7-000123").build()).orThrow();
+    Receipt second =
+        fx.spirit.submit(
+            change.apply(fx.request(c, "p-1").idempotencyKey("kiosk-7-000123")).build());
+
+    assertThat(second).isInstanceOf(Receipt.Rejected.class);
+    Receipt.Rejected rejected = (Receipt.Rejected) second;
+    assertThat(rejected.reasons())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo(RejectionCode.IDEMPOTENCY_CONFLICT);
+              assertThat(r.field()).isEqualTo("idempotencyKey");
+              assertThat(r.message())
+                  .startsWith("conflict: idempotency key kiosk-7-000123")
+                  .contains(first.id().toString())
+                  .endsWith("with a different " + what);
+            });
+    assertThatThrownBy(second::orThrow).isInstanceOf(IdempotencyConflictException.class);
+    assertThat(fx.spirit.submissions().count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+    assertThat(fx.spirit.submissions().find(first.id()).orElseThrow().text().original())
+        .isEqualTo("耿直");
+    assertThat(recorder.accepted).hasSize(1);
+  }
+
+  static Stream<Arguments> otherContent() {
+    return Stream.of(
+        Arguments.of("text", (UnaryOperator<SubmissionRequest.Builder>) b -> b.text("雄壮")),
+        Arguments.of(
+            "channel", (UnaryOperator<SubmissionRequest.Builder>) b -> b.channel(Channel.ONLINE)),
+        Arguments.of(
+            "district", (UnaryOperator<SubmissionRequest.Builder>) b -> b.district("jiangbei")),
+        Arguments.of(
+            "collection point",
+            (UnaryOperator<SubmissionRequest.Builder>) b -> b.collectionPoint("解放碑 board 3")),
+        Arguments.of(
+            "participant",
+            (UnaryOperator<SubmissionRequest.Builder>)
+                b -> b.participant(Participant.consenting("p-2", Role.RESIDENT))),
+        Arguments.of(
+            "text, participant",
+            (UnaryOperator<SubmissionRequest.Builder>)
+                b -> b.text("雄壮").participant(Participant.consenting("p-2", Role.RESIDENT))));
+  }
+
+  @Test
+  @DisplayName(
+      "in one batch, a second row with the first row's key and other text is a conflict, the"
+          + " same row again a replay")
+  void idempotencyConflictInABatch() {
+    Campaign c = fx.openCampaign();
+    List<Receipt> receipts =
+        fx.spirit.submitAll(
+            List.of(
+                fx.request(c, "p-1").idempotencyKey("card-9").build(),
+                fx.request(c, "p-1").idempotencyKey("card-9").build(),
+                fx.request(c, "p-1").text("雄壮").idempotencyKey("card-9").build()));
+    assertThat(receipts.get(0).accepted()).isTrue();
+    assertThat(((Receipt.Accepted) receipts.get(1)).replayed()).isTrue();
+    assertThat(((Receipt.Rejected) receipts.get(2)).has(RejectionCode.IDEMPOTENCY_CONFLICT))
+        .isTrue();
+    assertThat(fx.spirit.submissions().count(SubmissionFilter.all(c.id()))).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0} under {1}-moderation → {2}")

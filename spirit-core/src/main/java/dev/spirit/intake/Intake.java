@@ -11,6 +11,7 @@ import dev.spirit.moderation.Moderator;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Receipt;
@@ -35,7 +36,10 @@ import java.util.Optional;
  * <ol>
  *   <li>the campaign must exist;
  *   <li>a request whose idempotency key the campaign already stored is answered with that
- *       submission's receipt (a replay);
+ *       submission's receipt (a replay) if it is the same submission (text, kind, district,
+ *       channel, collection point, participant), and refused with {@link
+ *       RejectionCode#IDEMPOTENCY_CONFLICT} if it is another one — also when a concurrent request
+ *       took the key first (step 5);
  *   <li>the intake rules are checked, collecting every broken one;
  *   <li>the moderator screens the candidate, which decides its first status;
  *   <li>the store inserts it atomically with the idempotency and per-participant checks ({@link
@@ -107,7 +111,7 @@ public final class Intake {
               .idempotencyKey()
               .flatMap(k -> store.findByIdempotencyKey(request.campaignId(), k));
       if (earlier.isPresent()) {
-        receipts[i] = new Receipt.Accepted(earlier.get().id(), earlier.get().status(), true);
+        receipts[i] = replay(earlier.get(), request);
         continue;
       }
       SubmissionText text = SubmissionText.of(request.text());
@@ -149,7 +153,8 @@ public final class Intake {
       }
       List<InsertOutcome> outcomes = store.insertAll(batch, campaign.rules().maxPerParticipant());
       for (int j = 0; j < outcomes.size(); j++) {
-        receipts[group.getValue().get(j)] = receiptFor(outcomes.get(j), campaign.rules());
+        receipts[group.getValue().get(j)] =
+            receiptFor(outcomes.get(j), requests.get(group.getValue().get(j)), campaign.rules());
       }
     }
     List<Receipt> result = new ArrayList<>(receipts.length);
@@ -159,7 +164,8 @@ public final class Intake {
     return result;
   }
 
-  private Receipt receiptFor(InsertOutcome outcome, SubmissionRules rules) {
+  private Receipt receiptFor(
+      InsertOutcome outcome, SubmissionRequest request, SubmissionRules rules) {
     if (outcome instanceof InsertOutcome.Inserted inserted) {
       Submission stored = inserted.stored();
       if (stored.status() != SubmissionStatus.PENDING) {
@@ -178,7 +184,7 @@ public final class Intake {
       Listeners.tell(listeners, l -> l.onAccepted(stored));
       return new Receipt.Accepted(stored.id(), stored.status(), false);
     } else if (outcome instanceof InsertOutcome.Duplicate duplicate) {
-      return new Receipt.Accepted(duplicate.existing().id(), duplicate.existing().status(), true);
+      return replay(duplicate.existing(), request);
     } else {
       long count = ((InsertOutcome.LimitReached) outcome).count();
       return rejected(
@@ -189,6 +195,48 @@ public final class Intake {
               + " submissions; the campaign allows "
               + rules.maxPerParticipant());
     }
+  }
+
+  /**
+   * The answer to a request whose idempotency key is stored: a replay of the stored submission's
+   * receipt if the request is the same submission, a conflict if it is another one. A client that
+   * retries after a timeout sends the same content again; different content under the same key is a
+   * client bug (a reused counter, a key from a file name) and must not silently drop the new text.
+   */
+  private static Receipt replay(Submission stored, SubmissionRequest request) {
+    List<String> differences = new ArrayList<>();
+    if (!stored.text().original().equals(request.text())) {
+      differences.add("text");
+    }
+    if (stored.kind() != request.kind()) {
+      differences.add("kind");
+    }
+    if (!stored.district().equals(request.district())) {
+      differences.add("district");
+    }
+    if (stored.channel() != request.channel()) {
+      differences.add("channel");
+    }
+    if (!stored.collectionPoint().equals(request.collectionPoint())) {
+      differences.add("collection point");
+    }
+    if (!stored.participant().id().equals(request.participant().id())) {
+      differences.add("participant");
+    }
+    if (differences.isEmpty()) {
+      return new Receipt.Accepted(stored.id(), stored.status(), true);
+    }
+    return new Receipt.Rejected(
+        List.of(
+            new Rejection(
+                RejectionCode.IDEMPOTENCY_CONFLICT,
+                "idempotencyKey",
+                "conflict: idempotency key "
+                    + request.idempotencyKey().map(IdempotencyKey::value).orElse("")
+                    + " is already stored for submission "
+                    + stored.id()
+                    + " with a different "
+                    + String.join(", ", differences))));
   }
 
   private static SubmissionStatus statusFor(ModerationDecision decision, ModerationMode mode) {

@@ -70,6 +70,9 @@ public sealed interface Receipt permits Receipt.Accepted, Receipt.Rejected {
 
     @Override
     public Accepted orThrow() {
+      if (has(RejectionCode.IDEMPOTENCY_CONFLICT)) {
+        throw new IdempotencyConflictException(reasons);
+      }
       throw new SubmissionRejectedException(reasons);
     }
 

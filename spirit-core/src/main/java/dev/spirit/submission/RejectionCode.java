@@ -21,5 +21,10 @@ public enum RejectionCode {
   /** The campaign requires consent and the participant did not give it. */
   CONSENT_REQUIRED,
   /** The participant has already given the campaign's maximum number of submissions. */
-  PARTICIPANT_LIMIT_REACHED
+  PARTICIPANT_LIMIT_REACHED,
+  /**
+   * The idempotency key is already stored in the campaign for a different submission; {@link
+   * Receipt#orThrow()} throws {@link IdempotencyConflictException}.
+   */
+  IDEMPOTENCY_CONFLICT
 }

@@ -23,6 +23,7 @@ import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.ReactionType;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.Rejection;
+import dev.spirit.submission.RejectionCode;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionRequest;
@@ -514,16 +515,18 @@ public final class MessageBoard implements AutoCloseable {
         ok.put("replayed", a.replayed());
         sendJson(ex, a.replayed() ? 200 : 201, ok);
       } else {
+        Receipt.Rejected rejected = (Receipt.Rejected) receipt;
         ObjectNode err = json.createObjectNode();
         ArrayNode errors = err.putArray("errors");
-        for (Rejection r : ((Receipt.Rejected) receipt).reasons()) {
+        for (Rejection r : rejected.reasons()) {
           errors
               .addObject()
               .put("code", r.code().name().toLowerCase(Locale.ROOT))
               .put("field", r.field())
               .put("message", r.message());
         }
-        sendJson(ex, 422, err);
+        // The same key with other content: the request conflicts with what is stored (RFC 9110).
+        sendJson(ex, rejected.has(RejectionCode.IDEMPOTENCY_CONFLICT) ? 409 : 422, err);
       }
     } catch (SpiritException e) {
       sendJson(ex, 422, error("invalid-input", String.valueOf(e.getMessage())));

@@ -246,6 +246,20 @@ class SpiritCliTest {
     }
 
     @Test
+    @DisplayName("the same key with another text is refused as a conflict: exit 1, nothing stored")
+    void conflict() {
+      campaign("s1c", "pre");
+      assertThat(submit("s1c", "耿直", "p1", "--idempotency-key", "k-1").exit()).isZero();
+      CliHarness.Result clash = submit("s1c", "雄壮", "p1", "--idempotency-key", "k-1");
+      assertThat(clash.exit()).isEqualTo(1);
+      assertThat(clash.err())
+          .contains("IDEMPOTENCY_CONFLICT")
+          .contains("conflict: idempotency key k-1")
+          .contains("a different text");
+      assertThat(stored("s1c")).extracting(x -> x.text().original()).containsExactly("耿直");
+    }
+
+    @Test
     @DisplayName("a refused submission prints every reason and exits 1")
     void refused() {
       campaign("s2", "pre");

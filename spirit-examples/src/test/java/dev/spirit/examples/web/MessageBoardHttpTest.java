@@ -261,7 +261,8 @@ class MessageBoardHttpTest {
 
   @Test
   @DisplayName(
-      "the kiosk API takes JSON with an idempotency key; a retry returns the first receipt")
+      "the kiosk API takes JSON with an idempotency key; a retry returns the first receipt, the"
+          + " same key with another text is a 409 conflict")
   void api() throws Exception {
     String body =
         "{\"text\":\"耿直\",\"district\":\"yuzhong\",\"participant\":\"kiosk-7-42\","
@@ -273,6 +274,10 @@ class MessageBoardHttpTest {
     HttpResponse<String> retry = api("kiosk-7-000123", body);
     assertThat(retry.statusCode()).isEqualTo(200);
     assertThat(new ObjectMapper().readTree(retry.body()).get("id")).isEqualTo(receipt.get("id"));
+    assertThat(stored()).hasSize(1);
+    HttpResponse<String> conflict = api("kiosk-7-000123", body.replace("耿直", "雄壮"));
+    assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+    assertThat(conflict.body()).contains("idempotency_conflict").contains("a different text");
     assertThat(stored()).hasSize(1);
 
     assertThat(api(null, body).statusCode()).isEqualTo(400);

@@ -10,6 +10,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.CampaignState;
@@ -20,7 +21,9 @@ import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
+import dev.spirit.participant.Role;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -31,15 +34,22 @@ import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.SubmissionWrite;
 import dev.spirit.storage.WriteResult;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.IdempotencyConflictException;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.Receipt;
+import dev.spirit.submission.RejectionCode;
 import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -599,6 +609,129 @@ public abstract class SpiritStoreContract {
                   assertThat(((InsertOutcome.Duplicate) o).existing().id())
                       .isEqualTo(insertedOnes.get(0).id()));
       assertThat(store.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+    }
+  }
+
+  /**
+   * Intake's idempotency on this store: the store reports the submission it already has under a
+   * key, and core tells a replay from a conflict, so the behaviour is the same on every backend.
+   */
+  @Nested
+  @DisplayName("idempotency through intake")
+  class IdempotencyThroughIntake {
+    private Spirit spirit() {
+      // Not closed by the test: closing it would close the store, which the contract closes.
+      return Spirit.builder()
+          .store(store)
+          .clock(Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+          .build();
+    }
+
+    private SubmissionRequest request(Campaign c, String participant, String text, String key) {
+      return SubmissionRequest.builder(c.id())
+          .text(text)
+          .district("yuzhong")
+          .channel(Channel.MESSAGE_BOARD)
+          .participant(Participant.consenting(participant, Role.RESIDENT))
+          .idempotencyKey(key)
+          .build();
+    }
+
+    private Campaign openCampaign(Spirit spirit) {
+      Campaign c = spirit.campaigns().create(campaign());
+      return spirit.campaigns().move(c.id(), CampaignState.OPEN);
+    }
+
+    @Test
+    @DisplayName(
+        "the same key with the same content replays; with another text it is refused as a"
+            + " conflict and nothing new is stored")
+    void sameKeyOtherContentConflicts() {
+      Spirit spirit = spirit();
+      Campaign c = openCampaign(spirit);
+      String p = unique("p");
+      String key = unique("kiosk");
+      Receipt.Accepted first = spirit.submit(request(c, p, "耿直", key)).orThrow();
+      Receipt.Accepted replay = spirit.submit(request(c, p, "耿直", key)).orThrow();
+      Receipt conflict = spirit.submit(request(c, p, "雄壮", key));
+
+      assertThat(replay).isEqualTo(new Receipt.Accepted(first.id(), first.status(), true));
+      assertThat(conflict).isInstanceOf(Receipt.Rejected.class);
+      assertThat(((Receipt.Rejected) conflict).has(RejectionCode.IDEMPOTENCY_CONFLICT)).isTrue();
+      assertThatThrownBy(conflict::orThrow)
+          .isInstanceOf(IdempotencyConflictException.class)
+          .hasMessageContaining("conflict")
+          .hasMessageContaining(key)
+          .hasMessageContaining("text");
+      assertThat(store.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+      assertThat(store.find(first.id()).orElseThrow().text().original()).isEqualTo("耿直");
+    }
+
+    @Test
+    @DisplayName(
+        "8 threads racing with one key and 8 different texts: one is stored, every other one is"
+            + " a conflict naming it")
+    void racingDifferentContent() throws Exception {
+      Spirit spirit = spirit();
+      Campaign c = openCampaign(spirit);
+      String key = unique("kiosk");
+      String p = unique("p");
+      List<String> texts = List.of("耿直", "雄壮", "热情", "包容", "坚韧", "豪爽", "开放", "火辣");
+      List<Receipt> receipts =
+          concurrently(THREADS, t -> spirit.submit(request(c, p, texts.get(t), key)));
+
+      List<Receipt.Accepted> accepted =
+          receipts.stream()
+              .filter(r -> r instanceof Receipt.Accepted)
+              .map(r -> (Receipt.Accepted) r)
+              .toList();
+      assertThat(accepted).hasSize(1);
+      assertThat(receipts)
+          .filteredOn(r -> r instanceof Receipt.Rejected)
+          .hasSize(THREADS - 1)
+          .allSatisfy(
+              r -> {
+                assertThat(((Receipt.Rejected) r).has(RejectionCode.IDEMPOTENCY_CONFLICT)).isTrue();
+                assertThat(((Receipt.Rejected) r).reasons().get(0).message())
+                    .contains(accepted.get(0).id().toString());
+              });
+      assertThat(store.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+    }
+  }
+
+  /** {@code campaigns().ensure(...)}: get-or-create by slug, decided by the store's slug check. */
+  @Nested
+  @DisplayName("get-or-create a campaign")
+  class EnsureCampaign {
+    @Test
+    @DisplayName(
+        "8 threads ensuring one slug with 8 different ids all get the one stored campaign; a"
+            + " later ensure returns it unchanged")
+    void concurrentEnsure() throws Exception {
+      // Not closed: closing the facade would close the store, which the contract closes.
+      Spirit spirit = Spirit.builder().store(store).build();
+      Campaign template = campaign();
+      List<Campaign> got =
+          concurrently(
+              THREADS,
+              t ->
+                  spirit
+                      .campaigns()
+                      .ensure(
+                          Campaign.builder(template.slug())
+                              .title("重庆城市精神 " + t, "Spirit of Chongqing City " + t)
+                              .prompt("用一个词形容重庆", "Describe Chongqing in one word")
+                              .districts("yuzhong")
+                              .allChannels()
+                              .createdAt(T0)
+                              .build()));
+
+      assertThat(got).extracting(Campaign::id).containsOnly(got.get(0).id());
+      assertThat(store.listCampaigns())
+          .filteredOn(c -> c.slug().equals(template.slug()))
+          .singleElement()
+          .isEqualTo(got.get(0));
+      assertThat(spirit.campaigns().ensure(template)).isEqualTo(got.get(0));
     }
   }
 
