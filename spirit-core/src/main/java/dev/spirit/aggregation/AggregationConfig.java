@@ -26,6 +26,9 @@ import java.util.TreeSet;
  *     TermExtractor#MAX_CACHED_LENGTH} characters) have their extracted terms remembered by each
  *     {@link TermExtractor} (default 8,192, about 2 MB; 0 disables the cache). Repeated slogans and
  *     keywords are then segmented once; the terms are the same with or without the cache
+ * @param participantKey the key participant ids are hashed under in distinct counts (default {@link
+ *     ParticipantKey#processLocal()}); every district sharing statistics with the city needs the
+ *     city's shared key ({@link ParticipantKey#fromSecret(byte[])})
  */
 public record AggregationConfig(
     Segmenter segmenter,
@@ -36,15 +39,21 @@ public record AggregationConfig(
     int hllPrecision,
     int nearDuplicateMinLength,
     int maxCooccurrenceTerms,
-    int termCacheCapacity) {
+    int termCacheCapacity,
+    ParticipantKey participantKey) {
 
   /** The largest {@link #termCacheCapacity} accepted. */
   public static final int MAX_TERM_CACHE_CAPACITY = 1 << 24;
 
   public AggregationConfig {
-    if (segmenter == null || vocabulary == null || synonyms == null || stopWords == null) {
+    if (segmenter == null
+        || vocabulary == null
+        || synonyms == null
+        || stopWords == null
+        || participantKey == null) {
       throw new InvalidInputException(
-          "aggregationConfig", "segmenter, vocabulary, synonyms and stopWords are required");
+          "aggregationConfig",
+          "segmenter, vocabulary, synonyms, stopWords and participantKey are required");
     }
     vocabulary = Set.copyOf(new TreeSet<>(vocabulary));
     TreeSet<String> stops = new TreeSet<>();
@@ -110,6 +119,7 @@ public record AggregationConfig(
     private int nearDuplicateMinLength = 6;
     private int maxCooccurrenceTerms = 5;
     private int termCacheCapacity = 8_192;
+    private ParticipantKey participantKey = ParticipantKey.processLocal();
 
     private Builder() {}
 
@@ -223,6 +233,18 @@ public record AggregationConfig(
     }
 
     /**
+     * Sets the key participant ids are hashed under; districts that merge statistics need the same
+     * key.
+     *
+     * @param value the key, e.g. {@code ParticipantKey.fromSecret(citySecret)}
+     * @return this builder
+     */
+    public Builder participantKey(ParticipantKey value) {
+      this.participantKey = value;
+      return this;
+    }
+
+    /**
      * Builds the configuration.
      *
      * @return the configuration
@@ -237,7 +259,8 @@ public record AggregationConfig(
           hllPrecision,
           nearDuplicateMinLength,
           maxCooccurrenceTerms,
-          termCacheCapacity);
+          termCacheCapacity,
+          participantKey);
     }
   }
 }

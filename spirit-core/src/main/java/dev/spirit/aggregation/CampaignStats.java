@@ -25,6 +25,8 @@ import java.util.function.ToLongFunction;
  * true number). Serializable to JSON with stable field names (see {@link AggregationJson}).
  *
  * @param zone the campaign's time zone, which the time buckets are in
+ * @param participantKeyId the {@link ParticipantKey#id()} of the key participant ids were hashed
+ *     under: statistics merge only with statistics keyed alike
  * @param counts submission counts by every dimension
  * @param participants distinct participants
  * @param terms term counts
@@ -32,6 +34,7 @@ import java.util.function.ToLongFunction;
  */
 public record CampaignStats(
     ZoneId zone,
+    String participantKeyId,
     Counts counts,
     ParticipantStats participants,
     TermStats terms,
@@ -44,9 +47,13 @@ public record CampaignStats(
   public static final int DEFAULT_NEAR_DUPLICATE_MIN_LENGTH = 6;
 
   public CampaignStats {
-    if (zone == null || counts == null || participants == null || terms == null) {
+    if (zone == null
+        || participantKeyId == null
+        || counts == null
+        || participants == null
+        || terms == null) {
       throw new InvalidInputException(
-          "campaignStats", "zone, counts, participants and terms are required");
+          "campaignStats", "zone, participantKeyId, counts, participants and terms are required");
     }
     slogans = Values.values("slogans", slogans);
   }
@@ -61,6 +68,7 @@ public record CampaignStats(
   public static CampaignStats empty(ZoneId zone, AggregationConfig config) {
     return new CampaignStats(
         zone,
+        config.participantKey().id(),
         Counts.empty(),
         ParticipantStats.empty(config.exactDistinctLimit(), config.hllPrecision()),
         TermStats.empty(),
@@ -75,7 +83,8 @@ public record CampaignStats(
    *
    * @param other statistics of other submissions of the same campaign
    * @return merged statistics
-   * @throws InvalidInputException if the time zones or distinct-count settings differ
+   * @throws InvalidInputException if the time zones, participant keys or distinct-count settings
+   *     differ
    */
   public CampaignStats merge(CampaignStats other) {
     if (!zone.equals(other.zone)) {
@@ -83,12 +92,36 @@ public record CampaignStats(
           "campaignStats.zone",
           "cannot merge statistics in " + zone + " with statistics in " + other.zone);
     }
+    if (!participantKeyId.equals(other.participantKeyId)) {
+      throw new InvalidInputException(
+          "campaignStats.participantKeyId",
+          "cannot merge statistics whose participants were hashed under different keys ("
+              + participantKeyId
+              + " and "
+              + other.participantKeyId
+              + "): the same person would count twice; give every district the city's shared"
+              + " key (AggregationConfig.builder().participantKey(ParticipantKey.fromSecret(...)))");
+    }
     return new CampaignStats(
         zone,
+        participantKeyId,
         counts.merge(other.counts),
         participants.merge(other.participants),
         terms.merge(other.terms),
         Values.mergeValues(slogans, other.slogans, SloganStats::merge));
+  }
+
+  /**
+   * What a public dashboard or open-data release may show: figures without participant hashes, with
+   * every cell about fewer than {@code k} people held back (see {@link OpenDataStats}).
+   *
+   * @param k the smallest number of people a published cell may describe ({@link
+   *     OpenDataStats#DEFAULT_K} is 5)
+   * @return the publishable figures
+   * @throws InvalidInputException if {@code k} is below 1
+   */
+  public OpenDataStats openData(int k) {
+    return OpenDataStats.of(this, k);
   }
 
   /**

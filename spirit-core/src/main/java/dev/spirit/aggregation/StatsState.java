@@ -2,7 +2,6 @@ package dev.spirit.aggregation;
 
 import dev.spirit.aggregation.internal.IdCounts;
 import dev.spirit.aggregation.internal.LongCounter;
-import dev.spirit.aggregation.internal.ParticipantHash;
 import dev.spirit.aggregation.internal.SmallCounter;
 import dev.spirit.aggregation.internal.StringIds;
 import dev.spirit.aggregation.internal.Tally;
@@ -307,7 +306,7 @@ final class StatsState {
 
   /** A person endorsed a submission (at most once counts). */
   void endorsed(Submission s, ParticipantId by, @Nullable Extracted x) {
-    long h = ParticipantHash.of(by);
+    long h = config.participantKey().hash(by.value());
     Endorsed e = endorsed.get(s.id());
     if (e == null) {
       String key = null;
@@ -337,7 +336,7 @@ final class StatsState {
       }
       endorsed.remove(s.id());
     }
-    long h = ParticipantHash.of(participant);
+    long h = config.participantKey().hash(participant.value());
     Iterator<Endorsed> all = endorsed.values().iterator();
     while (all.hasNext()) {
       Endorsed e = all.next();
@@ -401,7 +400,7 @@ final class StatsState {
     day.submissions += sign;
     day.hours[hourOf(at)] += sign;
 
-    long author = ParticipantHash.of(s.participant().id());
+    long author = config.participantKey().hash(s.participant().id().value());
     participant(district, author, sign);
 
     List<String> t = x.terms();
@@ -625,6 +624,7 @@ final class StatsState {
     }
     return new CampaignStats(
         zone,
+        config.participantKey().id(),
         counts,
         people,
         termStats,

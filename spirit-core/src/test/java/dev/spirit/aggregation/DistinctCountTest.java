@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spirit.aggregation.internal.Hll;
-import dev.spirit.aggregation.internal.ParticipantHash;
 import dev.spirit.error.InvalidInputException;
-import dev.spirit.participant.ParticipantId;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DistinctCountTest {
   private static long[] hashes(int from, int to) {
     return LongStream.range(from, to)
-        .map(i -> ParticipantHash.of(ParticipantId.of("person-" + i)))
+        .map(i -> ParticipantKey.processLocal().hash("person-" + i))
         .toArray();
   }
 
@@ -64,7 +62,7 @@ class DistinctCountTest {
     Random random = new Random(n);
     long[] h = new long[n];
     for (int i = 0; i < n; i++) {
-      h[i] = ParticipantHash.of(ParticipantId.of("id-" + random.nextLong()));
+      h[i] = ParticipantKey.processLocal().hash("id-" + random.nextLong());
     }
     DistinctCount estimate = DistinctCount.ofHashes(h, 0, 14);
     double error = Math.abs(estimate.count() - n) / (double) n;

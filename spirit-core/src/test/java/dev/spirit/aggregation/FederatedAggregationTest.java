@@ -1,12 +1,15 @@
 package dev.spirit.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.hash.Hashing;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
 import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -14,7 +17,9 @@ import dev.spirit.storage.memory.InMemoryStore;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +126,75 @@ class FederatedAggregationTest {
     assertThat(top.supporters()).isEqualTo(3);
     // 热情 from 热情 and Enthusiastic; 耿直 from 耿直 and candor (the synonym table).
     assertThat(merged.terms().overall()).containsEntry("热情", 2L).containsEntry("耿直", 2L);
+  }
+
+  @Test
+  @DisplayName(
+      "statistics keyed under another city secret refuse to merge, naming both key ids, instead"
+          + " of counting a person twice")
+  void differentKeysRefuseToMerge() {
+    District2 yuzhong = new District2("yuzhong");
+    yuzhong.submit("ann", Role.RESIDENT, SubmissionKind.KEYWORD, "山城");
+    AggregationConfig cityKey =
+        AggregationConfig.builder()
+            .participantKey(ParticipantKey.fromSecret("chongqing-city-secret-2026"))
+            .build();
+    AggregationConfig otherKey =
+        AggregationConfig.builder()
+            .participantKey(ParticipantKey.fromSecret("another-city-secret-2026"))
+            .build();
+    CampaignStats a = BatchAggregator.aggregate(yuzhong.spirit.store(), yuzhong.campaign, cityKey);
+    CampaignStats b = BatchAggregator.aggregate(yuzhong.spirit.store(), yuzhong.campaign, otherKey);
+
+    assertThat(a.participantKeyId()).isEqualTo(cityKey.participantKey().id()).hasSize(16);
+    assertThat(a.participantKeyId()).isNotEqualTo(b.participantKeyId());
+    assertThatThrownBy(() -> a.merge(b))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(a.participantKeyId())
+        .hasMessageContaining(b.participantKeyId())
+        .hasMessageContaining("count twice");
+    assertThat(a.merge(a).participants().all().count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "published statistics hold no hash anyone can recompute from a participant id: not the"
+          + " unkeyed MurmurHash3 of earlier versions, not SipHash under a zero key, not the id")
+  void publishedStatisticsCannotBeReidentified() {
+    District2 yuzhong = new District2("yuzhong");
+    List<String> people = List.of("13800138000", "kiosk-7-visitor-42", "wx-abc123");
+    for (String person : people) {
+      yuzhong.submit(person, Role.RESIDENT, SubmissionKind.KEYWORD, "耿直");
+    }
+    AggregationConfig config =
+        AggregationConfig.builder()
+            .participantKey(ParticipantKey.fromSecret("chongqing-city-secret-2026"))
+            .build();
+    CampaignStats stats =
+        BatchAggregator.aggregate(yuzhong.spirit.store(), yuzhong.campaign, config);
+    String json = AggregationJson.toJson(stats);
+    List<Long> members = stats.participants().all().members();
+    assertThat(members).hasSize(3);
+
+    for (String person : people) {
+      byte[] utf8 = person.getBytes(StandardCharsets.UTF_8);
+      long murmur = Hashing.murmur3_128().hashBytes(utf8).asLong();
+      long zeroKeySip = Hashing.sipHash24(0, 0).hashBytes(utf8).asLong();
+      assertThat(members).doesNotContain(murmur, zeroKeySip);
+      assertThat(json)
+          .doesNotContain(person)
+          .doesNotContain(Long.toString(murmur))
+          .doesNotContain(Long.toString(zeroKeySip));
+    }
+    // The same secret gives the same hashes, so districts sharing it merge correctly.
+    CampaignStats again =
+        BatchAggregator.aggregate(
+            yuzhong.spirit.store(),
+            yuzhong.campaign,
+            AggregationConfig.builder()
+                .participantKey(ParticipantKey.fromSecret("chongqing-city-secret-2026"))
+                .build());
+    assertThat(again.participants().all().members()).isEqualTo(members);
   }
 
   private static void submitTo(

@@ -327,11 +327,62 @@ class HandComputedStatsTest {
   void jsonRoundTrip() {
     String json = AggregationJson.toJson(stats);
     assertThat(json)
-        .startsWith("{\"zone\":\"Asia/Shanghai\",\"counts\":{\"byStatus\":{\"PENDING\":1,")
+        .startsWith(
+            "{\"zone\":\"Asia/Shanghai\",\"participantKeyId\":\""
+                + stats.participantKeyId()
+                + "\",\"counts\":{\"byStatus\":{\"PENDING\":1,")
         .contains("\"byDistrict\":{\"jiangbei\":3,\"yuzhong\":5}")
         .contains("\"2024-04-02T20:00\":1")
         .doesNotContain("p1", "p2");
     assertThat(AggregationJson.campaignStats(json)).isEqualTo(stats);
     assertThat(AggregationJson.toJson(AggregationJson.campaignStats(json))).isEqualTo(json);
+  }
+
+  @Test
+  @DisplayName(
+      "open data at k = 3 keeps the cells of at least 3 people and holds back the rest, with no"
+          + " participant hashes")
+  void openDataAtThree() {
+    OpenDataStats open = stats.openData(3);
+    assertThat(open.submissions()).isEqualTo(8);
+    assertThat(open.participants()).isEqualTo(6);
+    assertThat(open.districts())
+        .containsEntry(District.of("jiangbei"), new OpenDataStats.DistrictFigures(3, 3))
+        .containsEntry(District.of("yuzhong"), new OpenDataStats.DistrictFigures(5, 6));
+    assertThat(open.byChannel()).containsExactly(Map.entry(ONLINE, 3L));
+    assertThat(open.byRole()).containsExactly(Map.entry(RESIDENT, 4L));
+    assertThat(open.topTerms()).extracting(TermCount::term).containsExactly("城", "山水", "热情", "美丽");
+    assertThat(open.slogans())
+        .singleElement()
+        .satisfies(s -> assertThat(s.supporters()).isEqualTo(4));
+    // channels 5 of 6 cells, roles 3 of 4, terms 8 of 12, slogans 1 of 2
+    assertThat(open.suppressed()).isEqualTo(5 + 3 + 8 + 1);
+    assertThat(AggregationJson.toJson(stats)).contains("members");
+    assertThat(open.toString()).doesNotContain("members");
+  }
+
+  @Test
+  @DisplayName(
+      "open data at the default k = 5 holds back Jiangbei (3 people) and every cell under 5")
+  void openDataAtDefault() {
+    OpenDataStats open = stats.openData(OpenDataStats.DEFAULT_K);
+    assertThat(open.districts()).containsOnlyKeys(District.of("yuzhong"));
+    assertThat(open.byChannel()).isEmpty();
+    assertThat(open.topTerms()).isEmpty();
+    assertThat(open.slogans()).isEmpty();
+    assertThat(open.participants()).isEqualTo(6);
+  }
+
+  @Test
+  @DisplayName("a campaign with fewer than k participants publishes nothing but what was held back")
+  void openDataBelowK() {
+    OpenDataStats open = stats.openData(7);
+    assertThat(open.submissions()).isZero();
+    assertThat(open.participants()).isZero();
+    assertThat(open.districts()).isEmpty();
+    assertThat(open.suppressed()).isEqualTo(2 + 6 + 4 + 12 + 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> stats.openData(0))
+        .isInstanceOf(dev.spirit.error.InvalidInputException.class)
+        .hasMessageContaining("at least 1");
   }
 }
