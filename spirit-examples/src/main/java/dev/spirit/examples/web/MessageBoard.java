@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.spirit.Spirit;
+import dev.spirit.aggregation.OpenDataStats;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.CampaignState;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.examples.report.ReportData.TermCount;
 import dev.spirit.examples.report.WordCloud;
@@ -84,6 +86,7 @@ public final class MessageBoard implements AutoCloseable {
   private final Spirit spirit;
   private final String moderatorToken;
   private final int maxBodyBytes;
+  private final int cloudMinimumPeople;
   private final RateLimiter postLimiter;
   private final Sessions sessions = new Sessions(10_000);
   private final ObjectMapper json = new ObjectMapper();
@@ -94,6 +97,7 @@ public final class MessageBoard implements AutoCloseable {
     this.spirit = spirit;
     this.moderatorToken = b.moderatorToken;
     this.maxBodyBytes = b.maxBodyBytes;
+    this.cloudMinimumPeople = b.cloudMinimumPeople;
     this.postLimiter = new RateLimiter(b.postsPerMinute);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
     this.executor = Executors.newFixedThreadPool(8);
@@ -260,7 +264,7 @@ public final class MessageBoard implements AutoCloseable {
     }
   }
 
-  private static List<WordCloud.PlacedWord> cloud(List<Submission> approved) {
+  private List<WordCloud.PlacedWord> cloud(List<Submission> approved) {
     Map<String, Set<String>> supporters = new HashMap<>();
     for (Submission s : approved) {
       if (s.kind() == SubmissionKind.KEYWORD || s.kind() == SubmissionKind.SLOGAN) {
@@ -272,6 +276,8 @@ public final class MessageBoard implements AutoCloseable {
     List<TermCount> terms =
         supporters.entrySet().stream()
             .map(e -> new TermCount(e.getKey(), e.getValue().size()))
+            // A public dashboard shows no word that fewer than k people gave (k-anonymity).
+            .filter(t -> t.count() >= cloudMinimumPeople)
             .sorted(
                 Comparator.comparingLong(TermCount::count)
                     .reversed()
@@ -618,6 +624,7 @@ public final class MessageBoard implements AutoCloseable {
     private String moderatorToken = "";
     private int maxBodyBytes = 16 * 1024;
     private int postsPerMinute = 30;
+    private int cloudMinimumPeople = OpenDataStats.DEFAULT_K;
 
     private Builder(Spirit spirit) {
       this.spirit = spirit;
@@ -675,6 +682,23 @@ public final class MessageBoard implements AutoCloseable {
      */
     public Builder postsPerMinute(int value) {
       this.postsPerMinute = value;
+      return this;
+    }
+
+    /**
+     * Sets how many different people must have given a word before the public word cloud shows it
+     * (default {@link OpenDataStats#DEFAULT_K}, 5): a word only one or two people gave could point
+     * at them.
+     *
+     * @param value at least 1
+     * @return this builder
+     * @throws InvalidInputException if below 1
+     */
+    public Builder cloudMinimumPeople(int value) {
+      if (value < 1) {
+        throw new InvalidInputException("cloudMinimumPeople", "must be at least 1, was " + value);
+      }
+      this.cloudMinimumPeople = value;
       return this;
     }
 

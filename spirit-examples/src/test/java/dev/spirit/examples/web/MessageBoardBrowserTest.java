@@ -42,7 +42,13 @@ class MessageBoardBrowserTest {
   static void startBrowser() {
     assumeTrue(BrowserSession.available(), "Chromium is not installed");
     spirit = Spirit.builder().storeUri("mem:").moderator(Wiring.defaultModerator()).build();
-    board = MessageBoard.builder(spirit).moderatorToken(TOKEN).postsPerMinute(200).start();
+    // One visitor's word must reach the cloud here; MessageBoardHttpTest covers the k threshold.
+    board =
+        MessageBoard.builder(spirit)
+            .moderatorToken(TOKEN)
+            .postsPerMinute(200)
+            .cloudMinimumPeople(1)
+            .start();
     browser = new BrowserSession(1280, 1100);
   }
 

@@ -247,16 +247,42 @@ class MessageBoardHttpTest {
   }
 
   @Test
-  @DisplayName("the cloud endpoint returns approved words with their layout")
+  @DisplayName(
+      "the cloud endpoint returns approved words with their layout, and only words that at least"
+          + " k different people gave (k = 5 by default)")
   void cloudJson() throws Exception {
-    BoardFixtures.approved(spirit, campaign, "耿直", "a");
-    BoardFixtures.approved(spirit, campaign, "耿直", "b");
-    BoardFixtures.approved(spirit, campaign, "热情", "c");
+    for (String person : List.of("a", "b", "c", "d", "e")) {
+      BoardFixtures.approved(spirit, campaign, "耿直", person);
+    }
+    BoardFixtures.approved(spirit, campaign, "热情", "f");
+    BoardFixtures.approved(spirit, campaign, "热情", "g");
     JsonNode cloud = new ObjectMapper().readTree(get(browser, "/c/board-test/cloud.json").body());
-    assertThat(cloud.get("approved").asInt()).isEqualTo(3);
+    assertThat(cloud.get("approved").asInt()).isEqualTo(7);
+    assertThat(cloud.get("words")).hasSize(1);
     assertThat(cloud.get("words").get(0).get("text").asText()).isEqualTo("耿直");
-    assertThat(cloud.get("words").get(0).get("count").asInt()).isEqualTo(2);
+    assertThat(cloud.get("words").get(0).get("count").asInt()).isEqualTo(5);
     assertThat(cloud.get("words").get(0).has("x")).isTrue();
+
+    try (MessageBoard lenient =
+        MessageBoard.builder(spirit).moderatorToken(TOKEN).cloudMinimumPeople(2).start()) {
+      JsonNode both =
+          new ObjectMapper()
+              .readTree(
+                  newBrowser()
+                      .send(
+                          HttpRequest.newBuilder(
+                                  URI.create(lenient.url() + "/c/board-test/cloud.json"))
+                              .GET()
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body());
+      assertThat(both.get("words"))
+          .extracting(w -> w.get("text").asText())
+          .containsExactly("耿直", "热情");
+    }
+    assertThatThrownBy(() -> MessageBoard.builder(spirit).cloudMinimumPeople(0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at least 1");
   }
 
   @Test
