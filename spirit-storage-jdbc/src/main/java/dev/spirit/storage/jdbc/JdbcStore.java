@@ -3,6 +3,8 @@ package dev.spirit.storage.jdbc;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -119,6 +121,7 @@ public final class JdbcStore implements SpiritStore {
   private volatile boolean closed;
   private final Transactions tx;
   private final BatchInsert batches;
+  private final JdbcLexicons lexicons;
 
   private JdbcStore(
       DataSource dataSource, Dialect dialect, String where, @Nullable AutoCloseable owned) {
@@ -128,6 +131,7 @@ public final class JdbcStore implements SpiritStore {
     this.owned = owned;
     this.tx = new Transactions(dataSource, where, this::ensureOpen);
     this.batches = new BatchInsert(dialect);
+    this.lexicons = new JdbcLexicons(tx);
   }
 
   /**
@@ -717,6 +721,23 @@ public final class JdbcStore implements SpiritStore {
                     }),
             Sequenced::seq);
     return rows.map(Sequenced::value);
+  }
+
+  // ---- campaign lexicons (SQL in JdbcLexicons) ------------------------------------------------
+
+  @Override
+  public WriteResult<CampaignLexicon> storeLexicon(CampaignLexicon next) {
+    return lexicons.store(next);
+  }
+
+  @Override
+  public Optional<CampaignLexicon> findLexicon(CampaignId campaignId) {
+    return lexicons.current(campaignId);
+  }
+
+  @Override
+  public List<LexiconChange> lexiconHistory(CampaignId campaignId) {
+    return lexicons.history(campaignId);
   }
 
   // ---- erasure and lifecycle ------------------------------------------------------------------

@@ -1,4 +1,4 @@
--- Spirit schema for H2, version 2: the plain DDL for DBAs who apply schemas by hand.
+-- Spirit schema for H2, version 3: the plain DDL for DBAs who apply schemas by hand.
 --
 -- JdbcStore applies the same migrations itself on start (see spirit-storage-jdbc/README.md); use
 -- this file only where the application's database user may not run DDL. Run it once, in one
@@ -93,7 +93,25 @@ DROP INDEX IF EXISTS spirit_submissions_campaign_participant;
 DROP INDEX IF EXISTS spirit_submissions_participant;
 CREATE INDEX IF NOT EXISTS spirit_submissions_participant_campaign ON spirit_submissions (participant_id, campaign_id, id);
 
+-- ---- migration/h2/V3__lexicons.sql ----
+-- The whole revision (layers, version, time, author) is Spirit's canonical JSON in record_json; the
+-- other columns are copies for people reading the table. The primary key makes two concurrent
+-- attaches of one revision store exactly one.
+-- Idempotent like every H2 script: two instances that start at once may both run it.
+
+CREATE TABLE IF NOT EXISTS spirit_lexicons (
+  campaign_id  UUID NOT NULL,
+  revision     BIGINT NOT NULL,
+  version      VARCHAR(200) NOT NULL,
+  attached_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  attached_by  VARCHAR(128) NOT NULL,
+  record_json  CHARACTER VARYING NOT NULL,
+  PRIMARY KEY (campaign_id, revision)
+);
+
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (1, 'init', 'b4f336488f21e26a4c47c318c5ae6df6862bf3d744c5f24ade9f64d9a7872d7d', CURRENT_TIMESTAMP);
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (2, 'participant_index', 'cb7bb8a0d9515c248a9e03667a4ab5498a2f51fc926090561b96d4903f57d3ea', CURRENT_TIMESTAMP);
+INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
+  VALUES (3, 'lexicons', '51f3ad7323eba551ab31f971333a4f7725c8448b8ff4e52d5445f661d669bc7c', CURRENT_TIMESTAMP);

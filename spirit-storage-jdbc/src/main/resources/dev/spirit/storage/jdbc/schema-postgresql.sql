@@ -1,4 +1,4 @@
--- Spirit schema for PostgreSQL, version 2: the plain DDL for DBAs who apply schemas by hand.
+-- Spirit schema for PostgreSQL, version 3: the plain DDL for DBAs who apply schemas by hand.
 --
 -- JdbcStore applies the same migrations itself on start (see spirit-storage-jdbc/README.md); use
 -- this file only where the application's database user may not run DDL. Run it once, in one
@@ -90,7 +90,24 @@ DROP INDEX IF EXISTS spirit_submissions_campaign_participant;
 DROP INDEX IF EXISTS spirit_submissions_participant;
 CREATE INDEX spirit_submissions_participant_campaign ON spirit_submissions (participant_id, campaign_id, id);
 
+-- ---- migration/postgresql/V3__lexicons.sql ----
+-- The whole revision (layers, version, time, author) is Spirit's canonical JSON in record_json; the
+-- other columns are copies for people reading the table. The primary key makes two concurrent
+-- attaches of one revision store exactly one.
+
+CREATE TABLE spirit_lexicons (
+  campaign_id  UUID NOT NULL,
+  revision     BIGINT NOT NULL,
+  version      VARCHAR(200) NOT NULL,
+  attached_at  TIMESTAMPTZ NOT NULL,
+  attached_by  VARCHAR(128) NOT NULL,
+  record_json  TEXT NOT NULL,
+  PRIMARY KEY (campaign_id, revision)
+);
+
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (1, 'init', '5cca894e10071c30b6eae9b2948e68d3222c6eabc0287b3e40f82a50428050a8', now());
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (2, 'participant_index', '22479b0ade02ab32f70125bcf40b6d5377b5729f0ab76aa7c208488720451700', now());
+INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
+  VALUES (3, 'lexicons', '05407fdbcb13ab8f83a65df7aebfe7b6747e1a8133718fad5e19e843badfd954', now());
