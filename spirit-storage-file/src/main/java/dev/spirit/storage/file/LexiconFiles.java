@@ -91,7 +91,12 @@ final class LexiconFiles {
         if (line.isBlank()) {
           continue;
         }
-        CampaignLexicon revision = SpiritCodec.lexiconFromJson(line);
+        CampaignLexicon revision;
+        try {
+          revision = SpiritCodec.lexiconFromJson(line);
+        } catch (StorageException e) {
+          throw new StorageException(file + ":" + lineNo + ": " + e.getMessage(), e);
+        }
         if (revision.revision() != found.size() + 1 || !revision.campaignId().equals(id)) {
           throw new StorageException(
               file
