@@ -11,6 +11,7 @@ import dev.spirit.moderation.Moderator;
 import dev.spirit.moderation.RateRule;
 import dev.spirit.moderation.TermLexicon;
 import dev.spirit.storage.SpiritStore;
+import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Submission;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A revision that fails to compile (or a store that fails to answer) is logged and the
  *       revision in force stays; the next interval tries again.
  *   <li>A campaign's first submission waits for its first look-up: there is nothing in force yet.
+ *       If that revision cannot be compiled, the campaign's submissions are held for review ({@code
+ *       lexicon-failed}) until a good one is stored: unchecked text must not go public.
  * </ol>
  */
 final class LexiconModeration implements Moderator {
@@ -93,7 +96,18 @@ final class LexiconModeration implements Moderator {
         current = slot.inForce;
         if (current == null) {
           Instant now = clock.instant();
-          current = build(id, store.findLexicon(id));
+          Optional<CampaignLexicon> stored = store.findLexicon(id);
+          try {
+            current = build(id, stored);
+            stored.ifPresent(LexiconModeration::log);
+          } catch (RuntimeException e) {
+            LOG.error(
+                "campaign {}: its stored lexicon cannot be compiled; its submissions are held for"
+                    + " review until a good revision is attached",
+                id,
+                e);
+            current = failed(stored.orElseThrow(), e);
+          }
           slot.inForce = current;
           slot.checkedAt = now;
         }
@@ -176,9 +190,6 @@ final class LexiconModeration implements Moderator {
           id,
           current == null ? "none" : current.revision(),
           e);
-      if (current == null) {
-        throw e;
-      }
     } finally {
       slot.checkedAt = now;
     }
@@ -199,6 +210,36 @@ final class LexiconModeration implements Moderator {
       return new InForce(0, Optional.empty(), base, contentRulesOf(base, null));
     }
     return build(stored.get(), stored.get().compile());
+  }
+
+  /**
+   * What a campaign gets when its stored revision cannot be compiled and nothing is in force yet:
+   * the builder's moderator, with every submission held for review ({@code lexicon-failed}), as a
+   * rule that throws is treated; unchecked text must not go public. The revision number is -1, so
+   * the next look-up tries again.
+   */
+  private InForce failed(CampaignLexicon stored, RuntimeException cause) {
+    String detail =
+        "stored lexicon revision "
+            + stored.revision()
+            + " cannot be compiled ("
+            + cause.getClass().getSimpleName()
+            + "): held for review";
+    Moderator held =
+        (candidate, campaign) -> {
+          ModerationRecord record = base.moderate(candidate, campaign);
+          List<ModerationReason> reasons = new ArrayList<>(record.reasons());
+          reasons.add(
+              new ModerationReason(
+                  LexiconRule.ID, "lexicon-failed", ModerationDecision.REVIEW, detail, List.of()));
+          return new ModerationRecord(
+              record.decision().strictest(ModerationDecision.REVIEW),
+              reasons,
+              record.ruleVersions(),
+              record.redactedText(),
+              record.decidedAt());
+        };
+    return new InForce(-1, Optional.empty(), held, contentRulesOf(base, null));
   }
 
   private InForce build(CampaignLexicon stored, TermLexicon compiled) {

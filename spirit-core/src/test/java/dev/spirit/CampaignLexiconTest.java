@@ -362,6 +362,29 @@ class CampaignLexiconTest {
     }
 
     @Test
+    @DisplayName(
+        "an instance whose first look-up finds a revision it cannot compile holds the campaign's"
+            + " submissions for review until a good revision is stored")
+    void badFirstRevisionHoldsForReview() {
+      Campaign c = postModerated();
+      LexiconLayer broken = new LexiconLayer("broken.tsv", "火锅\tfood\tperhaps\n", "");
+      fx.store.attachLexicon(
+          new CampaignLexicon(c.id(), 1, List.of(broken), "bad", fx.clock.instant(), "dba"));
+      Spirit other = second(b -> b.lexiconRefresh(Duration.ofSeconds(2)));
+
+      Submission held = stored(other, c, "耿直");
+      assertThat(held.status()).isEqualTo(SubmissionStatus.PENDING);
+      assertThat(held.moderation().orElseThrow().reasons())
+          .extracting(r -> r.code())
+          .contains("lexicon-failed");
+
+      fx.spirit.campaigns().attachLexicon(c.id(), List.of(CITY), "admin");
+      fx.clock.advance(Duration.ofSeconds(2));
+      assertThat(submit(other, c, "耿直")).isEqualTo(SubmissionStatus.APPROVED);
+      assertThat(submit(other, c, "一起赌博")).isEqualTo(SubmissionStatus.REJECTED);
+    }
+
+    @Test
     @DisplayName("the refresh interval may not be negative")
     void negativeInterval() {
       assertThatThrownBy(() -> Spirit.builder().lexiconRefresh(Duration.ofSeconds(-1)))
