@@ -7,7 +7,14 @@ import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.IllegalTransitionException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
+import dev.spirit.moderation.LexiconFormatException;
+import dev.spirit.moderation.LexiconLayer;
+import dev.spirit.moderation.TermLexicon;
 import dev.spirit.storage.SpiritStore;
+import dev.spirit.text.Texts;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +27,13 @@ import java.util.Optional;
  */
 public final class Campaigns {
   private final SpiritStore store;
+  private final Clock clock;
+  private final LexiconModeration moderation;
 
-  Campaigns(SpiritStore store) {
+  Campaigns(SpiritStore store, Clock clock, LexiconModeration moderation) {
     this.store = store;
+    this.clock = clock;
+    this.moderation = moderation;
   }
 
   /**
@@ -125,5 +136,61 @@ public final class Campaigns {
    */
   public Campaign close(CampaignId id) {
     return move(id, CampaignState.CLOSED);
+  }
+
+  /**
+   * Attaches a lexicon to a campaign: its own layers (city-wide first, then the district's), kept
+   * in the store as the campaign's next lexicon revision, so that every instance on the store
+   * moderates the campaign's new submissions with it (this one at once, others within their refresh
+   * interval, {@link Spirit.Builder#lexiconRefresh}).
+   *
+   * <p>The layers are compiled first; a bad one is refused whole and nothing is stored, so the
+   * revision in force stays. The revision records who attached it, when, and the version of the
+   * compiled lexicon ({@link #lexiconHistory}).
+   *
+   * @param id the campaign
+   * @param layers the layers, city first
+   * @param actor who attaches it (a user name; the CLI records {@code cli})
+   * @return the stored revision
+   * @throws NotFoundException if there is no such campaign
+   * @throws LexiconFormatException naming {@code layer:line} of the first bad row
+   * @throws dev.spirit.error.InvalidInputException if there are no layers or a district layer
+   *     lowers a city {@code block} term
+   * @throws VersionConflictException if another revision was attached concurrently (re-read and
+   *     decide again)
+   */
+  public CampaignLexicon attachLexicon(CampaignId id, List<LexiconLayer> layers, String actor) {
+    Texts.requireLabel("actor", actor, 128);
+    if (store.findCampaign(id).isEmpty()) {
+      throw new NotFoundException("campaign " + id);
+    }
+    TermLexicon compiled = CampaignLexicon.compile(layers);
+    long next = store.findLexicon(id).map(CampaignLexicon::revision).orElse(0L) + 1;
+    CampaignLexicon stored =
+        store.attachLexicon(
+            new CampaignLexicon(id, next, layers, compiled.version(), clock.instant(), actor));
+    moderation.installed(stored, compiled);
+    return stored;
+  }
+
+  /**
+   * The campaign's current lexicon revision, as stored.
+   *
+   * @param id the campaign
+   * @return the revision, or empty if none was attached (the instance's own moderator applies)
+   */
+  public Optional<CampaignLexicon> lexicon(CampaignId id) {
+    return store.findLexicon(id);
+  }
+
+  /**
+   * The audit trail of the campaign's lexicon: every revision attached, oldest first, with its
+   * version, time and author.
+   *
+   * @param id the campaign
+   * @return the entries; empty if none was attached
+   */
+  public List<LexiconChange> lexiconHistory(CampaignId id) {
+    return store.lexiconHistory(id);
   }
 }

@@ -16,6 +16,7 @@ import dev.spirit.submission.Receipt;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +49,9 @@ public final class Spirit implements AutoCloseable {
   /** Actor name recorded in the audit log for changes made by the participant. */
   public static final String ACTOR_PARTICIPANT = AuditEntry.ACTOR_PARTICIPANT;
 
+  /** How often a campaign's stored lexicon is looked up again unless the builder says otherwise. */
+  public static final Duration DEFAULT_LEXICON_REFRESH = Duration.ofSeconds(2);
+
   private final SpiritStore store;
   private final Clock clock;
   private final List<SpiritListener> listeners;
@@ -60,9 +64,16 @@ public final class Spirit implements AutoCloseable {
     this.store = store;
     this.clock = builder.clock;
     this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
-    this.campaigns = new Campaigns(store);
-    this.intake = new Intake(store, clock, builder.moderator, listeners);
-    this.review = new ReviewWorkflow(store, clock, listeners);
+    LexiconModeration moderation =
+        new LexiconModeration(store, clock, builder.moderator, builder.lexiconRefresh);
+    this.campaigns = new Campaigns(store, clock, moderation);
+    this.intake = new Intake(store, clock, moderation, listeners);
+    this.review =
+        new ReviewWorkflow(
+            store,
+            clock,
+            listeners,
+            campaign -> moderation.refreshNow(campaign.id()).contentRules());
     this.submissions = new Submissions(store);
   }
 
@@ -193,6 +204,7 @@ public final class Spirit implements AutoCloseable {
     private @Nullable String storeUri;
     private Clock clock = Clock.systemUTC();
     private Moderator moderator = Moderator.NONE;
+    private Duration lexiconRefresh = DEFAULT_LEXICON_REFRESH;
     private final List<SpiritListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -231,13 +243,34 @@ public final class Spirit implements AutoCloseable {
     }
 
     /**
-     * Screens new submissions with this moderator (default: {@link Moderator#NONE}).
+     * Screens new submissions with this moderator (default: {@link Moderator#NONE}). A campaign
+     * with a stored lexicon ({@link Campaigns#attachLexicon}) is screened with that lexicon instead
+     * of the moderator's own: in a {@link dev.spirit.moderation.ModerationPipeline} it takes the
+     * place of the {@code lexicon} rule (or runs first, if there is none); any other moderator runs
+     * after it, and the two records are merged (strictest decision, every reason).
      *
      * @param value the moderator, e.g. a moderation pipeline
      * @return this builder
      */
     public Builder moderator(Moderator value) {
       this.moderator = value;
+      return this;
+    }
+
+    /**
+     * How often a campaign's stored lexicon is looked up again (default 2 seconds): a lexicon
+     * attached by another instance or process is in force here within this interval. The interval
+     * is measured with the builder's clock; zero looks it up for every submission.
+     *
+     * @param value the interval, zero or more
+     * @return this builder
+     * @throws InvalidInputException if it is negative
+     */
+    public Builder lexiconRefresh(Duration value) {
+      if (value == null || value.isNegative()) {
+        throw new InvalidInputException("lexiconRefresh", "must be zero or more, was " + value);
+      }
+      this.lexiconRefresh = value;
       return this;
     }
 

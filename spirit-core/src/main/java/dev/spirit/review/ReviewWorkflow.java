@@ -1,5 +1,7 @@
 package dev.spirit.review;
 
+import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.IllegalTransitionException;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.NotFoundException;
@@ -7,10 +9,18 @@ import dev.spirit.error.NotPermittedException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.event.SpiritListener;
 import dev.spirit.event.internal.Listeners;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.ModerationPipeline;
+import dev.spirit.moderation.Moderator;
 import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.Page;
+import dev.spirit.storage.PageCursor;
+import dev.spirit.storage.PageRequest;
 import dev.spirit.storage.SpiritStore;
+import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.ModerationDecision;
+import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
@@ -19,9 +29,13 @@ import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.TextSpan;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +51,19 @@ public final class ReviewWorkflow {
   private final SpiritStore store;
   private final Clock clock;
   private final List<SpiritListener> listeners;
+  private final Function<Campaign, Moderator> contentRules;
+
+  /**
+   * Creates the workflow over a store, without content rules for {@link #remoderate} (which then
+   * finds nothing to change).
+   *
+   * @param store the store
+   * @param clock the clock giving the times recorded
+   * @param listeners the listeners told about changes (a live, thread-safe list)
+   */
+  public ReviewWorkflow(SpiritStore store, Clock clock, List<SpiritListener> listeners) {
+    this(store, clock, listeners, campaign -> ModerationPipeline.of());
+  }
 
   /**
    * Creates the workflow over a store ({@code Spirit} builds one).
@@ -44,11 +71,18 @@ public final class ReviewWorkflow {
    * @param store the store
    * @param clock the clock giving the times recorded
    * @param listeners the listeners told about changes (a live, thread-safe list)
+   * @param contentRules for a campaign, the content rules {@link #remoderate} runs (its current
+   *     lexicon, personal data, quality; no stream rules)
    */
-  public ReviewWorkflow(SpiritStore store, Clock clock, List<SpiritListener> listeners) {
+  public ReviewWorkflow(
+      SpiritStore store,
+      Clock clock,
+      List<SpiritListener> listeners,
+      Function<Campaign, Moderator> contentRules) {
     this.store = store;
     this.clock = clock;
     this.listeners = listeners;
+    this.contentRules = contentRules;
   }
 
   /**
@@ -269,6 +303,116 @@ public final class ReviewWorkflow {
     Submission changed = store.update(current.toBuilder().moderation(Optional.of(record)).build());
     audit(current, changed, actor, "redacted: " + reason);
     return changed;
+  }
+
+  /**
+   * Checks a campaign's public submissions again with its current content rules (after a lexicon
+   * change, say) and takes down for review those that now match: each goes from {@code APPROVED} to
+   * {@code HIDDEN} (the status of a published submission taken down pending a decision, as reports
+   * do), with the new moderation record (its reasons and rule versions, the lexicon's among them)
+   * and an audit entry naming the lexicon version. A person then decides; nothing is rejected
+   * automatically after publication.
+   *
+   * <p>The content rules are the campaign's stored lexicon (read afresh from the store), personal
+   * data and quality, as the instance's moderator configures them. The stream rules (rate,
+   * near-duplicates and floods) are not run: they judge a submission against those that arrived
+   * around it, which means nothing after the fact. A personal-data finding that only masks text
+   * changes nothing here; a record's earlier redaction is kept.
+   *
+   * <p>Submissions are read page by page; one that changes concurrently is left as it is and
+   * counted as skipped.
+   *
+   * @param campaignId the campaign
+   * @param actor who asked for it (recorded in the audit log)
+   * @return what was checked and what was taken down
+   * @throws NotFoundException if there is no such campaign
+   */
+  public RemoderationSummary remoderate(CampaignId campaignId, String actor) {
+    dev.spirit.text.Texts.requireLabel("actor", actor, 128);
+    Campaign campaign =
+        store
+            .findCampaign(campaignId)
+            .orElseThrow(() -> new NotFoundException("campaign " + campaignId));
+    Moderator rules = contentRules.apply(campaign);
+    Optional<CampaignLexicon> lexicon = store.findLexicon(campaignId);
+    String lexiconName =
+        lexicon.map(l -> "revision " + l.revision() + " (" + l.version() + ")").orElse("none");
+    SubmissionFilter approved =
+        SubmissionFilter.builder(campaignId).status(SubmissionStatus.APPROVED).build();
+    long scanned = 0;
+    long unchanged = 0;
+    long skipped = 0;
+    List<SubmissionId> sent = new ArrayList<>();
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      Page<Submission> found = store.query(approved, page);
+      for (Submission s : found.items()) {
+        scanned++;
+        ModerationRecord record = rules.moderate(s, campaign);
+        if (record.decision() == ModerationDecision.APPROVE) {
+          unchanged++;
+          continue;
+        }
+        if (takeDown(s, record, actor, lexiconName)) {
+          sent.add(s.id());
+        } else {
+          skipped++;
+        }
+      }
+      Optional<PageCursor> next = found.next();
+      if (next.isEmpty()) {
+        break;
+      }
+      page = PageRequest.after(next.get(), PageRequest.MAX_LIMIT);
+    }
+    return new RemoderationSummary(
+        campaignId,
+        lexicon.map(CampaignLexicon::revision),
+        lexicon.map(CampaignLexicon::version),
+        scanned,
+        sent,
+        unchanged,
+        skipped);
+  }
+
+  private boolean takeDown(
+      Submission current, ModerationRecord found, String actor, String lexiconName) {
+    // Decided now, not when it was received; an earlier redaction stays unless this one masks.
+    ModerationRecord record =
+        new ModerationRecord(
+            found.decision(),
+            found.reasons(),
+            found.ruleVersions(),
+            found.redactedText().isPresent()
+                ? found.redactedText()
+                : current.moderation().flatMap(ModerationRecord::redactedText),
+            clock.instant());
+    Set<String> codes = new LinkedHashSet<>();
+    for (ModerationReason r : found.reasons()) {
+      if (r.decision() != ModerationDecision.APPROVE) {
+        codes.add(r.code());
+      }
+    }
+    Submission changed;
+    try {
+      changed =
+          store.update(
+              current.toBuilder()
+                  .status(SubmissionStatus.HIDDEN)
+                  .moderation(Optional.of(record))
+                  .reviewLease(Optional.empty())
+                  .build());
+    } catch (VersionConflictException | NotFoundException e) {
+      LOG.debug("submission {} changed while being re-moderated", current.id(), e);
+      return false;
+    }
+    audit(
+        current,
+        changed,
+        actor,
+        "re-moderated with lexicon " + lexiconName + ": " + String.join(", ", codes));
+    Listeners.tell(listeners, l -> l.onStatusChanged(current, changed));
+    return true;
   }
 
   private Submission requireSubmission(SubmissionId id) {

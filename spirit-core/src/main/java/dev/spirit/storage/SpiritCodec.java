@@ -5,6 +5,7 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.internal.Json;
+import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
@@ -61,6 +62,27 @@ public final class SpiritCodec {
    */
   public static String toJson(AuditEntry entry) {
     return write(entry);
+  }
+
+  /**
+   * Encodes a revision of a campaign's lexicon.
+   *
+   * @param lexicon the revision
+   * @return its JSON, one line
+   */
+  public static String toJson(CampaignLexicon lexicon) {
+    return write(lexicon);
+  }
+
+  /**
+   * Decodes a revision of a campaign's lexicon.
+   *
+   * @param json JSON made by {@link #toJson(CampaignLexicon)}
+   * @return the revision
+   * @throws StorageException if the JSON is not a valid revision
+   */
+  public static CampaignLexicon lexiconFromJson(String json) {
+    return read(json, CampaignLexicon.class);
   }
 
   /**

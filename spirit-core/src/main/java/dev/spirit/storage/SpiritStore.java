@@ -6,6 +6,8 @@ import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
@@ -316,6 +318,49 @@ public interface SpiritStore extends AutoCloseable {
    * @return the stream
    */
   Stream<AuditEntry> streamAudit(CampaignId campaignId);
+
+  // ---- campaign lexicons -----------------------------------------------------------------------
+
+  /**
+   * Primitive: stores the next revision of a campaign's lexicon if the campaign exists and its
+   * current revision is {@code next.revision() - 1} (0: none yet), atomically (of two concurrent
+   * writes of one revision, one is stored; where the backend is shared, across processes too). The
+   * revision becomes the campaign's current lexicon and is added to its history; earlier revisions
+   * stay in the history.
+   *
+   * @param next the revision, already carrying its number, version, time and author
+   * @return {@link WriteResult.Stored}, {@link WriteResult.Missing} (no such campaign) or {@link
+   *     WriteResult.VersionWas} with the current revision (0 if none), checked in this order
+   */
+  WriteResult<CampaignLexicon> storeLexicon(CampaignLexicon next);
+
+  /**
+   * Stores the next revision of a campaign's lexicon (core's rule over {@link #storeLexicon}).
+   *
+   * @param next the revision, numbered one after the revision it was based on
+   * @return the stored revision
+   * @throws NotFoundException if there is no such campaign
+   * @throws VersionConflictException if another revision was stored since
+   */
+  default CampaignLexicon attachLexicon(CampaignLexicon next) {
+    return StoreRules.attachLexicon(this, next);
+  }
+
+  /**
+   * Finds the current (newest) revision of a campaign's lexicon.
+   *
+   * @param campaignId the campaign
+   * @return the revision, or empty if the campaign has none (or does not exist)
+   */
+  Optional<CampaignLexicon> findLexicon(CampaignId campaignId);
+
+  /**
+   * The audit trail of a campaign's lexicon: one entry per stored revision, oldest first.
+   *
+   * @param campaignId the campaign
+   * @return the entries; empty if it never had a lexicon
+   */
+  List<LexiconChange> lexiconHistory(CampaignId campaignId);
 
   // ---- erasure and lifecycle ------------------------------------------------------------------
 

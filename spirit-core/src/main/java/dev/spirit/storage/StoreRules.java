@@ -6,6 +6,7 @@ import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
@@ -84,6 +85,15 @@ final class StoreRules {
       outcomes.add(outcome(found.get(i)));
     }
     return List.copyOf(outcomes);
+  }
+
+  static CampaignLexicon attachLexicon(SpiritStore store, CampaignLexicon next) {
+    WriteResult<CampaignLexicon> found = store.storeLexicon(next);
+    String what = "lexicon of campaign " + next.campaignId();
+    if (found instanceof WriteResult.Missing) {
+      throw new NotFoundException("campaign " + next.campaignId());
+    }
+    return stored(found, what, next.revision() - 1);
   }
 
   static boolean addReaction(SpiritStore store, Reaction reaction) {

@@ -8,12 +8,13 @@ import dev.spirit.examples.report.ReportData;
 import dev.spirit.moderation.LexiconRule;
 import dev.spirit.moderation.ModerationPipeline;
 import dev.spirit.moderation.Moderator;
+import dev.spirit.moderation.PersonalDataRule;
+import dev.spirit.moderation.QualityRule;
 import dev.spirit.moderation.TermLexicon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,28 +54,36 @@ public final class Wiring {
   }
 
   /**
-   * A moderator configured from lexicon and allow-list files in the format of {@code
-   * shared/moderation/} (tab-separated {@code term category action}; one allowed phrase per line).
+   * The demo's own small lexicon and allow-list ({@code demo-lexicon.tsv}, {@code demo-allow.txt}
+   * beside this class), used when neither a campaign nor the command line gives one.
    *
-   * @param lexicon the lexicon TSV; the demo lexicon if absent
-   * @param allow the allow-list; with the demo lexicon, the demo allow-list if absent
-   * @return the moderation pipeline
-   * @throws InvalidInputException if a file cannot be read or is malformed
+   * @return the compiled demo lexicon
    */
-  public static Moderator moderator(Optional<Path> lexicon, Optional<Path> allow) {
-    if (lexicon.isEmpty()) {
-      return ModerationPipeline.standard(new LexiconRule(demoLexicon(allow)));
-    }
-    try (Reader terms = Files.newBufferedReader(lexicon.get(), StandardCharsets.UTF_8);
-        Reader allowed =
-            allow.isPresent()
-                ? Files.newBufferedReader(allow.get(), StandardCharsets.UTF_8)
-                : new StringReader("")) {
-      return ModerationPipeline.standard(new LexiconRule(TermLexicon.read(terms, allowed)));
-    } catch (IOException | UncheckedIOException e) {
-      throw new InvalidInputException(
-          "--lexicon", "cannot read " + lexicon.get() + " or its allow-list: " + e.getMessage());
-    }
+  public static TermLexicon demoLexicon() {
+    return demoLexicon(Optional.empty());
+  }
+
+  /**
+   * The content rules over a lexicon: lexicon, personal data and quality, without the stream rules
+   * (rate, near-duplicates and floods), so that each text is judged on its own.
+   *
+   * @param lexicon the lexicon
+   * @return a new pipeline
+   */
+  public static Moderator contentModerator(TermLexicon lexicon) {
+    return ModerationPipeline.of(
+        new LexiconRule(lexicon), new PersonalDataRule(), new QualityRule());
+  }
+
+  /**
+   * The standard pipeline over a lexicon, stream rules included (each pipeline has its own flood
+   * and rate history).
+   *
+   * @param lexicon the lexicon
+   * @return a new pipeline
+   */
+  public static Moderator streamModerator(TermLexicon lexicon) {
+    return ModerationPipeline.standard(new LexiconRule(lexicon));
   }
 
   private static TermLexicon demoLexicon(Optional<Path> allow) {

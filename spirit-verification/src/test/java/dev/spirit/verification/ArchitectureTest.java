@@ -176,7 +176,14 @@ class ArchitectureTest {
 
   /** The record-level methods of the storage SPI whose rules live in core ({@code StoreRules}). */
   private static final Set<String> RULE_METHODS =
-      Set.of("insertCampaign", "updateCampaign", "insert", "insertAll", "update", "addReaction");
+      Set.of(
+          "insertCampaign",
+          "updateCampaign",
+          "insert",
+          "insertAll",
+          "update",
+          "addReaction",
+          "attachLexicon");
 
   private static final DescribedPredicate<JavaClass> STORE_BACKEND =
       DescribedPredicate.describe(

@@ -3,6 +3,8 @@ package dev.spirit.storage.memory;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -49,6 +51,7 @@ public final class InMemoryStore implements SpiritStore {
   private final Map<CampaignId, Map<ParticipantId, Integer>> perParticipant = new HashMap<>();
   private final Map<ReactionKey, Reaction> reactions = new LinkedHashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
+  private final Map<CampaignId, List<CampaignLexicon>> lexicons = new HashMap<>();
   private boolean closed;
 
   private record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
@@ -272,6 +275,43 @@ public final class InMemoryStore implements SpiritStore {
                     .filter(r -> r.campaignId().equals(campaignId))
                     .toList());
     return snapshot.stream();
+  }
+
+  @Override
+  public WriteResult<CampaignLexicon> storeLexicon(CampaignLexicon next) {
+    return write(
+        () -> {
+          if (!campaigns.containsKey(next.campaignId())) {
+            return new WriteResult.Missing<>();
+          }
+          List<CampaignLexicon> revisions =
+              lexicons.computeIfAbsent(next.campaignId(), id -> new ArrayList<>());
+          if (revisions.size() != next.revision() - 1) {
+            return new WriteResult.VersionWas<>(revisions.size());
+          }
+          revisions.add(next);
+          return new WriteResult.Stored<>(next);
+        });
+  }
+
+  @Override
+  public Optional<CampaignLexicon> findLexicon(CampaignId campaignId) {
+    return read(
+        () -> {
+          List<CampaignLexicon> revisions = lexicons.get(campaignId);
+          return revisions == null || revisions.isEmpty()
+              ? Optional.<CampaignLexicon>empty()
+              : Optional.of(revisions.get(revisions.size() - 1));
+        });
+  }
+
+  @Override
+  public List<LexiconChange> lexiconHistory(CampaignId campaignId) {
+    return read(
+        () ->
+            lexicons.getOrDefault(campaignId, List.of()).stream()
+                .map(CampaignLexicon::change)
+                .toList());
   }
 
   @Override

@@ -6,21 +6,24 @@ import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.ModerationMode;
 import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.examples.report.TerminalSummary;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
 import dev.spirit.storage.SubmissionFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spirit campaign create|open|close|list}. */
+/** {@code spirit campaign create|update|lexicon|open|close|list}. */
 @Command(
     name = "campaign",
     mixinStandardHelpOptions = true,
-    description = "Create, open, close and list campaigns.",
-    synopsisSubcommandLabel = "(create | open | close | list)")
+    description = "Create, update, open, close and list campaigns; show a campaign's lexicon.",
+    synopsisSubcommandLabel = "(create | update | lexicon | open | close | list)")
 final class CampaignCommands implements Runnable {
 
   @Override
@@ -105,6 +108,8 @@ final class CampaignCommands implements Runnable {
     @Option(names = "--open", description = "Open the campaign right away.")
     boolean open;
 
+    @Mixin LexiconOptions lexicon = new LexiconOptions();
+
     Create(CliContext context) {
       super(context);
     }
@@ -134,6 +139,8 @@ final class CampaignCommands implements Runnable {
       } else {
         draft.channels(channels.toArray(Channel[]::new));
       }
+      // Read the lexicon files before creating anything, so that a bad one leaves no campaign.
+      LexiconOptions.Layers layers = lexicon.given() ? lexicon.layers() : null;
       Campaign campaign = spirit.campaigns().create(draft.build());
       if (open) {
         campaign = spirit.campaigns().open(campaign.id());
@@ -146,6 +153,103 @@ final class CampaignCommands implements Runnable {
                   + campaign.id()
                   + "), "
                   + campaign.state().name().toLowerCase(Locale.ROOT));
+      if (layers != null) {
+        CampaignLexicon attached =
+            spirit
+                .campaigns()
+                .attachLexicon(campaign.id(), layers.layers(), LexiconOptions.actor());
+        out().println(LexiconOptions.describe(campaign, attached));
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Change a campaign's settings: attach its lexicon layers (--lexicon and --allow, city"
+            + " first, then the district), stored as the campaign's next lexicon revision so that"
+            + " every command and running instance moderates with it.",
+        "A bad file is refused whole (exit 2, file:line and what is wrong); the stored lexicon"
+            + " stays in force."
+      })
+  static final class Update extends StoreCommand {
+    @Mixin CampaignArgument target = new CampaignArgument();
+
+    @Mixin LexiconOptions lexicon = new LexiconOptions();
+
+    Update(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Campaign c = target.campaign(spirit);
+      if (!lexicon.given()) {
+        err().println("spirit: nothing to update: give --lexicon FILE (and --allow FILE)");
+        return SpiritCli.USAGE;
+      }
+      Optional<CampaignLexicon> attached = lexicon.attachIfChanged(spirit, c, out());
+      if (attached.isEmpty()) {
+        CampaignLexicon stored = spirit.campaigns().lexicon(c.id()).orElseThrow();
+        out()
+            .println(
+                "campaign "
+                    + c.slug()
+                    + " already has this lexicon (revision "
+                    + stored.revision()
+                    + ", "
+                    + stored.version()
+                    + ")");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "lexicon",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show a campaign's stored lexicon: its layers and the audit trail of its revisions"
+              + " (revision, version, when, by whom).")
+  static final class ShowLexicon extends StoreCommand {
+    @Mixin CampaignArgument target = new CampaignArgument();
+
+    ShowLexicon(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Campaign c = target.campaign(spirit);
+      Optional<CampaignLexicon> current = spirit.campaigns().lexicon(c.id());
+      if (current.isEmpty()) {
+        out().println("campaign " + c.slug() + " has no stored lexicon (the default one applies)");
+        return 0;
+      }
+      out()
+          .println(
+              "campaign "
+                  + c.slug()
+                  + ": lexicon revision "
+                  + current.get().revision()
+                  + " ("
+                  + current.get().version()
+                  + "), layers: "
+                  + String.join(", ", current.get().change().layerLabels()));
+      for (LexiconChange change : spirit.campaigns().lexiconHistory(c.id())) {
+        out()
+            .println(
+                "  revision "
+                    + change.revision()
+                    + "  "
+                    + change.attachedAt()
+                    + "  "
+                    + change.attachedBy()
+                    + "  "
+                    + change.version());
+      }
       return 0;
     }
   }

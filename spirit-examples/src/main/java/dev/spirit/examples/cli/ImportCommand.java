@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,7 +45,9 @@ import picocli.CommandLine.Parameters;
       "Bad rows are reported with their line number and skipped; good rows are kept. Re-running"
           + " the same file imports nothing twice: each row's idempotency key is its key column,"
           + " or else derived from the file name and line number.",
-      "Exit code 1 if any row failed."
+      "Exit code 1 if any row failed.",
+      "With --lexicon/--allow the files are attached to the campaign first (a new lexicon"
+          + " revision, unless the stored one has the same content) and then used."
     })
 final class ImportCommand extends CampaignCommand {
   private static final int BATCH = 200;
@@ -80,6 +83,8 @@ final class ImportCommand extends CampaignCommand {
       description = "Column holding each row's idempotency key (default: key, if present).")
   @Nullable String keyColumn;
 
+  @Mixin LexiconOptions lexicon = new LexiconOptions();
+
   ImportCommand(CliContext context) {
     super(context);
   }
@@ -89,6 +94,9 @@ final class ImportCommand extends CampaignCommand {
   @Override
   int run(Spirit spirit) throws Exception {
     Campaign c = campaign(spirit);
+    if (lexicon.given()) {
+      lexicon.attachIfChanged(spirit, c, err());
+    }
     String kind = format.equals("auto") ? detect(file) : format.toLowerCase(Locale.ROOT);
     List<ImportRows.Row> rows;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -9,7 +9,9 @@ import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.examples.Wiring;
+import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.Moderator;
+import dev.spirit.moderation.TermLexicon;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.Role;
 import dev.spirit.submission.ModerationReason;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,9 +46,11 @@ import picocli.CommandLine.Parameters;
           + " reasons, matched spans, redacted text. Nothing is stored.",
       "Reads one text per line, or with --column N the N-th tab-separated column (backslash"
           + " escapes \\t \\n \\\\ are decoded), from FILE or standard input.",
-      "Without --lexicon the demo's small lexicon is used; --lexicon FILE (term, category,"
-          + " block|review, tab-separated) and --allow FILE (one innocent phrase per line) take a"
-          + " district's own lists in the format of shared/moderation/."
+      "Each line is judged on its own (as if from a different participant, without rate,"
+          + " duplicate or flood rules) unless --stream asks for the stream rules across lines.",
+      "Lexicon: --lexicon FILE (term, category, block|review, tab-separated) and --allow FILE"
+          + " (one innocent phrase per line), repeatable, city first; else the --campaign's"
+          + " stored lexicon; else the demo's small lexicon. Nothing is attached or stored."
     })
 final class ModerateCommand extends StoreCommand {
   @Parameters(
@@ -69,14 +74,14 @@ final class ModerateCommand extends StoreCommand {
       description = "Moderate as for this campaign of the store (default: a neutral campaign).")
   @Nullable String campaign;
 
-  @Option(
-      names = "--lexicon",
-      paramLabel = "FILE",
-      description = "Lexicon TSV (term, category, action).")
-  @Nullable Path lexicon;
+  @Mixin LexiconOptions lexicon = new LexiconOptions();
 
-  @Option(names = "--allow", paramLabel = "FILE", description = "Allow-list, one phrase per line.")
-  @Nullable Path allow;
+  @Option(
+      names = "--stream",
+      description =
+          "Treat the lines as one stream from one participant: rate, duplicate and flood rules"
+              + " apply across lines.")
+  boolean stream;
 
   ModerateCommand(CliContext context) {
     super(context);
@@ -84,12 +89,10 @@ final class ModerateCommand extends StoreCommand {
 
   @Override
   public Integer call() throws Exception {
-    Moderator moderator =
-        Wiring.moderator(Optional.ofNullable(lexicon), Optional.ofNullable(allow));
     if (campaign == null) {
       // No campaign: no store needed.
       return check(
-          moderator,
+          moderator(lexicon.given() ? lexicon.layers().compiled() : Wiring.demoLexicon()),
           Campaign.builder("moderation-check")
               .title("审核检查", "Moderation check")
               .prompt("-", "-")
@@ -103,9 +106,19 @@ final class ModerateCommand extends StoreCommand {
   @Override
   int run(Spirit spirit) throws Exception {
     String ref = campaign == null ? "" : campaign;
-    return check(
-        Wiring.moderator(Optional.ofNullable(lexicon), Optional.ofNullable(allow)),
-        CliContext.campaign(spirit, ref));
+    Campaign target = CliContext.campaign(spirit, ref);
+    TermLexicon terms;
+    if (lexicon.given()) {
+      terms = lexicon.layers().compiled();
+    } else {
+      Optional<CampaignLexicon> stored = spirit.campaigns().lexicon(target.id());
+      terms = stored.isPresent() ? stored.get().compile() : Wiring.demoLexicon();
+    }
+    return check(moderator(terms), target);
+  }
+
+  private Moderator moderator(TermLexicon terms) {
+    return stream ? Wiring.streamModerator(terms) : Wiring.contentModerator(terms);
   }
 
   private int check(Moderator moderator, Campaign target) throws Exception {
@@ -138,14 +151,16 @@ final class ModerateCommand extends StoreCommand {
         if (text.isBlank()) {
           continue;
         }
-        ModerationRecord record = moderator.moderate(candidate(text, target), target);
+        // Alone, each line comes from a participant of its own; as a stream, all from one.
+        String participant = stream ? "moderation-check" : "moderation-check-" + lineNo;
+        ModerationRecord record = moderator.moderate(candidate(text, target, participant), target);
         out.println(mapper.writeValueAsString(toJson(mapper, lineNo, text, record)));
       }
     }
     return 0;
   }
 
-  private static Submission candidate(String text, Campaign campaign) {
+  private static Submission candidate(String text, Campaign campaign, String participant) {
     Instant now = Instant.now();
     boolean han = text.codePoints().anyMatch(Character::isIdeographic);
     return Submission.builder()
@@ -156,7 +171,7 @@ final class ModerateCommand extends StoreCommand {
         .language(han ? Language.ZH : Language.EN)
         .district(campaign.districts().iterator().next())
         .channel(Channel.CARD)
-        .participant(Participant.consenting("moderation-check", Role.OTHER))
+        .participant(Participant.consenting(participant, Role.OTHER))
         .receivedAt(now)
         .build();
   }

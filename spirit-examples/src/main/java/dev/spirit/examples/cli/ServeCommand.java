@@ -2,10 +2,16 @@ package dev.spirit.examples.cli;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.error.SpiritException;
 import dev.spirit.examples.demo.ChongqingDemo;
 import dev.spirit.examples.web.MessageBoard;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spirit serve}: the web message board on a store, until interrupted. */
@@ -15,6 +21,11 @@ import picocli.CommandLine.Option;
     description = {
       "Serve the web message board: a public page per open campaign at /c/SLUG, the moderator"
           + " queue at /moderate/SLUG, and the kiosk API POST /api/campaigns/ID/submissions.",
+      "With --campaign and --lexicon/--allow, the files are attached to that campaign at start"
+          + " (a new lexicon revision unless the stored one has the same content) and again"
+          + " whenever they change (checked every 2 seconds), with no restart; a bad file is"
+          + " reported and the stored lexicon stays in force. Other instances on the same store"
+          + " pick up a change within seconds.",
       "Stops on Ctrl-C."
     })
 final class ServeCommand extends StoreCommand {
@@ -55,15 +66,43 @@ final class ServeCommand extends StoreCommand {
               + " (and some waiting for review) so the board has something to show.")
   boolean demoCampaign;
 
+  @Option(
+      paramLabel = "CAMPAIGN",
+      names = "--campaign",
+      description = "Campaign (slug or id) the --lexicon and --allow files belong to.")
+  @Nullable String campaign;
+
+  @Mixin LexiconOptions lexicon = new LexiconOptions();
+
+  @Option(
+      names = "--lexicon-poll-millis",
+      hidden = true,
+      defaultValue = "2000",
+      description = "How often the lexicon files are checked for changes.")
+  long pollMillis = 2000;
+
   ServeCommand(CliContext context) {
     super(context);
   }
 
   @Override
   int run(Spirit spirit) {
+    Campaign lexiconCampaign = null;
+    if (lexicon.given()) {
+      if (campaign == null) {
+        err().println("spirit: --lexicon and --allow need --campaign: the campaign they belong to");
+        return SpiritCli.USAGE;
+      }
+      lexiconCampaign = CliContext.campaign(spirit, campaign);
+      lexicon.attachIfChanged(spirit, lexiconCampaign, out());
+    }
     if (demoCampaign) {
       Campaign c = ChongqingDemo.seedBoard(spirit, 600);
       out().println("demo campaign at /c/" + c.slug());
+    }
+    ScheduledExecutorService watcher = null;
+    if (lexiconCampaign != null) {
+      watcher = watch(spirit, lexiconCampaign);
     }
     try (MessageBoard board =
         MessageBoard.builder(spirit)
@@ -78,7 +117,45 @@ final class ServeCommand extends StoreCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       out().println("message board stopped");
+    } finally {
+      if (watcher != null) {
+        watcher.shutdownNow();
+      }
     }
     return 0;
+  }
+
+  /** Re-attaches the lexicon files whenever their content changes. */
+  private ScheduledExecutorService watch(Spirit spirit, Campaign target) {
+    ScheduledExecutorService watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "spirit-lexicon-files");
+              t.setDaemon(true);
+              return t;
+            });
+    String[] seen = {lexicon.fingerprint()};
+    watcher.scheduleWithFixedDelay(
+        () -> {
+          String now = lexicon.fingerprint();
+          if (now.equals(seen[0])) {
+            return;
+          }
+          seen[0] = now;
+          try {
+            lexicon.attachIfChanged(spirit, target, out());
+          } catch (SpiritException e) {
+            // Refused whole: nothing was stored, the stored revision stays in force.
+            err().println("spirit: lexicon files not attached: " + e.getMessage());
+            err().flush();
+          } catch (RuntimeException e) {
+            err().println("spirit: lexicon files not attached: " + e);
+            err().flush();
+          }
+        },
+        pollMillis,
+        pollMillis,
+        TimeUnit.MILLISECONDS);
+    return watcher;
   }
 }

@@ -66,6 +66,8 @@ public final class SpiritCli implements Runnable {
     CommandLine campaign =
         new CommandLine(new CampaignCommands())
             .addSubcommand(new CampaignCommands.Create(context))
+            .addSubcommand(new CampaignCommands.Update(context))
+            .addSubcommand(new CampaignCommands.ShowLexicon(context))
             .addSubcommand(new CampaignCommands.Open(context))
             .addSubcommand(new CampaignCommands.Close(context))
             .addSubcommand(new CampaignCommands.ListCampaigns(context));
@@ -80,6 +82,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ReportCommand(context))
             .addSubcommand(new EraseParticipantCommand(context))
             .addSubcommand(new ModerateCommand(context))
+            .addSubcommand(new RemoderateCommand(context))
             .addSubcommand(new ServeCommand(context))
             .addSubcommand(new DemoCommand(context));
     cl.registerConverter(Channel.class, v -> convert(() -> Channel.parse(v)));

@@ -15,6 +15,7 @@ import dev.spirit.submission.SubmissionRequest;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spirit submit}: one submission through intake. */
@@ -23,7 +24,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Take in one submission and print its receipt.",
-      "Exit code 1 if intake refused it (every reason is printed)."
+      "Exit code 1 if intake refused it (every reason is printed).",
+      "With --lexicon/--allow the files are attached to the campaign first (a new lexicon"
+          + " revision, unless the stored one has the same content) and then used; without them"
+          + " the campaign's stored lexicon is used."
     })
 final class SubmitCommand extends CampaignCommand {
   @Option(
@@ -88,6 +92,8 @@ final class SubmitCommand extends CampaignCommand {
       description = "Staff member who entered it on the participant's behalf.")
   @Nullable String enteredBy;
 
+  @Mixin LexiconOptions lexicon = new LexiconOptions();
+
   SubmitCommand(CliContext context) {
     super(context);
   }
@@ -95,6 +101,9 @@ final class SubmitCommand extends CampaignCommand {
   @Override
   int run(Spirit spirit) {
     Campaign c = campaign(spirit);
+    if (lexicon.given()) {
+      lexicon.attachIfChanged(spirit, c, err());
+    }
     SubmissionRequest.Builder request =
         SubmissionRequest.builder(c.id())
             .kind(kind)

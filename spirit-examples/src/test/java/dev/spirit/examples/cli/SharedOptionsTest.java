@@ -47,6 +47,9 @@ class SharedOptionsTest {
         Arguments.of("campaign open", List.of("c")),
         Arguments.of("campaign close", List.of("c")),
         Arguments.of("campaign list", List.of()),
+        Arguments.of("campaign update", List.of("c")),
+        Arguments.of("campaign lexicon", List.of("c")),
+        Arguments.of("remoderate", List.of("--campaign", "c")),
         Arguments.of(
             "submit",
             List.of("--campaign", "c", "--text", "t", "--district", "d", "--participant", "p")),
@@ -70,8 +73,13 @@ class SharedOptionsTest {
         Arguments.of("review", List.of()),
         Arguments.of("stats", List.of()),
         Arguments.of("export", List.of()),
-        Arguments.of("report", List.of()));
+        Arguments.of("report", List.of()),
+        Arguments.of("remoderate", List.of()));
   }
+
+  /** Every command that takes the shared --lexicon and --allow. */
+  static final List<String> LEXICON_COMMANDS =
+      List.of("submit", "import", "serve", "moderate", "campaign create", "campaign update");
 
   private static String[] args(String command, List<String> rest, String... more) {
     List<String> all = new ArrayList<>(List.of(command.split(" ")));
@@ -209,6 +217,38 @@ class SharedOptionsTest {
       assertThat(moderate.description())
           .containsExactly(
               "Moderate as for this campaign of the store (default: a neutral campaign).");
+    }
+  }
+
+  @Nested
+  @DisplayName("--lexicon and --allow")
+  class LexiconOptionsTest {
+    @Test
+    @DisplayName(
+        "are one pair of repeatable options, with the same label and help, on submit, import,"
+            + " serve, moderate, campaign create and campaign update, and on no other command")
+    void declaredOnce() {
+      Map<String, CommandLine> commands = commands();
+      List<String> withLexicon =
+          commands.entrySet().stream()
+              .filter(e -> e.getValue().getCommandSpec().findOption("--lexicon") != null)
+              .map(Map.Entry::getKey)
+              .toList();
+      assertThat(withLexicon).containsExactlyInAnyOrderElementsOf(LEXICON_COMMANDS);
+      OptionSpec lexicon = commands.get("submit").getCommandSpec().findOption("--lexicon");
+      OptionSpec allow = commands.get("submit").getCommandSpec().findOption("--allow");
+      assertThat(lexicon.isMultiValue()).isTrue();
+      assertThat(allow.isMultiValue()).isTrue();
+      for (String name : LEXICON_COMMANDS) {
+        for (OptionSpec reference : List.of(lexicon, allow)) {
+          OptionSpec option =
+              commands.get(name).getCommandSpec().findOption(reference.longestName());
+          assertThat(option.paramLabel()).as(name).isEqualTo("FILE");
+          assertThat(option.required()).as(name).isFalse();
+          assertThat(option.isMultiValue()).as(name).isTrue();
+          assertThat(option.description()).as(name).containsExactly(reference.description());
+        }
+      }
     }
   }
 

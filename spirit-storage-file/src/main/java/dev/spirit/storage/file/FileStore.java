@@ -3,6 +3,8 @@ package dev.spirit.storage.file;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -151,6 +153,7 @@ public final class FileStore implements SpiritStore {
   private final SegmentFile segments;
   private final GroupCommit log;
   private final StoreState state;
+  private final LexiconFiles lexicons;
   private final RecoveryReport report;
   private final boolean sync;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -175,6 +178,7 @@ public final class FileStore implements SpiritStore {
     this.state = state;
     this.report = report;
     this.sync = options.durability() == Durability.SYNC;
+    this.lexicons = new LexiconFiles(directory, sync);
   }
 
   /**
@@ -662,6 +666,29 @@ public final class FileStore implements SpiritStore {
     List<AuditEntry> snapshot =
         read(() -> List.copyOf(state.audit.getOrDefault(campaignId, List.of())));
     return snapshot.stream();
+  }
+
+  // ---- campaign lexicons (files of their own beside the log: LexiconFiles) --------------------
+
+  @Override
+  public WriteResult<CampaignLexicon> storeLexicon(CampaignLexicon next) {
+    if (findCampaign(next.campaignId()).isEmpty()) {
+      return new WriteResult.Missing<>();
+    }
+    return lexicons.store(next);
+  }
+
+  @Override
+  public Optional<CampaignLexicon> findLexicon(CampaignId campaignId) {
+    List<CampaignLexicon> all = read(() -> lexicons.revisions(campaignId));
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  @Override
+  public List<LexiconChange> lexiconHistory(CampaignId campaignId) {
+    return read(() -> lexicons.revisions(campaignId)).stream()
+        .map(CampaignLexicon::change)
+        .toList();
   }
 
   // ---- erasure and lifecycle ------------------------------------------------------------------

@@ -3,6 +3,8 @@ package dev.spirit.storage.jdbc;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -73,6 +75,7 @@ public final class JdbcStore implements SpiritStore {
   private final @Nullable AutoCloseable owned;
   private final Transactions tx;
   private final BatchInsert batch;
+  private final JdbcLexicons lexicons;
 
   private JdbcStore(
       DataSource dataSource, Dialect dialect, String where, @Nullable AutoCloseable owned) {
@@ -81,6 +84,7 @@ public final class JdbcStore implements SpiritStore {
     this.owned = owned;
     this.tx = new Transactions(dataSource, where);
     this.batch = new BatchInsert(DialectSql.of(dialect));
+    this.lexicons = new JdbcLexicons(tx);
   }
 
   /**
@@ -467,6 +471,23 @@ public final class JdbcStore implements SpiritStore {
         campaignId,
         "stream the audit log of campaign ",
         SpiritCodec::auditFromJson);
+  }
+
+  // ---- campaign lexicons (SQL in JdbcLexicons) ------------------------------------------------
+
+  @Override
+  public WriteResult<CampaignLexicon> storeLexicon(CampaignLexicon next) {
+    return lexicons.store(next);
+  }
+
+  @Override
+  public Optional<CampaignLexicon> findLexicon(CampaignId campaignId) {
+    return lexicons.current(campaignId);
+  }
+
+  @Override
+  public List<LexiconChange> lexiconHistory(CampaignId campaignId) {
+    return lexicons.history(campaignId);
   }
 
   // ---- erasure and lifecycle ------------------------------------------------------------------

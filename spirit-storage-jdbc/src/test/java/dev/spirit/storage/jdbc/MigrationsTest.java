@@ -73,12 +73,14 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3);
       assertThat(versions())
           .containsExactly(
               "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
               "2 participant_index "
-                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(1), dialect())));
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(1), dialect())),
+              "3 lexicons "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(2), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
@@ -140,7 +142,7 @@ class MigrationsTest {
 
     @Test
     @DisplayName(
-        "a database at version 1 with data upgrades to version 2: data kept, one participant index"
+        "a database at version 1 with data upgrades to the newest version: data kept, one participant index"
             + " instead of two, participant pages and erasure still work")
     void upgradeFromVersion1() throws Exception {
       Migrations.Migration v1 = Migrations.ALL.get(0);
@@ -187,9 +189,9 @@ class MigrationsTest {
       }
       assertThat(indexes()).contains("spirit_submissions_participant");
 
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3);
 
-      assertThat(versions()).hasSize(2);
+      assertThat(versions()).hasSize(3);
       assertThat(indexes())
           .contains("spirit_submissions_participant_campaign")
           .doesNotContain(
@@ -329,7 +331,7 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3);
     }
 
     @Test

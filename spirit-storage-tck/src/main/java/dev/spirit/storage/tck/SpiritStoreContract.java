@@ -21,6 +21,9 @@ import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.moderation.CampaignLexicon;
+import dev.spirit.moderation.LexiconChange;
+import dev.spirit.moderation.LexiconLayer;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -1838,6 +1841,151 @@ public abstract class SpiritStoreContract {
     }
   }
 
+  // ---- campaign lexicons ----------------------------------------------------------------------
+
+  /** A revision of a campaign's lexicon, as core would hand it to the store. */
+  private static CampaignLexicon lexicon(CampaignId campaign, long revision, String by) {
+    return new CampaignLexicon(
+        campaign,
+        revision,
+        List.of(
+            new LexiconLayer("city", "term\tcategory\taction\n赌博\tgambling\tblock\n", ""),
+            new LexiconLayer(
+                "district r" + revision, "火锅" + revision + "\tfood\treview\n", "# 允许\n红油火锅\n")),
+        "2t-1a-" + revision + "-" + by,
+        T0.plusSeconds(revision).plusNanos(123_456_789),
+        by);
+  }
+
+  /** Campaign lexicons: revisions stored conditionally, the current one, the audit trail. */
+  @Nested
+  @DisplayName("campaign lexicons")
+  class Lexicons {
+
+    @Test
+    @DisplayName("a campaign without a lexicon has no current revision and an empty history")
+    void none() {
+      Campaign c = storedCampaign();
+      assertThat(store.findLexicon(c.id())).isEmpty();
+      assertThat(store.lexiconHistory(c.id())).isEmpty();
+      assertThat(store.findLexicon(CampaignId.generate(T0))).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+        "a first revision is stored and found equal to what was given, text byte for byte and"
+            + " time to the nanosecond")
+    void firstRevision() {
+      Campaign c = storedCampaign();
+      CampaignLexicon first = lexicon(c.id(), 1, "admin");
+      assertThat(store.attachLexicon(first)).isEqualTo(first);
+      assertThat(store.findLexicon(c.id())).contains(first);
+    }
+
+    @Test
+    @DisplayName(
+        "the current revision is the newest, and the history lists every revision oldest first"
+            + " with its version, time, author and layer labels")
+    void history() {
+      Campaign c = storedCampaign();
+      CampaignLexicon first = store.attachLexicon(lexicon(c.id(), 1, "admin"));
+      CampaignLexicon second = store.attachLexicon(lexicon(c.id(), 2, "cli"));
+      CampaignLexicon third = store.attachLexicon(lexicon(c.id(), 3, "district-office"));
+      assertThat(store.findLexicon(c.id())).contains(third);
+      assertThat(store.lexiconHistory(c.id()))
+          .containsExactly(first.change(), second.change(), third.change());
+      LexiconChange entry = store.lexiconHistory(c.id()).get(1);
+      assertThat(entry.revision()).isEqualTo(2);
+      assertThat(entry.attachedBy()).isEqualTo("cli");
+      assertThat(entry.version()).isEqualTo(second.version());
+      assertThat(entry.attachedAt()).isEqualTo(second.attachedAt());
+      assertThat(entry.layerLabels()).containsExactly("city", "district r2");
+    }
+
+    @Test
+    @DisplayName("each campaign has its own revisions")
+    void perCampaign() {
+      Campaign a = storedCampaign();
+      Campaign b = storedCampaign();
+      store.attachLexicon(lexicon(a.id(), 1, "admin"));
+      store.attachLexicon(lexicon(a.id(), 2, "admin"));
+      CampaignLexicon onlyB = store.attachLexicon(lexicon(b.id(), 1, "admin"));
+      assertThat(store.findLexicon(b.id())).contains(onlyB);
+      assertThat(store.lexiconHistory(b.id())).hasSize(1);
+      assertThat(store.lexiconHistory(a.id())).hasSize(2);
+    }
+
+    @Test
+    @DisplayName(
+        "a revision that is not the one after the current one is refused with"
+            + " VersionConflictException and the current one stays")
+    void staleRevision() {
+      Campaign c = storedCampaign();
+      CampaignLexicon first = store.attachLexicon(lexicon(c.id(), 1, "admin"));
+      assertThatThrownBy(() -> store.attachLexicon(lexicon(c.id(), 1, "late")))
+          .isInstanceOf(VersionConflictException.class)
+          .satisfies(
+              e -> {
+                VersionConflictException v = (VersionConflictException) e;
+                assertThat(v.expectedVersion()).isZero();
+                assertThat(v.actualVersion()).isEqualTo(1);
+              });
+      assertThatThrownBy(() -> store.attachLexicon(lexicon(c.id(), 3, "ahead")))
+          .isInstanceOf(VersionConflictException.class);
+      assertThat(store.findLexicon(c.id())).contains(first);
+      assertThat(store.lexiconHistory(c.id())).containsExactly(first.change());
+    }
+
+    @Test
+    @DisplayName("a lexicon for a campaign that was never stored is refused with NotFoundException")
+    void unknownCampaign() {
+      CampaignId nowhere = CampaignId.generate(T0);
+      assertThatThrownBy(() -> store.attachLexicon(lexicon(nowhere, 1, "admin")))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(store.findLexicon(nowhere)).isEmpty();
+      assertThat(store.lexiconHistory(nowhere)).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+        "the primitive reports what it found: Missing for no campaign, VersionWas with the"
+            + " current revision (0 if none)")
+    void primitive() {
+      Campaign c = storedCampaign();
+      assertThat(store.storeLexicon(lexicon(CampaignId.generate(T0), 1, "admin")))
+          .isInstanceOf(WriteResult.Missing.class);
+      assertThat(store.storeLexicon(lexicon(c.id(), 2, "admin")))
+          .isEqualTo(new WriteResult.VersionWas<CampaignLexicon>(0));
+      CampaignLexicon first = lexicon(c.id(), 1, "admin");
+      assertThat(store.storeLexicon(first)).isEqualTo(new WriteResult.Stored<>(first));
+      assertThat(store.storeLexicon(lexicon(c.id(), 1, "again")))
+          .isEqualTo(new WriteResult.VersionWas<CampaignLexicon>(1));
+    }
+
+    @Test
+    @DisplayName(
+        "of 8 threads attaching the same next revision exactly one wins; the others get"
+            + " VersionConflictException and the winner's revision is current")
+    void concurrentAttach() throws Exception {
+      Campaign c = storedCampaign();
+      store.attachLexicon(lexicon(c.id(), 1, "admin"));
+      List<Optional<CampaignLexicon>> results =
+          concurrently(
+              THREADS,
+              t -> {
+                try {
+                  return Optional.of(store.attachLexicon(lexicon(c.id(), 2, "thread-" + t)));
+                } catch (VersionConflictException e) {
+                  return Optional.<CampaignLexicon>empty();
+                }
+              });
+      List<CampaignLexicon> winners = results.stream().flatMap(Optional::stream).toList();
+      assertThat(winners).hasSize(1);
+      assertThat(store.findLexicon(c.id())).contains(winners.get(0));
+      assertThat(store.lexiconHistory(c.id())).hasSize(2);
+    }
+  }
+
   // ---- closing --------------------------------------------------------------------------------
 
   /** A closed store refuses further work. */
@@ -1884,7 +2032,8 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
-    @DisplayName("after close, reaction, audit and erasure operations fail with StorageException")
+    @DisplayName(
+        "after close, reaction, audit, erasure and lexicon operations fail with StorageException")
     void otherOperations() {
       Reaction r =
           new Reaction(
@@ -1910,6 +2059,9 @@ public abstract class SpiritStoreContract {
                       "")));
       assertFails(() -> consume(store.streamAudit(c.id()), x -> {}));
       assertFails(() -> store.eraseParticipant(s.participant().id()));
+      assertFails(() -> store.attachLexicon(lexicon(c.id(), 1, "admin")));
+      assertFails(() -> store.findLexicon(c.id()));
+      assertFails(() -> store.lexiconHistory(c.id()));
     }
 
     private <T> void consume(Stream<T> stream, Consumer<T> each) {

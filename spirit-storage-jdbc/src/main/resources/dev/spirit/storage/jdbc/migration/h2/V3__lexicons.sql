@@ -1,0 +1,15 @@
+-- Spirit schema version 3 for H2: campaign lexicons, one row per revision (JdbcLexicons).
+-- The whole revision (layers, version, time, author) is Spirit's canonical JSON in record_json; the
+-- other columns are copies for people reading the table. The primary key makes two concurrent
+-- attaches of one revision store exactly one.
+-- Idempotent like every H2 script: two instances that start at once may both run it.
+
+CREATE TABLE IF NOT EXISTS spirit_lexicons (
+  campaign_id  UUID NOT NULL,
+  revision     BIGINT NOT NULL,
+  version      VARCHAR(200) NOT NULL,
+  attached_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  attached_by  VARCHAR(128) NOT NULL,
+  record_json  CHARACTER VARYING NOT NULL,
+  PRIMARY KEY (campaign_id, revision)
+);
