@@ -5,6 +5,7 @@ import dev.spirit.error.UnsupportedStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
  * file:./data}, {@code jdbc:h2:file:./data/spirit}, {@code jdbc:postgresql://host/db}.
  */
 public final class SpiritStores {
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
+  private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/:@]*:)[^/@]*@");
+
   private SpiritStores() {}
 
   /**
@@ -33,10 +37,23 @@ public final class SpiritStores {
     }
     throw new UnsupportedStoreException(
         "no storage backend on the class path accepts '"
-            + uri
+            + redacted(uri)
             + "'; available: "
             + providers.stream().map(StoreProvider::uriPattern).collect(Collectors.joining(", "))
             + " (add spirit-storage-file or spirit-storage-jdbc as a dependency for more)");
+  }
+
+  /**
+   * A store URI safe to show in messages and logs: a {@code password=} parameter and the password
+   * of a {@code user:password@} part are masked.
+   *
+   * @param uri a store URI
+   * @return the URI with passwords replaced by {@code ***}
+   */
+  public static String redacted(String uri) {
+    return USER_PASSWORD
+        .matcher(PASSWORD_PARAMETER.matcher(uri).replaceAll("$1***"))
+        .replaceAll("$1***@");
   }
 
   /**

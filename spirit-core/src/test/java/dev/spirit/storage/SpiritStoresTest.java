@@ -11,6 +11,8 @@ import dev.spirit.storage.memory.InMemoryStore;
 import dev.spirit.storage.memory.InMemoryStoreProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Opening stores by URI")
 class SpiritStoresTest {
@@ -54,5 +56,26 @@ class SpiritStoresTest {
     assertThatThrownBy(() -> SpiritStores.open("  "))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("storeUri"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jdbc:mysql://db/spirit?user=app&password=s3cret&ssl=true"
+            + " | jdbc:mysql://db/spirit?user=app&password=***&ssl=true",
+        "jdbc:sqlserver://db;user=app;Password=s3cret | jdbc:sqlserver://db;user=app;Password=***",
+        "redis://app:s3cret@cache:6379/0 | redis://app:***@cache:6379/0",
+        "file:./spirit-data | file:./spirit-data"
+      })
+  @DisplayName("an unsupported URI is refused without showing its password")
+  void unsupportedUriHidesPassword(String uri, String shown) {
+    assertThat(SpiritStores.redacted(uri)).isEqualTo(shown);
+    if (!uri.startsWith("file:")) {
+      assertThatThrownBy(() -> SpiritStores.open(uri))
+          .isInstanceOf(UnsupportedStoreException.class)
+          .hasMessageContaining(shown)
+          .hasMessageNotContaining("s3cret");
+    }
   }
 }
