@@ -22,6 +22,7 @@ import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.SubmissionText;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,10 @@ public final class Intake {
               .receivedAt(now)
               .idempotencyKey(request.idempotencyKey())
               .build();
+      long started = System.nanoTime();
       ModerationRecord verdict = moderator.moderate(candidate, campaign.get());
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      Listeners.tell(listeners, l -> l.onModerated(candidate, verdict, elapsed));
       candidates[i] =
           candidate.toBuilder()
               .status(statusFor(verdict.decision(), campaign.get().rules().moderationMode()))
