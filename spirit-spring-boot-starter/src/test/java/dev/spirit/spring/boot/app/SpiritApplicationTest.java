@@ -1,4 +1,4 @@
-package dev.spirit.spring.boot;
+package dev.spirit.spring.boot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,8 +103,8 @@ class SpiritApplicationTest {
                 + SpiritMetrics.REVIEW_QUEUE_DEPTH
                 + "?tag=campaign:spirit-of-yuzhong");
     assertThat(depth.path("measurements").get(0).path("value").asDouble())
-        .as("the review-term submission waits for a moderator")
-        .isEqualTo(1);
+        .as("pre-moderation (the default): the approved and the flagged one wait for a moderator")
+        .isEqualTo(2);
 
     JsonNode latency = get("/actuator/metrics/" + SpiritMetrics.MODERATION_LATENCY);
     assertThat(latency.path("measurements").findValuesAsText("statistic")).contains("COUNT");
