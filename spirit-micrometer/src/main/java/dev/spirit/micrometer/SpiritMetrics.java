@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -79,6 +80,7 @@ public final class SpiritMetrics implements MeterBinder, SpiritListener {
   private final QueueDepths depths;
   private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
   private final Map<CampaignId, String> campaignTags = new ConcurrentHashMap<>();
+  private final Set<CampaignId> gauged = ConcurrentHashMap.newKeySet();
 
   /**
    * Metrics over a store, caching queue depths for {@link #DEFAULT_QUEUE_DEPTH_TTL}. Add them to
@@ -181,7 +183,9 @@ public final class SpiritMetrics implements MeterBinder, SpiritListener {
   }
 
   private void registerDepthGauge(CampaignId campaign) {
-    // Registering again returns the existing gauge: the registry keys meters by name and tags.
+    if (!gauged.add(campaign)) {
+      return; // registered once in the composite, which hands it to registries bound later
+    }
     Gauge.builder(REVIEW_QUEUE_DEPTH, depths, d -> d.depth(campaign))
         .description("Submissions waiting for a moderator (pending or hidden), per campaign")
         .tag("campaign", campaignTag(campaign))
