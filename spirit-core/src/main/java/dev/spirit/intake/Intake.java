@@ -135,8 +135,10 @@ public final class Intake {
               .build();
       long started = System.nanoTime();
       ModerationRecord verdict = moderator.moderate(candidate, campaign.get());
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      Listeners.tell(listeners, l -> l.onModerated(candidate, verdict, elapsed));
+      if (!listeners.isEmpty()) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Listeners.tell(listeners, l -> l.onModerated(candidate, verdict, elapsed));
+      }
       candidates[i] =
           candidate.toBuilder()
               .status(statusFor(verdict.decision(), campaign.get().rules().moderationMode()))

@@ -1,6 +1,7 @@
 package dev.spirit.spring.boot;
 
 import dev.spirit.Spirit;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.event.SpiritListener;
 import dev.spirit.micrometer.SpiritMetrics;
@@ -90,9 +91,9 @@ public class SpiritAutoConfiguration {
     DuplicateRule duplicates;
     try {
       duplicates = new DuplicateRule(settings.getNearDuplicateThreshold(), settings.getFloodSize());
-    } catch (SpiritException e) {
+    } catch (InvalidInputException e) {
       String property =
-          String.valueOf(e.getMessage()).startsWith("duplicate.floodSize")
+          e.field().equals("duplicate.floodSize")
               ? "spirit.moderation.flood-size"
               : "spirit.moderation.near-duplicate-threshold";
       throw new SpiritConfigurationException(property, String.valueOf(e.getMessage()), e);

@@ -251,6 +251,22 @@ class SpiritAutoConfigurationTest {
     }
 
     @Test
+    @DisplayName(
+        "the district's allow-list from spirit.lexicon.district-allow-list, with the city's")
+    void districtAllowList() {
+      inMemory
+          .withPropertyValues(
+              "spirit.lexicon.city=classpath:lexicons/city.tsv",
+              "spirit.lexicon.city-allow-list=classpath:lexicons/city-allow.txt",
+              "spirit.lexicon.district=classpath:lexicons/district.tsv",
+              "spirit.lexicon.district-allow-list=classpath:lexicons/district-allow.txt")
+          .run(
+              context ->
+                  assertThat(context.getBean(TermLexicon.class).allowList())
+                      .contains("不是垃圾", "山城垃圾车"));
+    }
+
+    @Test
     @DisplayName("a district lexicon alone")
     void districtAlone() {
       inMemory
@@ -298,6 +314,32 @@ class SpiritAutoConfigurationTest {
                 assertThat(statusOf(spirit, submit(spirit, campaign, "山城精神")))
                     .isEqualTo(SubmissionStatus.REJECTED);
               });
+    }
+
+    @Test
+    @DisplayName("its lexicon rule, which the moderator and the health indicator then use")
+    void lexiconRule() {
+      LexiconRule mine = new LexiconRule(TermLexicon.builder().block("黄牛", "scalping").build());
+      inMemory
+          .withBean(LexiconRule.class, () -> mine)
+          .run(
+              context -> {
+                assertThat(((ModerationPipeline) context.getBean(Moderator.class)).rules())
+                    .contains(mine);
+                assertThat(context.getBean(SpiritHealthIndicator.class).health().getDetails())
+                    .containsEntry("lexiconVersion", mine.lexicon().version());
+              });
+    }
+
+    @Test
+    @DisplayName("its review queue")
+    void reviewQueue() {
+      inMemory
+          .withUserConfiguration(OwnReviewQueue.class)
+          .run(
+              context ->
+                  assertThat(context.getBean(ReviewQueue.class))
+                      .isSameAs(context.getBean("myQueue")));
     }
 
     @Test
@@ -360,6 +402,14 @@ class SpiritAutoConfigurationTest {
     Spirit mySpirit(SpiritStore store) {
       built = Spirit.builder().store(store).build();
       return built;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnReviewQueue {
+    @Bean
+    ReviewQueue myQueue(Spirit spirit) {
+      return new ReviewQueue(spirit, Duration.ofMinutes(1));
     }
   }
 
@@ -599,20 +649,28 @@ class SpiritAutoConfigurationTest {
           .run(context -> assertThat(context).doesNotHaveBean(SpiritHealthIndicator.class));
     }
 
-    @Test
-    @DisplayName("metrics attached to the Spirit bean as a listener")
-    void metrics() {
+    @ParameterizedTest(name = "spirit.metrics.queue-depth-ttl={0}: depth after a submission {1}")
+    @CsvSource({"0s, 1", "1h, 0"})
+    @DisplayName("metrics attached to the Spirit bean as a listener, caching depths as configured")
+    void metrics(String ttl, double depthAfterSubmission) {
       inMemory
-          .withPropertyValues("spirit.metrics.queue-depth-ttl=0s")
+          .withPropertyValues("spirit.metrics.queue-depth-ttl=" + ttl)
           .run(
               context -> {
                 SpiritMetrics metrics = context.getBean(SpiritMetrics.class);
                 io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-                metrics.bindTo(registry);
                 Spirit spirit = context.getBean(Spirit.class);
-                submit(spirit, openCampaign(spirit), "山城精神");
+                Campaign campaign = openCampaign(spirit);
+                metrics.bindTo(registry);
+                io.micrometer.core.instrument.Gauge depth =
+                    registry.get(SpiritMetrics.REVIEW_QUEUE_DEPTH).gauge();
+                assertThat(depth.value()).isZero();
+
+                submit(spirit, campaign, "山城精神"); // pre-moderation: pending
+
                 assertThat(registry.get(SpiritMetrics.SUBMISSIONS).counter().count()).isEqualTo(1);
+                assertThat(depth.value()).isEqualTo(depthAfterSubmission);
               });
     }
 
