@@ -36,8 +36,9 @@ import org.springframework.context.annotation.Import;
  *
  * <ul>
  *   <li>{@link SpiritStore}: from {@code spirit.store-uri}; else over the application's {@link
- *       DataSource} when spirit-storage-jdbc is on the class path and a DataSource bean exists;
- *       else the file store at {@value #DEFAULT_STORE_URI}. Closed with the context;
+ *       DataSource} (its primary one, if several) when spirit-storage-jdbc is on the class path and
+ *       a DataSource bean exists; else the file store at {@value #DEFAULT_STORE_URI}. Closed with
+ *       the context;
  *   <li>{@link TermLexicon} (from {@code spirit.lexicon.*}), {@link LexiconRule} (keep it to reload
  *       the lexicon), {@link Moderator} (the standard pipeline with {@code spirit.moderation.*}
  *       thresholds);

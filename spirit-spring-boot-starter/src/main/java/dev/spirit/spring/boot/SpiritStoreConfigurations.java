@@ -5,6 +5,7 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
 import dev.spirit.storage.jdbc.JdbcStore;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,14 +31,21 @@ final class SpiritStoreConfigurations {
     }
   }
 
-  /** A JDBC store over the application's DataSource. */
+  /** A JDBC store over the application's DataSource (its primary one, if it has several). */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "dev.spirit.storage.jdbc.JdbcStore")
   @ConditionalOnBean(DataSource.class)
   static class FromDataSource {
     @Bean // closed with the context (the DataSource stays the application's)
     @ConditionalOnMissingBean
-    SpiritStore spiritDataSourceStore(DataSource dataSource) {
+    SpiritStore spiritDataSourceStore(ObjectProvider<DataSource> dataSources) {
+      DataSource dataSource = dataSources.getIfUnique();
+      if (dataSource == null) {
+        throw new SpiritConfigurationException(
+            "spirit.store-uri",
+            "unset, and the application has several DataSource beans, none of them primary: mark"
+                + " the one for Spirit @Primary, or set spirit.store-uri");
+      }
       try {
         return JdbcStore.open(dataSource);
       } catch (SpiritException e) {

@@ -143,6 +143,42 @@ class SpiritAutoConfigurationTest {
     }
 
     @Test
+    @DisplayName("over the primary DataSource when the application has several")
+    void primaryDataSource() {
+      runner
+          .withUserConfiguration(TwoDataSources.class)
+          .withBean(
+              "primaryDataSource",
+              DataSource.class,
+              () -> h2("spirit-primary"),
+              d -> d.setPrimary(true))
+          .run(
+              context -> {
+                Spirit spirit = context.getBean(Spirit.class);
+                openCampaign(spirit);
+                try (java.sql.Connection c =
+                        context.getBean("primaryDataSource", DataSource.class).getConnection();
+                    java.sql.ResultSet tables =
+                        c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                  assertThat(tables.next()).as("Spirit's schema in the primary").isTrue();
+                }
+              });
+    }
+
+    @Test
+    @DisplayName("and refuses to guess between several DataSources without a primary one")
+    void severalDataSources() {
+      runner
+          .withUserConfiguration(TwoDataSources.class)
+          .run(
+              context -> {
+                SpiritConfigurationException e = configurationFailure(context.getStartupFailure());
+                assertThat(e.property()).isEqualTo("spirit.store-uri");
+                assertThat(e).hasMessageContaining("several DataSource beans");
+              });
+    }
+
+    @Test
     @DisplayName("from spirit.store-uri even when there is a DataSource")
     void uriBeatsDataSource() {
       inMemory
@@ -567,6 +603,25 @@ class SpiritAutoConfigurationTest {
                 assertThat(e.property()).isEqualTo("spring.datasource");
                 assertThat(e).hasMessageContaining("set spirit.store-uri");
               });
+    }
+  }
+
+  private static DataSource h2(String name) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    return ds;
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class TwoDataSources {
+    @Bean
+    DataSource reportingDataSource() {
+      return h2("spirit-reporting");
+    }
+
+    @Bean
+    DataSource auditDataSource() {
+      return h2("spirit-audit");
     }
   }
 
