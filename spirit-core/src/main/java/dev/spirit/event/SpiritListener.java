@@ -1,8 +1,11 @@
 package dev.spirit.event;
 
 import dev.spirit.participant.ParticipantId;
+import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,6 +22,17 @@ public interface SpiritListener {
    * @param submission the stored submission
    */
   default void onAccepted(Submission submission) {}
+
+  /**
+   * The moderator screened a candidate at intake. Told before the candidate is stored, so a
+   * candidate the store then refuses (the participant's limit reached) is told here and not to
+   * {@link #onAccepted}; replays of an idempotency key are not moderated again.
+   *
+   * @param candidate the candidate as the moderator saw it
+   * @param verdict what the moderator decided
+   * @param elapsed how long the moderator took, measured with a monotonic clock
+   */
+  default void onModerated(Submission candidate, ModerationRecord verdict, Duration elapsed) {}
 
   /**
    * A submission's status changed.
@@ -61,6 +75,16 @@ public interface SpiritListener {
    * @param reason the participant's reason
    */
   default void onAppealed(Submission appealed, String reason) {}
+
+  /**
+   * A moderator's review lease had lapsed without a decision, found when the submission was next
+   * claimed or decided (a lapsed lease has no event of its own: it simply stops holding). Each
+   * lease is told at most once, as the claim or decision replaces or clears it.
+   *
+   * @param submission the stored submission after the claim or decision that found the lapse
+   * @param lapsed the lease that had expired
+   */
+  default void onLeaseExpired(Submission submission, ReviewLease lapsed) {}
 
   /**
    * Everything of a participant was erased.

@@ -23,6 +23,7 @@ import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.SubmissionText;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,12 @@ public final class Intake {
               .receivedAt(now)
               .idempotencyKey(request.idempotencyKey())
               .build();
+      long started = System.nanoTime();
       ModerationRecord verdict = moderator.moderate(candidate, campaign.get());
+      if (!listeners.isEmpty()) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Listeners.tell(listeners, l -> l.onModerated(candidate, verdict, elapsed));
+      }
       candidates[i] =
           candidate.toBuilder()
               .status(statusFor(verdict.decision(), campaign.get().rules().moderationMode()))

@@ -146,12 +146,14 @@ public final class ReviewQueue {
       return Optional.empty();
     }
     ReviewLease claim = new ReviewLease(moderator, now.plus(lease));
+    Submission claimed;
     try {
-      return Optional.of(
-          spirit.store().update(current.toBuilder().reviewLease(Optional.of(claim)).build()));
+      claimed = spirit.store().update(current.toBuilder().reviewLease(Optional.of(claim)).build());
     } catch (VersionConflictException e) {
       return Optional.empty();
     }
+    spirit.review().tellIfLeaseLapsed(current, claimed, now);
+    return Optional.of(claimed);
   }
 
   /**

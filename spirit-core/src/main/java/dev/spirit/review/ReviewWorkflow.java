@@ -29,6 +29,7 @@ import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.TextSpan;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +118,19 @@ public final class ReviewWorkflow {
         store.update(current.toBuilder().status(target).reviewLease(Optional.empty()).build());
     audit(current, changed, actor, reason);
     Listeners.tell(listeners, l -> l.onStatusChanged(current, changed));
+    tellIfLeaseLapsed(current, changed, clock.instant());
     return changed;
+  }
+
+  /**
+   * Tells listeners that {@code before}'s lease had lapsed at {@code now}, if it had: the claim or
+   * decision that stored {@code after} replaced or cleared it. {@link ReviewQueue} calls it too.
+   */
+  void tellIfLeaseLapsed(Submission before, Submission after, Instant now) {
+    before
+        .reviewLease()
+        .filter(lease -> !lease.isActiveAt(now))
+        .ifPresent(lapsed -> Listeners.tell(listeners, l -> l.onLeaseExpired(after, lapsed)));
   }
 
   /**

@@ -39,6 +39,8 @@ class ArchitectureTest {
           "dev.spirit.storage.file",
           "dev.spirit.storage.jdbc",
           "dev.spirit.storage.tck",
+          "dev.spirit.micrometer",
+          "dev.spirit.spring.boot",
           "dev.spirit.examples",
           "dev.spirit.benchmarks",
           "dev.spirit.verification");
@@ -89,6 +91,10 @@ class ArchitectureTest {
     org.assertj.core.api.Assertions.assertThat(all.containPackage("dev.spirit.storage.tck"))
         .isTrue();
     org.assertj.core.api.Assertions.assertThat(all.containPackage("dev.spirit.examples")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(all.containPackage("dev.spirit.micrometer"))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(all.containPackage("dev.spirit.spring.boot"))
+        .isTrue();
   }
 
   @Test
@@ -131,7 +137,7 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("storage backends and examples use core only through its public API")
+  @DisplayName("storage backends, integrations and examples use core only through its public API")
   void backendsAndExamplesUseNoCoreInternals() {
     noClasses()
         .that()
@@ -139,6 +145,8 @@ class ArchitectureTest {
             "dev.spirit.storage.file..",
             "dev.spirit.storage.jdbc..",
             "dev.spirit.storage.tck..",
+            "dev.spirit.micrometer..",
+            "dev.spirit.spring.boot..",
             "dev.spirit.examples..")
         .should()
         .dependOnClassesThat(CORE_INTERNAL)
