@@ -11,7 +11,6 @@ import dev.spirit.review.ReviewWorkflow;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
 import dev.spirit.storage.SubmissionFilter;
-import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionRequest;
@@ -40,15 +39,6 @@ import org.jspecify.annotations.Nullable;
  * stated once in {@link SpiritStore}'s contract.
  */
 public final class Spirit implements AutoCloseable {
-  /** Actor name recorded in the audit log for automatic moderation. */
-  public static final String ACTOR_MODERATION = AuditEntry.ACTOR_MODERATION;
-
-  /** Actor name recorded in the audit log when reports hide a submission. */
-  public static final String ACTOR_REPORTS = AuditEntry.ACTOR_REPORTS;
-
-  /** Actor name recorded in the audit log for changes made by the participant. */
-  public static final String ACTOR_PARTICIPANT = AuditEntry.ACTOR_PARTICIPANT;
-
   /** How often a campaign's stored lexicon is looked up again unless the builder says otherwise. */
   public static final Duration DEFAULT_LEXICON_REFRESH = Duration.ofSeconds(2);
 

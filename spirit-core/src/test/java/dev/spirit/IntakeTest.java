@@ -289,7 +289,7 @@ class IntakeTest {
               new AuditEntry(
                   c.id(),
                   s.id(),
-                  Spirit.ACTOR_MODERATION,
+                  AuditEntry.ACTOR_MODERATION,
                   NOW,
                   SubmissionStatus.PENDING,
                   expected,
@@ -435,7 +435,7 @@ class IntakeTest {
       assertThat(audit(c))
           .singleElement()
           .extracting(AuditEntry::actor)
-          .isEqualTo(Spirit.ACTOR_PARTICIPANT);
+          .isEqualTo(AuditEntry.ACTOR_PARTICIPANT);
       assertThatThrownBy(() -> fx.spirit.review().withdraw(s.id(), ParticipantId.of("author")))
           .isInstanceOf(IllegalTransitionException.class);
     }
@@ -482,7 +482,7 @@ class IntakeTest {
           .last()
           .satisfies(
               e -> {
-                assertThat(e.actor()).isEqualTo(Spirit.ACTOR_REPORTS);
+                assertThat(e.actor()).isEqualTo(AuditEntry.ACTOR_REPORTS);
                 assertThat(e.from()).isEqualTo(SubmissionStatus.APPROVED);
                 assertThat(e.to()).isEqualTo(SubmissionStatus.HIDDEN);
                 assertThat(e.reason()).contains("3 distinct reports", "threshold of 3");
