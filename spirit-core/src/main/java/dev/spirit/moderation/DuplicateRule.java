@@ -11,6 +11,7 @@ import dev.spirit.submission.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Near-duplicates and floods: the same or nearly the same text again from one participant, or many
@@ -51,9 +52,29 @@ public final class DuplicateRule implements ModerationRule {
   private final SlidingWindows<Key, Seen> byParticipant = new SlidingWindows<>(100_000, 32);
   private final SlidingWindows<Key, Seen> byCollectionPoint = new SlidingWindows<>(10_000, 16);
 
-  private record Key(CampaignId campaign, String who) {}
+  // equals and hashCode written out: the record's generated ones go through method-handle
+  // bootstraps that showed in the profile of the intake path.
+  private record Key(CampaignId campaign, String who) {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k && who.equals(k.who) && campaign.value().equals(k.campaign.value());
+    }
 
-  private record Seen(String participant, String folded, int[] shingles, int[] signature) {}
+    @Override
+    public int hashCode() {
+      return who.hashCode() * 31 + campaign.value().hashCode();
+    }
+  }
+
+  /**
+   * A remembered text: its folded form (for exact duplicates), that form's hash (compared first, so
+   * an older text's string is only read when it may be equal) and its {@link Shingles#sketch}.
+   */
+  private record Seen(String folded, int hash, int[] sketch) {
+    boolean sameText(Seen other) {
+      return hash == other.hash && folded.equals(other.folded);
+    }
+  }
 
   /** A rule with threshold 0.7 and flood size 5. */
   public DuplicateRule() {
@@ -81,8 +102,8 @@ public final class DuplicateRule implements ModerationRule {
   }
 
   private boolean similar(Seen a, Seen b) {
-    int x = a.shingles().length;
-    int y = b.shingles().length;
+    int x = Shingles.shingleCount(a.sketch());
+    int y = Shingles.shingleCount(b.sketch());
     // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
     if (Math.min(x, y) < threshold * Math.max(x, y)) {
       return false;
@@ -90,11 +111,10 @@ public final class DuplicateRule implements ModerationRule {
     // MinHash prefilter: each position agrees with probability = Jaccard; a pair whose signatures
     // agree on fewer than (threshold - 0.3) of the positions is skipped (a pair exactly at the
     // threshold is skipped with probability under 1%); the rest is confirmed exactly.
-    if (Shingles.agreement(a.signature(), b.signature())
-        < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
+    if (Shingles.agreement(a.sketch(), b.sketch()) < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
       return false;
     }
-    return Shingles.jaccard(a.shingles(), b.shingles()) >= threshold;
+    return Shingles.sketchJaccard(a.sketch(), b.sketch()) >= threshold;
   }
 
   @Override
@@ -114,8 +134,7 @@ public final class DuplicateRule implements ModerationRule {
       folded = candidate.text().normalized();
     }
     String participant = candidate.participant().id().value();
-    int[] shingles = Shingles.of(folded);
-    Seen seen = new Seen(participant, folded, shingles, Shingles.signature(shingles));
+    Seen seen = new Seen(folded, folded.hashCode(), Shingles.sketch(folded));
     Duration window = campaign.rules().moderation().window();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<Seen> mine =
@@ -124,7 +143,7 @@ public final class DuplicateRule implements ModerationRule {
     boolean exact = false;
     boolean near = false;
     for (Seen earlier : mine) {
-      if (earlier.folded().equals(folded)) {
+      if (earlier.sameText(seen)) {
         exact = true;
         break;
       } else if (!near && similar(earlier, seen)) {
@@ -156,7 +175,7 @@ public final class DuplicateRule implements ModerationRule {
       int similar = 1;
       for (int i = there.size() - 1; i >= 0 && similar < floodSize; i--) {
         Seen earlier = there.get(i);
-        if (earlier.folded().equals(folded) || similar(earlier, seen)) {
+        if (earlier.sameText(seen) || similar(earlier, seen)) {
           similar++;
         }
       }

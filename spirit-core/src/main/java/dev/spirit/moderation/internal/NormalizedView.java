@@ -50,6 +50,10 @@ public final class NormalizedView {
   private char[] scratchCh = new char[0];
   private int[] scratchAt = new int[0];
   private char[] source = new char[0];
+  // The text a transient view was last built from: the rules of one pipeline run fold the same
+  // string one after another on one thread (the lexicon, then the duplicate rule), and a string
+  // does not change, so the second fold is the first one's view.
+  private @Nullable String builtFrom;
 
   private NormalizedView(int capacity) {
     allocate(capacity);
@@ -91,8 +95,16 @@ public final class NormalizedView {
    * @param text the original text
    * @return its view, valid until this thread's next call
    */
+  @SuppressWarnings("ReferenceEquality") // the same instance, not an equal string: see builtFrom
   public static NormalizedView ofTransient(String text) {
-    return build(text, REUSED.get());
+    NormalizedView reused = REUSED.get();
+    if (reused.builtFrom == text) {
+      return reused;
+    }
+    reused.builtFrom = null; // while it is rebuilt, in case the build throws
+    NormalizedView view = build(text, reused);
+    reused.builtFrom = text;
+    return view;
   }
 
   /**

@@ -43,6 +43,95 @@ public final class Shingles {
     return Arrays.copyOf(out, distinct);
   }
 
+  /**
+   * The sketch of a text in one array, as the near-duplicate history keeps it (one object per
+   * remembered text is one cache miss, not three): its {@link #signature} in the first {@link
+   * #SIGNATURE_SIZE} positions, then its {@link #of shingles}.
+   *
+   * @param folded the folded text
+   * @return signature then sorted distinct shingles
+   */
+  public static int[] sketch(String folded) {
+    int n = folded.length();
+    int[] out;
+    int distinct;
+    if (n < 2) {
+      out = new int[SIGNATURE_SIZE + n];
+      if (n == 1) {
+        out[SIGNATURE_SIZE] = folded.charAt(0);
+      }
+      distinct = n;
+    } else {
+      out = new int[SIGNATURE_SIZE + (n - 1) + Math.max(0, n - 2)];
+      int k = SIGNATURE_SIZE;
+      for (int i = 0; i + 1 < n; i++) {
+        int pair = folded.charAt(i) * 31 + folded.charAt(i + 1);
+        out[k++] = mix(pair);
+        if (i + 2 < n) {
+          out[k++] = mix(pair * 31 + folded.charAt(i + 2) + 0x5bd1e995);
+        }
+      }
+      Arrays.sort(out, SIGNATURE_SIZE, k);
+      int w = SIGNATURE_SIZE;
+      for (int i = SIGNATURE_SIZE; i < k; i++) {
+        if (i == SIGNATURE_SIZE || out[i] != out[i - 1]) {
+          out[w++] = out[i];
+        }
+      }
+      distinct = w - SIGNATURE_SIZE;
+      if (w < out.length) {
+        out = Arrays.copyOf(out, w);
+      }
+    }
+    for (int j = 0; j < SIGNATURE_SIZE; j++) {
+      int seed = SEEDS[j];
+      int min = Integer.MAX_VALUE;
+      for (int i = SIGNATURE_SIZE; i < SIGNATURE_SIZE + distinct; i++) {
+        min = Math.min(min, mix(out[i] ^ seed));
+      }
+      out[j] = min;
+    }
+    return out;
+  }
+
+  /**
+   * How many shingles a {@link #sketch} holds.
+   *
+   * @param sketch a sketch
+   * @return its shingle count
+   */
+  public static int shingleCount(int[] sketch) {
+    return sketch.length - SIGNATURE_SIZE;
+  }
+
+  /**
+   * Jaccard similarity of the shingle sets of two {@link #sketch}es.
+   *
+   * @param a a sketch
+   * @param b another
+   * @return as {@link #jaccard(int[], int[])} on their shingles
+   */
+  public static double sketchJaccard(int[] a, int[] b) {
+    if (a.length == SIGNATURE_SIZE && b.length == SIGNATURE_SIZE) {
+      return 1;
+    }
+    int i = SIGNATURE_SIZE;
+    int j = SIGNATURE_SIZE;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) common / (shingleCount(a) + shingleCount(b) - common);
+  }
+
   /** Number of hash functions of a MinHash signature. */
   public static final int SIGNATURE_SIZE = 16;
 

@@ -67,13 +67,11 @@ class SlidingWindowsTest {
   void counts() {
     SlidingWindows<String, Boolean> windows = new SlidingWindows<>(100, 4_096);
     for (int i = 0; i < 10; i++) {
-      assertThat(windows.countThenAdd("k", T0.plusSeconds(i), WINDOW, 3, true))
-          .isEqualTo(Math.min(i, 3));
+      assertThat(windows.countThenAdd("k", T0.plusSeconds(i), WINDOW, 3)).isEqualTo(Math.min(i, 3));
     }
     // Out of order: an event before the others counts only those not after it.
-    assertThat(windows.countThenAdd("k", T0.plusSeconds(7), WINDOW, 3, true)).isEqualTo(1);
-    assertThat(windows.countThenAdd("k", T0.plus(WINDOW).plusSeconds(20), WINDOW, 3, true))
-        .isZero();
+    assertThat(windows.countThenAdd("k", T0.plusSeconds(7), WINDOW, 3)).isEqualTo(1);
+    assertThat(windows.countThenAdd("k", T0.plus(WINDOW).plusSeconds(20), WINDOW, 3)).isZero();
   }
 
   @Test
@@ -117,8 +115,8 @@ class SlidingWindowsTest {
                 () -> {
                   start.await();
                   for (int i = 0; i < perThread; i++) {
-                    windows.countThenAdd("shared", T0, WINDOW, 4_096, i * 2 + offset);
-                    windows.countThenAdd("own-" + offset + "-" + i, T0, WINDOW, 4_096, i);
+                    windows.countThenAdd("shared", T0, WINDOW, 4_096);
+                    windows.countThenAdd("own-" + offset + "-" + i, T0, WINDOW, 4_096);
                   }
                   return null;
                 }));
@@ -130,7 +128,7 @@ class SlidingWindowsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(windows.countThenAdd("shared", T0, WINDOW, 4_096, -1)).isEqualTo(2 * perThread);
+    assertThat(windows.countThenAdd("shared", T0, WINDOW, 4_096)).isEqualTo(2 * perThread);
     assertThat(windows.keys()).isEqualTo(1 + 2 * perThread);
   }
 }
