@@ -68,9 +68,18 @@ public final class DuplicateRule implements ModerationRule {
 
   /**
    * A remembered text: its folded form (for exact duplicates), that form's hash (compared first, so
-   * an older text's string is only read when it may be equal) and its {@link Shingles#sketch}.
+   * an older text's string is only read when it may be equal), its shingle count (so that the size
+   * check reads no array) and its {@link Shingles#sketch}.
    */
-  private record Seen(String folded, int hash, int[] sketch) {
+  private record Seen(String folded, int hash, int shingles, int[] sketch) {
+    Seen(String folded) {
+      this(folded, Shingles.sketch(folded));
+    }
+
+    private Seen(String folded, int[] sketch) {
+      this(folded, folded.hashCode(), Shingles.shingleCount(sketch), sketch);
+    }
+
     boolean sameText(Seen other) {
       return hash == other.hash && folded.equals(other.folded);
     }
@@ -102,8 +111,8 @@ public final class DuplicateRule implements ModerationRule {
   }
 
   private boolean similar(Seen a, Seen b) {
-    int x = Shingles.shingleCount(a.sketch());
-    int y = Shingles.shingleCount(b.sketch());
+    int x = a.shingles();
+    int y = b.shingles();
     // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
     if (Math.min(x, y) < threshold * Math.max(x, y)) {
       return false;
@@ -134,7 +143,7 @@ public final class DuplicateRule implements ModerationRule {
       folded = candidate.text().normalized();
     }
     String participant = candidate.participant().id().value();
-    Seen seen = new Seen(folded, folded.hashCode(), Shingles.sketch(folded));
+    Seen seen = new Seen(folded);
     Duration window = campaign.rules().moderation().window();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<Seen> mine =
