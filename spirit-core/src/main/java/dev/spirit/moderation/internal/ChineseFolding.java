@@ -231,8 +231,9 @@ public final class ChineseFolding {
   }
 
   // Words that, just before a term, say the text warns against it (远离毒品, 严禁私藏枪支), and
-  // words that, just after, say it is about the harm or the law (刷单诈骗, 枪支管理条例). General
-  // vocabulary of prohibition and public warnings, not sentences of any corpus.
+  // words that, just after, say it is about the harm or the law (刷单诈骗, 枪支管理条例) or name a
+  // public service (办证大厅). General vocabulary of prohibition, public warnings and public
+  // services, not sentences of any corpus.
   private static final String[] CUES_BEFORE = {
     "远离", "禁", "禁止", "严禁", "打击", "拒绝", "举报", "防范", "警惕", "谨防", "杜绝", "抵制", "反对", "不要", "切勿", "严厉",
     "查处", "整治", "取缔", "严打", "预防", "戒除", "抵御", "揭露", "曝光", "依法"
@@ -278,7 +279,7 @@ public final class ChineseFolding {
    * @param before the simplified text of the clause before the occurrence
    * @param after the simplified text of the clause after it
    * @return true if a warning word ends at most {@value #CUE_REACH} characters before it or a
-   *     harm/law word follows it directly
+   *     harm/law or public-service word follows it directly
    */
   public static boolean warns(String before, String after) {
     for (String cue : CUES_BEFORE) {
