@@ -67,19 +67,14 @@ public final class DuplicateRule implements ModerationRule {
   }
 
   /**
-   * A remembered text: its folded form (for exact duplicates), that form's hash (compared first, so
-   * an older text's string is only read when it may be equal), its shingle count (so that the size
-   * check reads no array) and its {@link Shingles#sketch}.
+   * A remembered text: its folded form (for exact duplicates and, rarely, the exact Jaccard), that
+   * form's hash (compared first, so an older text's string is only read when it may be equal), its
+   * shingle count (the size check) and its MinHash signature (the prefilter). The shingles
+   * themselves are not kept: a remembered text lives for about as long as 100,000 submissions take,
+   * long enough for the collector to copy it, and the shingles were half its bytes; they are
+   * recomputed from the folded text for the few pairs that pass both checks.
    */
-  private record Seen(String folded, int hash, int shingles, int[] sketch) {
-    Seen(String folded) {
-      this(folded, Shingles.sketch(folded));
-    }
-
-    private Seen(String folded, int[] sketch) {
-      this(folded, folded.hashCode(), Shingles.shingleCount(sketch), sketch);
-    }
-
+  private record Seen(String folded, int hash, int shingles, int[] signature) {
     boolean sameText(Seen other) {
       return hash == other.hash && folded.equals(other.folded);
     }
@@ -110,7 +105,8 @@ public final class DuplicateRule implements ModerationRule {
     this.version = "1/j" + threshold + "/f" + floodSize;
   }
 
-  private boolean similar(Seen a, Seen b) {
+  /** Whether an earlier text is a near-duplicate of this one, whose shingles are given. */
+  private boolean similar(Seen a, Seen b, int[] shinglesOfB) {
     int x = a.shingles();
     int y = b.shingles();
     // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
@@ -120,10 +116,11 @@ public final class DuplicateRule implements ModerationRule {
     // MinHash prefilter: each position agrees with probability = Jaccard; a pair whose signatures
     // agree on fewer than (threshold - 0.3) of the positions is skipped (a pair exactly at the
     // threshold is skipped with probability under 1%); the rest is confirmed exactly.
-    if (Shingles.agreement(a.sketch(), b.sketch()) < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
+    if (Shingles.agreement(a.signature(), b.signature())
+        < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
       return false;
     }
-    return Shingles.sketchJaccard(a.sketch(), b.sketch()) >= threshold;
+    return Shingles.jaccard(Shingles.of(a.folded()), shinglesOfB) >= threshold;
   }
 
   @Override
@@ -143,7 +140,8 @@ public final class DuplicateRule implements ModerationRule {
       folded = candidate.text().normalized();
     }
     String participant = candidate.participant().id().value();
-    Seen seen = new Seen(folded);
+    int[] shingles = Shingles.of(folded);
+    Seen seen = new Seen(folded, folded.hashCode(), shingles.length, Shingles.signature(shingles));
     Duration window = campaign.rules().moderation().window();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<Seen> mine =
@@ -155,7 +153,7 @@ public final class DuplicateRule implements ModerationRule {
       if (earlier.sameText(seen)) {
         exact = true;
         break;
-      } else if (!near && similar(earlier, seen)) {
+      } else if (!near && similar(earlier, seen, shingles)) {
         near = true;
       }
     }
@@ -184,7 +182,7 @@ public final class DuplicateRule implements ModerationRule {
       int similar = 1;
       for (int i = there.size() - 1; i >= 0 && similar < floodSize; i--) {
         Seen earlier = there.get(i);
-        if (earlier.sameText(seen) || similar(earlier, seen)) {
+        if (earlier.sameText(seen) || similar(earlier, seen, shingles)) {
           similar++;
         }
       }
