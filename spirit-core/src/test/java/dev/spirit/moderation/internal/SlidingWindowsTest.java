@@ -74,6 +74,19 @@ class SlidingWindowsTest {
     assertThat(windows.countThenAdd("k", T0.plus(WINDOW).plusSeconds(20), WINDOW, 3)).isZero();
   }
 
+  @ParameterizedTest(name = "at {0}")
+  @ValueSource(strings = {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z"})
+  @DisplayName("accept instants and windows beyond the nanosecond range without failing")
+  void extremeInstants(String instant) {
+    SlidingWindows<String, String> windows = new SlidingWindows<>(100, 4);
+    Instant at = Instant.parse(instant);
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    assertThat(windows.recentThenAdd("k", at, forever, "a")).isEmpty();
+    assertThat(windows.recentThenAdd("k", at, forever, "b")).containsExactly("a");
+    assertThat(windows.countThenAdd("c", at, WINDOW, 4)).isZero();
+    assertThat(windows.countThenAdd("c", at, WINDOW, 4)).isEqualTo(1);
+  }
+
   @Test
   @DisplayName("evict the least recently used key beyond maxKeys")
   void evictsLeastRecentlyUsed() {
