@@ -11,6 +11,7 @@ import dev.spirit.submission.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Near-duplicates and floods: the same or nearly the same text again from one participant, or many
@@ -51,9 +52,33 @@ public final class DuplicateRule implements ModerationRule {
   private final SlidingWindows<Key, Seen> byParticipant = new SlidingWindows<>(100_000, 32);
   private final SlidingWindows<Key, Seen> byCollectionPoint = new SlidingWindows<>(10_000, 16);
 
-  private record Key(CampaignId campaign, String who) {}
+  // equals and hashCode written out: the record's generated ones go through method-handle
+  // bootstraps that showed in the profile of the intake path.
+  private record Key(CampaignId campaign, String who) {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k && who.equals(k.who) && campaign.value().equals(k.campaign.value());
+    }
 
-  private record Seen(String participant, String folded, int[] shingles, int[] signature) {}
+    @Override
+    public int hashCode() {
+      return who.hashCode() * 31 + campaign.value().hashCode();
+    }
+  }
+
+  /**
+   * A remembered text: its folded form (for exact duplicates and, rarely, the exact Jaccard), that
+   * form's hash (compared first, so an older text's string is only read when it may be equal), its
+   * shingle count (the size check) and its MinHash signature (the prefilter). The shingles
+   * themselves are not kept: a remembered text lives for about as long as 100,000 submissions take,
+   * long enough for the collector to copy it, and the shingles were half its bytes; they are
+   * recomputed from the folded text for the few pairs that pass both checks.
+   */
+  private record Seen(String folded, int hash, int shingles, int[] signature) {
+    boolean sameText(Seen other) {
+      return hash == other.hash && folded.equals(other.folded);
+    }
+  }
 
   /** A rule with threshold 0.7 and flood size 5. */
   public DuplicateRule() {
@@ -80,9 +105,10 @@ public final class DuplicateRule implements ModerationRule {
     this.version = "1/j" + threshold + "/f" + floodSize;
   }
 
-  private boolean similar(Seen a, Seen b) {
-    int x = a.shingles().length;
-    int y = b.shingles().length;
+  /** Whether an earlier text is a near-duplicate of this one, whose shingles are given. */
+  private boolean similar(Seen a, Seen b, int[] shinglesOfB) {
+    int x = a.shingles();
+    int y = b.shingles();
     // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
     if (Math.min(x, y) < threshold * Math.max(x, y)) {
       return false;
@@ -94,7 +120,7 @@ public final class DuplicateRule implements ModerationRule {
         < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
       return false;
     }
-    return Shingles.jaccard(a.shingles(), b.shingles()) >= threshold;
+    return Shingles.jaccard(Shingles.of(a.folded()), shinglesOfB) >= threshold;
   }
 
   @Override
@@ -115,7 +141,7 @@ public final class DuplicateRule implements ModerationRule {
     }
     String participant = candidate.participant().id().value();
     int[] shingles = Shingles.of(folded);
-    Seen seen = new Seen(participant, folded, shingles, Shingles.signature(shingles));
+    Seen seen = new Seen(folded, folded.hashCode(), shingles.length, Shingles.signature(shingles));
     Duration window = campaign.rules().moderation().window();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<Seen> mine =
@@ -124,10 +150,10 @@ public final class DuplicateRule implements ModerationRule {
     boolean exact = false;
     boolean near = false;
     for (Seen earlier : mine) {
-      if (earlier.folded().equals(folded)) {
+      if (earlier.sameText(seen)) {
         exact = true;
         break;
-      } else if (!near && similar(earlier, seen)) {
+      } else if (!near && similar(earlier, seen, shingles)) {
         near = true;
       }
     }
@@ -156,7 +182,7 @@ public final class DuplicateRule implements ModerationRule {
       int similar = 1;
       for (int i = there.size() - 1; i >= 0 && similar < floodSize; i--) {
         Seen earlier = there.get(i);
-        if (earlier.folded().equals(folded) || similar(earlier, seen)) {
+        if (earlier.sameText(seen) || similar(earlier, seen, shingles)) {
           similar++;
         }
       }

@@ -14,8 +14,9 @@ import java.util.Map;
  * Rejects submissions containing a blocked term and sends those containing a review-only term to
  * review (see {@link TermLexicon} for how terms are found). Reason codes: {@code blocked-term},
  * {@code review-term}, and {@code warned-term} for a blocked term every occurrence of which stands
- * in a text warning against it ({@code 远离毒品}, {@code 打击刷单}): such a text goes to review, never
- * rejected. One reason per distinct term, with every span where it occurs.
+ * in a text warning against it ({@code 远离毒品}, {@code 打击刷单}) or naming a public service with it
+ * ({@code 办证大厅}): such a text goes to review, never rejected. One reason per distinct term, with
+ * every span where it occurs.
  *
  * <p>Hot reload: the compiled lexicon is held in an atomic reference and {@link #reload} swaps in a
  * new one, compiled beforehand on the caller's thread. A check in progress finishes with the
@@ -136,5 +137,5 @@ public final class LexiconRule implements ModerationRule {
     return code.equals("warned-term") ? base + WARNED : base;
   }
 
-  private static final String WARNED = " in a text warning against it";
+  private static final String WARNED = " in a text warning against it or naming a public service";
 }

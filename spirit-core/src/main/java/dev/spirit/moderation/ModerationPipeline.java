@@ -40,9 +40,42 @@ public final class ModerationPipeline implements Moderator {
   private static final Logger LOG = LoggerFactory.getLogger(ModerationPipeline.class);
 
   private final List<ModerationRule> rules;
+  private final ModerationRule[] ruleArray;
+  // The rule versions of the last record, reused while no rule's version changes (a lexicon
+  // reload changes one): building and copying the map for every submission was a tenth of a
+  // pipeline run.
+  private volatile Versions versions;
+
+  /** The versions the rules had, in rule order, and the record's map of them. */
+  private record Versions(String[] each, Map<String, String> map) {}
 
   private ModerationPipeline(List<ModerationRule> rules) {
     this.rules = List.copyOf(rules);
+    this.ruleArray = this.rules.toArray(new ModerationRule[0]);
+    this.versions = versionsNow();
+  }
+
+  private Versions versionsNow() {
+    String[] each = new String[ruleArray.length];
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < ruleArray.length; i++) {
+      each[i] = ruleArray[i].version();
+      map.put(ruleArray[i].id(), each[i]);
+    }
+    return new Versions(each, Map.copyOf(map));
+  }
+
+  private Map<String, String> currentVersions() {
+    Versions v = versions;
+    String[] each = v.each();
+    for (int i = 0; i < ruleArray.length; i++) {
+      if (!ruleArray[i].version().equals(each[i])) {
+        v = versionsNow();
+        versions = v;
+        break;
+      }
+    }
+    return v.map();
   }
 
   /**
@@ -88,11 +121,12 @@ public final class ModerationPipeline implements Moderator {
   @Override
   public ModerationRecord moderate(Submission candidate, Campaign campaign) {
     ModerationDecision decision = ModerationDecision.APPROVE;
-    List<ModerationReason> reasons = new ArrayList<>();
-    Map<String, String> versions = new LinkedHashMap<>();
-    List<TextSpan> redactions = new ArrayList<>();
-    for (ModerationRule rule : rules) {
-      versions.put(rule.id(), rule.version());
+    // Made on the first reason or redaction: most submissions have none.
+    List<ModerationReason> reasons = List.of();
+    List<TextSpan> redactions = List.of();
+    // Read once, before the rules run (a reload during the run is named from the next record on).
+    Map<String, String> versions = currentVersions();
+    for (ModerationRule rule : ruleArray) {
       RuleVerdict verdict;
       try {
         verdict = rule.check(candidate, campaign);
@@ -101,10 +135,22 @@ public final class ModerationPipeline implements Moderator {
         verdict = RuleVerdict.review("rule-failed", "rule threw " + e.getClass().getSimpleName());
       }
       decision = decision.strictest(verdict.decision());
-      for (RuleVerdict.Finding f : verdict.findings()) {
-        reasons.add(new ModerationReason(rule.id(), f.code(), f.decision(), f.detail(), f.spans()));
+      List<RuleVerdict.Finding> findings = verdict.findings();
+      if (!findings.isEmpty()) {
+        if (reasons.isEmpty()) {
+          reasons = new ArrayList<>(findings.size());
+        }
+        for (RuleVerdict.Finding f : findings) {
+          reasons.add(
+              new ModerationReason(rule.id(), f.code(), f.decision(), f.detail(), f.spans()));
+        }
       }
-      redactions.addAll(verdict.redactions());
+      if (!verdict.redactions().isEmpty()) {
+        if (redactions.isEmpty()) {
+          redactions = new ArrayList<>();
+        }
+        redactions.addAll(verdict.redactions());
+      }
     }
     Optional<String> redacted =
         redactions.isEmpty()

@@ -99,7 +99,10 @@ public final class QualityRule implements ModerationRule {
     int letters = 0;
     int symbols = 0;
     int total = 0;
-    int[] letterCodes = new int[text.length()];
+    // Boyer–Moore majority vote over the letters as they come (only a character above half the
+    // letters can pass the 70% test); its count is confirmed in a second pass only if needed.
+    int candidate = 0;
+    int votes = 0;
     int[] scripts = new int[KNOWN.length];
     int consonantRun = 0;
     int maxConsonantRun = 0;
@@ -118,7 +121,11 @@ public final class QualityRule implements ModerationRule {
       }
       total++;
       if (Character.isLetter(cp)) {
-        letterCodes[letters++] = cp;
+        letters++;
+        if (votes == 0) {
+          candidate = cp;
+        }
+        votes += cp == candidate ? 1 : -1;
         int script = knownScript(cp);
         if (script >= 0) {
           scripts[script]++;
@@ -150,8 +157,7 @@ public final class QualityRule implements ModerationRule {
       return RuleVerdict.review(
           "mostly-symbols", symbols + " of " + total + " characters are symbols");
     }
-    int most = mostFrequent(letterCodes, letters);
-    if (letters >= 6 && most * 10 > letters * 7) {
+    if (letters >= 6 && occurrences(text, candidate) * 10 > letters * 7) {
       return RuleVerdict.review("repetitive", "one character makes up most of the text");
     }
     if (vowellessWord || maxConsonantRun >= 6) {
@@ -180,19 +186,12 @@ public final class QualityRule implements ModerationRule {
     return RuleVerdict.approve();
   }
 
-  private static int mostFrequent(int[] codes, int n) {
-    // Boyer–Moore majority vote: only a character above half the letters can pass the 70% test.
-    int candidate = 0;
-    int votes = 0;
-    for (int i = 0; i < n; i++) {
-      if (votes == 0) {
-        candidate = codes[i];
-      }
-      votes += codes[i] == candidate ? 1 : -1;
-    }
+  private static int occurrences(String text, int codePoint) {
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      count += codes[i] == candidate ? 1 : 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      count += cp == codePoint ? 1 : 0;
     }
     return count;
   }

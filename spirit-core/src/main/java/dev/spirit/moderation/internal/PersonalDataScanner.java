@@ -5,6 +5,7 @@ import dev.spirit.submission.TextSpan;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds personal data in a text, in this order (a later finding overlapping an earlier one is
@@ -93,6 +94,7 @@ public final class PersonalDataScanner {
     boolean latin = false;
     boolean handle = false;
     boolean address = false;
+    boolean digits = false;
     char previous = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = ascii(text.charAt(i));
@@ -108,12 +110,16 @@ public final class PersonalDataScanner {
               || c == '企'
               || c == '信';
       address |= Addresses.isFineSuffixEnd(c);
+      digits |=
+          TextFolder.kind(c) == TextFolder.DIGIT || c >= '\u3007' && CHINESE_DIGITS.indexOf(c) >= 0;
       previous = lower;
     }
     if (at) {
       emails(text, sink);
     }
-    digitGroups(text, sink);
+    if (digits) {
+      digitGroups(text, sink);
+    }
     if (handle) {
       Handles.scan(text, sink);
     }
@@ -148,13 +154,20 @@ public final class PersonalDataScanner {
   /** Collects findings, dropping one that overlaps an earlier one. */
   static final class Sink {
     final List<Found> found = new ArrayList<>(0);
-    private final BitSet taken;
+    private final int length;
+    // Made on the first finding: most texts have none.
+    private @Nullable BitSet taken;
 
     Sink(int length) {
-      taken = new BitSet(length);
+      this.length = length;
     }
 
     void add(PersonalDataType type, int start, int end, boolean possible) {
+      BitSet taken = this.taken;
+      if (taken == null) {
+        taken = new BitSet(length);
+        this.taken = taken;
+      }
       int next = taken.nextSetBit(start);
       if (next >= 0 && next < end) {
         return;

@@ -3,9 +3,8 @@ package dev.spirit.moderation.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bounded in-memory history of recent events per key (a participant, a collection point): at most
@@ -19,9 +18,15 @@ import java.util.Map;
  * {@code maxKeys} rounded up to a multiple of the stripe count). Smaller histories keep one lock
  * and one exact order. Either way, every operation on one key is atomic.
  *
- * <p>Events are kept per key in a ring of primitive timestamps (epoch second and nanosecond) and
- * values, not as objects per event: the history of 100,000 participants is mostly cold in the CPU
- * caches, and each object on the way to a timestamp would be one more cache miss.
+ * <p>Layout: on the intake path most keys are new or long expired (a participant gives one or two
+ * texts), so the common operation is insert-one-key-and-evict-the-eldest, and the history of
+ * 100,000 participants is cold in the CPU caches. Each key is therefore one object holding its hash
+ * chain link, its least-recently-used links and a ring of its events (timestamps as one {@code
+ * long} of epoch nanoseconds each; values only when some caller reads them back), growing from one
+ * slot, rather than a map node, a key holder, a ring object and three arrays.
+ *
+ * <p>Timestamps: instants are compared at nanosecond precision between the years 1678 and 2262;
+ * instants outside that range compare as its end points.
  *
  * @param <K> the key type (a value with equals and hashCode)
  * @param <T> what is remembered per event
@@ -33,103 +38,110 @@ public final class SlidingWindows<K, T> {
   /** Number of stripes of a striped history. */
   public static final int STRIPES = 16;
 
+  private static final long MAX_SECOND = Long.MAX_VALUE / 1_000_000_000L - 1;
+
   private final int maxPerKey;
-  private final Stripe<K>[] stripes;
+  private final Stripe[] stripes;
 
-  /** One lock and one least-recently-used map of a share of the keys. */
-  private static final class Stripe<K> {
-    final Map<K, Ring> windows;
-
-    Stripe(int maxKeys) {
-      this.windows =
-          new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Ring> eldest) {
-              return size() > maxKeys;
-            }
-          };
-    }
-  }
-
-  /**
-   * The events of one key, oldest first, in a circular buffer that grows up to the cap it is given.
-   */
-  private static final class Ring {
-    long[] seconds = new long[4];
-    int[] nanos = new int[4];
-    Object[] values = new Object[4];
+  /** The events of one key, oldest first, in a ring; also its hash chain and recency links. */
+  private static final class Entry {
+    final Object key;
+    final int hash;
+    @Nullable Entry nextInBucket;
+    // Recency list: older is towards the eldest (evicted first), newer towards the newest.
+    @Nullable Entry older;
+    @Nullable Entry newer;
+    long[] times = new long[1];
+    // Allocated on the first event that carries a value: counting windows never need one.
+    Object @Nullable [] values;
     int head;
     int size;
     // Whether the timestamps are in non-decreasing order (events usually arrive in time order);
     // then nothing before the window can hide behind the first event, and no scan is needed.
     boolean ordered = true;
 
+    Entry(Object key, int hash) {
+      this.key = key;
+      this.hash = hash;
+    }
+
     private int slot(int i) {
-      return (head + i) & (seconds.length - 1);
+      return (head + i) & (times.length - 1);
     }
 
-    /** Whether event {@code i} happened before the instant (seconds, nanos). */
-    boolean before(int i, long second, int nano) {
-      int s = slot(i);
-      return seconds[s] < second || seconds[s] == second && nanos[s] < nano;
+    long time(int i) {
+      return times[slot(i)];
     }
 
-    /** Whether event {@code i} happened after the instant (seconds, nanos). */
-    boolean after(int i, long second, int nano) {
-      int s = slot(i);
-      return seconds[s] > second || seconds[s] == second && nanos[s] > nano;
-    }
-
-    Object value(int i) {
-      return values[slot(i)];
+    @Nullable Object value(int i) {
+      Object @Nullable [] v = values;
+      return v == null ? null : v[slot(i)];
     }
 
     void removeFirst() {
-      values[head] = null;
-      head = (head + 1) & (seconds.length - 1);
+      Object @Nullable [] v = values;
+      if (v != null) {
+        v[head] = null;
+      }
+      head = (head + 1) & (times.length - 1);
       size--;
     }
 
-    /** Removes the events before the instant wherever they are, keeping the order of the rest. */
-    void removeBefore(long second, int nano) {
-      if (ordered && (size == 0 || !before(0, second, nano))) {
+    /** Drops the leading events before {@code from}. */
+    void removeExpiredHead(long from) {
+      while (size > 0 && times[head] < from) {
+        removeFirst();
+      }
+    }
+
+    /** Removes the events before {@code from} wherever they are, keeping the order of the rest. */
+    void removeBefore(long from) {
+      if (ordered && (size == 0 || time(0) >= from)) {
         return; // in order and the first is not before: none is
       }
       int kept = 0;
       for (int i = 0; i < size; i++) {
-        if (!before(i, second, nano)) {
+        if (time(i) >= from) {
           if (kept != i) {
-            int from = slot(i);
-            int to = slot(kept);
-            seconds[to] = seconds[from];
-            nanos[to] = nanos[from];
-            values[to] = values[from];
+            int src = slot(i);
+            int dst = slot(kept);
+            times[dst] = times[src];
+            Object @Nullable [] v = values;
+            if (v != null) {
+              v[dst] = v[src];
+            }
           }
           kept++;
         }
       }
-      for (int i = kept; i < size; i++) {
-        values[slot(i)] = null;
+      Object @Nullable [] v = values;
+      if (v != null) {
+        for (int i = kept; i < size; i++) {
+          v[slot(i)] = null;
+        }
       }
       size = kept;
     }
 
-    void addLast(long second, int nano, Object value, int cap) {
-      if (size > 0 && after(size - 1, second, nano)) {
+    void addLast(long time, @Nullable Object value, int cap) {
+      if (size > 0 && time(size - 1) > time) {
         ordered = false;
       }
-      if (size == seconds.length && size < cap) {
+      if (value != null && values == null) {
+        values = new Object[times.length];
+      }
+      if (size == times.length && size < cap) {
         grow();
       }
-      if (size == seconds.length) {
+      if (size == times.length) {
         removeFirst();
       }
       int s = slot(size);
-      seconds[s] = second;
-      nanos[s] = nano;
-      values[s] = value;
+      times[s] = time;
+      Object @Nullable [] v = values;
+      if (v != null) {
+        v[s] = value;
+      }
       size++;
       while (size > cap) {
         removeFirst();
@@ -137,20 +149,129 @@ public final class SlidingWindows<K, T> {
     }
 
     private void grow() {
-      int capacity = seconds.length * 2;
-      long[] s = new long[capacity];
-      int[] n = new int[capacity];
-      Object[] v = new Object[capacity];
+      int capacity = times.length * 2;
+      long[] t = new long[capacity];
+      Object @Nullable [] v = values == null ? null : new Object[capacity];
+      Object @Nullable [] old = values;
       for (int i = 0; i < size; i++) {
         int from = slot(i);
-        s[i] = seconds[from];
-        n[i] = nanos[from];
-        v[i] = values[from];
+        t[i] = times[from];
+        if (v != null && old != null) {
+          v[i] = old[from];
+        }
       }
-      seconds = s;
-      nanos = n;
+      times = t;
       values = v;
       head = 0;
+    }
+  }
+
+  /**
+   * One lock's share of the keys: a chained hash table whose entries are also linked from the least
+   * to the most recently used.
+   */
+  private static final class Stripe {
+    final int maxKeys;
+    Entry[] buckets = new Entry[16];
+    int count;
+    @Nullable Entry eldest;
+    @Nullable Entry newest;
+
+    Stripe(int maxKeys) {
+      this.maxKeys = maxKeys;
+    }
+
+    /** The key's entry, made the most recently used; created (evicting the eldest) if absent. */
+    Entry touch(Object key, int hash) {
+      Entry[] table = buckets;
+      int index = hash & (table.length - 1);
+      for (Entry e = table[index]; e != null; e = e.nextInBucket) {
+        if (e.hash == hash && e.key.equals(key)) {
+          if (e != newest) {
+            unlink(e);
+            linkNewest(e);
+          }
+          return e;
+        }
+      }
+      Entry e = new Entry(key, hash);
+      e.nextInBucket = table[index];
+      table[index] = e;
+      linkNewest(e);
+      count++;
+      if (count > maxKeys) {
+        Entry evicted = eldest;
+        if (evicted != null) {
+          removeFromBucket(evicted);
+          unlink(evicted);
+          count--;
+        }
+      } else if (count > table.length - (table.length >>> 2)) {
+        resize();
+      }
+      return e;
+    }
+
+    private void unlink(Entry e) {
+      Entry older = e.older;
+      Entry newer = e.newer;
+      if (older == null) {
+        eldest = newer;
+      } else {
+        older.newer = newer;
+      }
+      if (newer == null) {
+        newest = older;
+      } else {
+        newer.older = older;
+      }
+      e.older = null;
+      e.newer = null;
+    }
+
+    private void linkNewest(Entry e) {
+      Entry last = newest;
+      e.older = last;
+      e.newer = null;
+      if (last == null) {
+        eldest = e;
+      } else {
+        last.newer = e;
+      }
+      newest = e;
+    }
+
+    private void removeFromBucket(Entry e) {
+      Entry[] table = buckets;
+      int index = e.hash & (table.length - 1);
+      Entry previous = null;
+      for (Entry x = table[index]; x != null; x = x.nextInBucket) {
+        if (x == e) {
+          if (previous == null) {
+            table[index] = x.nextInBucket;
+          } else {
+            previous.nextInBucket = x.nextInBucket;
+          }
+          x.nextInBucket = null;
+          return;
+        }
+        previous = x;
+      }
+    }
+
+    private void resize() {
+      Entry[] old = buckets;
+      Entry[] table = new Entry[old.length * 2];
+      for (Entry head : old) {
+        for (Entry e = head; e != null; ) {
+          Entry next = e.nextInBucket;
+          int index = e.hash & (table.length - 1);
+          e.nextInBucket = table[index];
+          table[index] = e;
+          e = next;
+        }
+      }
+      buckets = table;
     }
   }
 
@@ -160,39 +281,48 @@ public final class SlidingWindows<K, T> {
    * @param maxKeys how many keys to remember
    * @param maxPerKey how many events per key
    */
-  @SuppressWarnings("unchecked")
   public SlidingWindows(int maxKeys, int maxPerKey) {
     this.maxPerKey = maxPerKey;
     int count = maxKeys >= STRIPING_FROM ? STRIPES : 1;
     int share = (maxKeys + count - 1) / count;
     this.stripes = new Stripe[count];
     for (int i = 0; i < count; i++) {
-      stripes[i] = new Stripe<>(share);
+      stripes[i] = new Stripe(share);
     }
   }
 
-  private Stripe<K> stripe(K key) {
-    if (stripes.length == 1) {
-      return stripes[0];
-    }
+  private static int spread(Object key) {
     int h = key.hashCode();
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;
-    return stripes[h & (stripes.length - 1)];
+    return h;
   }
 
-  /**
-   * The key's events, created if it has none, with the leading ones older than the window start
-   * dropped; called holding the stripe's lock.
-   */
-  private static <K> Ring withoutExpiredHead(
-      Stripe<K> stripe, K key, long fromSecond, int fromNano) {
-    Ring events = stripe.windows.computeIfAbsent(key, k -> new Ring());
-    while (events.size > 0 && events.before(0, fromSecond, fromNano)) {
-      events.removeFirst();
+  private Stripe stripe(int hash) {
+    // The top bits choose the stripe, the low bits the bucket within it.
+    return stripes.length == 1 ? stripes[0] : stripes[hash >>> 28];
+  }
+
+  /** Epoch nanoseconds, saturated outside the years 1678–2262. */
+  static long stamp(Instant t) {
+    long s = t.getEpochSecond();
+    if (s > MAX_SECOND) {
+      return Long.MAX_VALUE;
     }
-    return events;
+    if (s < -MAX_SECOND) {
+      return Long.MIN_VALUE;
+    }
+    return s * 1_000_000_000L + t.getNano();
+  }
+
+  /** The start of a window ending at {@code now}, saturated. */
+  private static long windowStart(long now, Duration window) {
+    long nanos = window.getSeconds() > MAX_SECOND ? Long.MAX_VALUE : window.toNanos();
+    long from = now - nanos;
+    // Overflow only when now is far below zero and the window long: the window then starts at the
+    // earliest representable instant.
+    return from > now ? Long.MIN_VALUE : from;
   }
 
   /**
@@ -206,22 +336,22 @@ public final class SlidingWindows<K, T> {
    */
   @SuppressWarnings("unchecked")
   public List<T> recentThenAdd(K key, Instant now, Duration window, T value) {
-    Instant from = now.minus(window);
-    long fromSecond = from.getEpochSecond();
-    int fromNano = from.getNano();
-    long nowSecond = now.getEpochSecond();
-    int nowNano = now.getNano();
-    Stripe<K> stripe = stripe(key);
+    long at = stamp(now);
+    long from = windowStart(at, window);
+    int hash = spread(key);
+    Stripe stripe = stripe(hash);
     synchronized (stripe) {
-      Ring events = withoutExpiredHead(stripe, key, fromSecond, fromNano);
-      events.removeBefore(fromSecond, fromNano);
+      Entry events = stripe.touch(key, hash);
+      events.removeExpiredHead(from);
+      events.removeBefore(from);
       List<T> recent = new ArrayList<>(events.size);
       for (int i = 0; i < events.size; i++) {
-        if (!events.after(i, nowSecond, nowNano)) {
-          recent.add((T) events.value(i));
+        Object v = events.value(i);
+        if (v != null && events.time(i) <= at) {
+          recent.add((T) v);
         }
       }
-      events.addLast(nowSecond, nowNano, value, maxPerKey);
+      events.addLast(at, value, maxPerKey);
       return recent;
     }
   }
@@ -229,36 +359,35 @@ public final class SlidingWindows<K, T> {
   /**
    * Counts the events of a key within {@code window} before {@code now}, then records a new one,
    * keeping at most {@code keep} events for the key (enough to tell whether a limit of {@code keep}
-   * is reached).
+   * is reached). Counted events carry no value.
    *
    * @param key the key
    * @param now the new event's time
    * @param window how far back to look
    * @param keep how many events to keep for this key, at least 1
-   * @param value the new event
    * @return how many earlier events lie within the window
    */
-  public int countThenAdd(K key, Instant now, Duration window, int keep, T value) {
-    Instant from = now.minus(window);
-    long fromSecond = from.getEpochSecond();
-    int fromNano = from.getNano();
-    long nowSecond = now.getEpochSecond();
-    int nowNano = now.getNano();
-    Stripe<K> stripe = stripe(key);
+  public int countThenAdd(K key, Instant now, Duration window, int keep) {
+    long at = stamp(now);
+    long from = windowStart(at, window);
+    int hash = spread(key);
+    Stripe stripe = stripe(hash);
     synchronized (stripe) {
-      Ring events = withoutExpiredHead(stripe, key, fromSecond, fromNano);
+      Entry events = stripe.touch(key, hash);
+      events.removeExpiredHead(from);
       int count;
-      if (events.size == 0 || !events.after(events.size - 1, nowSecond, nowNano)) {
+      if (events.size == 0 || events.time(events.size - 1) <= at) {
         count = events.size; // in time order (the usual case): everything left is in the window
       } else {
         count = 0;
         for (int i = 0; i < events.size; i++) {
-          if (!events.before(i, fromSecond, fromNano) && !events.after(i, nowSecond, nowNano)) {
+          long t = events.time(i);
+          if (t >= from && t <= at) {
             count++;
           }
         }
       }
-      events.addLast(nowSecond, nowNano, value, Math.min(keep, maxPerKey));
+      events.addLast(at, null, Math.min(keep, maxPerKey));
       return count;
     }
   }
@@ -270,9 +399,9 @@ public final class SlidingWindows<K, T> {
    */
   public int keys() {
     int total = 0;
-    for (Stripe<K> stripe : stripes) {
+    for (Stripe stripe : stripes) {
       synchronized (stripe) {
-        total += stripe.windows.size();
+        total += stripe.count;
       }
     }
     return total;

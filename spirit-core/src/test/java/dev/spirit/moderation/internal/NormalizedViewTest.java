@@ -30,6 +30,14 @@ class NormalizedViewTest {
         "代開發票|代开发票",
         "2023年|年",
         "FUCK!!!|fuck",
+        "du3chang3|duchang",
+        "DU3-CHANG3|duchang",
+        "ni3hao3|nihao",
+        "ca5ino|casino",
+        "pu55y|pusy",
+        "sh1t|shit",
+        "shi7|shit",
+        "mp3|mpe",
       })
   void folds(String text, String folded) {
     assertThat(NormalizedView.of(text).toString()).isEqualTo(folded);

@@ -67,13 +67,24 @@ class SlidingWindowsTest {
   void counts() {
     SlidingWindows<String, Boolean> windows = new SlidingWindows<>(100, 4_096);
     for (int i = 0; i < 10; i++) {
-      assertThat(windows.countThenAdd("k", T0.plusSeconds(i), WINDOW, 3, true))
-          .isEqualTo(Math.min(i, 3));
+      assertThat(windows.countThenAdd("k", T0.plusSeconds(i), WINDOW, 3)).isEqualTo(Math.min(i, 3));
     }
     // Out of order: an event before the others counts only those not after it.
-    assertThat(windows.countThenAdd("k", T0.plusSeconds(7), WINDOW, 3, true)).isEqualTo(1);
-    assertThat(windows.countThenAdd("k", T0.plus(WINDOW).plusSeconds(20), WINDOW, 3, true))
-        .isZero();
+    assertThat(windows.countThenAdd("k", T0.plusSeconds(7), WINDOW, 3)).isEqualTo(1);
+    assertThat(windows.countThenAdd("k", T0.plus(WINDOW).plusSeconds(20), WINDOW, 3)).isZero();
+  }
+
+  @ParameterizedTest(name = "at {0}")
+  @ValueSource(strings = {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z"})
+  @DisplayName("accept instants and windows beyond the nanosecond range without failing")
+  void extremeInstants(String instant) {
+    SlidingWindows<String, String> windows = new SlidingWindows<>(100, 4);
+    Instant at = Instant.parse(instant);
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    assertThat(windows.recentThenAdd("k", at, forever, "a")).isEmpty();
+    assertThat(windows.recentThenAdd("k", at, forever, "b")).containsExactly("a");
+    assertThat(windows.countThenAdd("c", at, WINDOW, 4)).isZero();
+    assertThat(windows.countThenAdd("c", at, WINDOW, 4)).isEqualTo(1);
   }
 
   @Test
@@ -117,8 +128,8 @@ class SlidingWindowsTest {
                 () -> {
                   start.await();
                   for (int i = 0; i < perThread; i++) {
-                    windows.countThenAdd("shared", T0, WINDOW, 4_096, i * 2 + offset);
-                    windows.countThenAdd("own-" + offset + "-" + i, T0, WINDOW, 4_096, i);
+                    windows.countThenAdd("shared", T0, WINDOW, 4_096);
+                    windows.countThenAdd("own-" + offset + "-" + i, T0, WINDOW, 4_096);
                   }
                   return null;
                 }));
@@ -130,7 +141,7 @@ class SlidingWindowsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(windows.countThenAdd("shared", T0, WINDOW, 4_096, -1)).isEqualTo(2 * perThread);
+    assertThat(windows.countThenAdd("shared", T0, WINDOW, 4_096)).isEqualTo(2 * perThread);
     assertThat(windows.keys()).isEqualTo(1 + 2 * perThread);
   }
 }
