@@ -72,6 +72,7 @@ public final class JdbcStore implements SpiritStore {
   private final String where;
   private final @Nullable AutoCloseable owned;
   private final Transactions tx;
+  private final DialectSql sql;
   private final BatchInsert batch;
 
   private JdbcStore(
@@ -79,8 +80,9 @@ public final class JdbcStore implements SpiritStore {
     this.dialect = dialect;
     this.where = where;
     this.owned = owned;
-    this.tx = new Transactions(dataSource, where);
-    this.batch = new BatchInsert(DialectSql.of(dialect));
+    this.tx = new Transactions(dataSource, dialect, where);
+    this.sql = DialectSql.of(dialect);
+    this.batch = new BatchInsert(sql);
   }
 
   /**
@@ -261,7 +263,7 @@ public final class JdbcStore implements SpiritStore {
     try {
       return tx.inTransaction(
           "insert submission " + first.id(),
-          (c, attempt) -> SubmissionSql.insertOne(c, first, maxPerParticipant, attempt > 1));
+          (c, attempt) -> SubmissionSql.insertOne(c, sql, first, maxPerParticipant, attempt > 1));
     } catch (Transactions.IdTaken taken) {
       return new SubmissionWrite.IdTaken(taken.id);
     }
@@ -337,7 +339,7 @@ public final class JdbcStore implements SpiritStore {
     List<Submission> found =
         tx.withConnection(
             "query submissions of campaign " + filter.campaignId(),
-            c -> SubmissionSql.scan(c, filter, after, page.limit() + 1));
+            c -> SubmissionSql.scan(c, sql, filter, after, page.limit() + 1));
     if (found.size() > page.limit()) {
       List<Submission> items = found.subList(0, page.limit());
       return new Page<>(items, Optional.of(new PageCursor(items.get(items.size() - 1).id())));
@@ -359,9 +361,9 @@ public final class JdbcStore implements SpiritStore {
         "count submissions of campaign " + filter.campaignId(),
         c -> {
           List<Object> params = new ArrayList<>();
-          StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM spirit_submissions WHERE ");
-          SubmissionSql.appendConditions(sql, params, filter);
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+          StringBuilder query = new StringBuilder("SELECT COUNT(*) FROM spirit_submissions WHERE ");
+          SubmissionSql.appendConditions(query, params, filter, sql);
+          try (PreparedStatement ps = c.prepareStatement(query.toString())) {
             SubmissionSql.bindAll(ps, 1, params);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -378,7 +380,7 @@ public final class JdbcStore implements SpiritStore {
         (Optional<SubmissionId> after) ->
             tx.withConnection(
                 "stream submissions of campaign " + filter.campaignId(),
-                c -> SubmissionSql.scan(c, filter, after, STREAM_CHUNK)),
+                c -> SubmissionSql.scan(c, sql, filter, after, STREAM_CHUNK)),
         Submission::id);
   }
 
