@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -161,6 +162,54 @@ class ConnectionLossTest {
         assertRecovers(store, c, batch);
       } finally {
         PostgresTestDatabase.dropSchema(url, schema);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("on MariaDB: the server kills the batch's connection (KILL)")
+  class OnMariaDb {
+    @Test
+    @DisplayName(
+        "clear error, nothing half-written, a retry with the same keys stores each card once")
+    void killedConnection() throws Exception {
+      String url = MariaDbTestDatabase.requireUrl("ConnectionLossTest on MariaDB");
+      String database = MariaDbTestDatabase.createDatabase(url);
+      String databaseUrl = MariaDbTestDatabase.urlWithDatabase(url, database);
+      try (HikariDataSource pool = MariaDbTestDatabase.pool(url, database, 4);
+          JdbcStore store = JdbcStore.open(pool)) {
+        Campaign c = store.insertCampaign(campaign());
+        List<Submission> batch = batch(c);
+        try (Connection blocker = blockKey(DriverManager.getConnection(databaseUrl), c, batch);
+            Connection observer = DriverManager.getConnection(databaseUrl)) {
+          CompletableFuture<List<InsertOutcome>> running =
+              CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000));
+          String waiting =
+              "SELECT trx_mysql_thread_id FROM information_schema.innodb_trx"
+                  + " WHERE trx_state = 'LOCK WAIT'"
+                  + " AND trx_query LIKE 'INSERT INTO spirit_submissions%'";
+          awaitBlocked(observer, waiting);
+          long thread;
+          try (PreparedStatement ps = observer.prepareStatement(waiting);
+              ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            thread = rs.getLong(1);
+          }
+          try (Statement kill = observer.createStatement()) {
+            kill.execute("KILL CONNECTION " + thread); // a number the server gave, not input
+          }
+          assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS))
+              .isInstanceOf(ExecutionException.class)
+              .cause()
+              .isInstanceOf(StorageException.class)
+              .hasMessageContaining("lost the connection to the database")
+              .hasMessageContaining("insert a batch of 200 submissions")
+              .hasMessageContaining("nothing of it was stored");
+          blocker.rollback();
+        }
+        assertRecovers(store, c, batch);
+      } finally {
+        MariaDbTestDatabase.dropDatabase(url, database);
       }
     }
   }

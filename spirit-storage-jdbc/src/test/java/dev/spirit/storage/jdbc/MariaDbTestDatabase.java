@@ -15,8 +15,8 @@ import java.util.UUID;
 /**
  * The real MariaDB the tests run against, named by {@code SPIRIT_TEST_MARIADB_URL} (set by {@code
  * .ci/run} and {@code scripts/with-mariadb.sh}). Each test class (or test) works in a database of
- * its own, created with the server's default character set (latin1 on the test server), so the
- * schema has to declare utf8mb4 itself.
+ * its own, created with the character set latin1 (MariaDB's built-in default), so the schema has to
+ * declare utf8mb4 itself.
  *
  * <p>Without the variable the tests are skipped, loudly, on a developer's machine; in CI ({@code
  * CI=true}, which CI sets when it runs {@code .ci/run}) they fail instead, since {@code .ci/run}
@@ -62,7 +62,8 @@ final class MariaDbTestDatabase {
     String name = "spirit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name); // generated name, not user input
+      // latin1, MariaDB's own default: the schema must declare utf8mb4 wherever it needs it.
+      st.execute("CREATE DATABASE " + name + " CHARACTER SET latin1"); // generated name
     }
     return name;
   }
