@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Insert throughput of the JDBC backend (H2 in a file, PostgreSQL) beside the file backend ({@code
+ * Insert throughput of the JDBC backend (H2 in a file, PostgreSQL, MariaDB) beside the file backend ({@code
  * FileStore}, SYNC durability) and the in-memory store as the in-run reference: one submission per
  * call (one transaction, or one fsync, each), and batches of {@value #BATCH} through {@code
  * insertAll} (one transaction each). Scores are submissions per second for both. Every submission
@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JdbcInsertBenchmark {
   static final int BATCH = 1000;
 
-  @Param({"memory", "file", "h2", "postgresql"})
+  @Param({"memory", "file", "h2", "postgresql", "mariadb"})
   public String backend;
 
   private BenchStores.Opened opened;

@@ -31,7 +31,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link SpiritStore} in an SQL database (H2 or PostgreSQL) over a {@link DataSource}. Plain
+ * A {@link SpiritStore} in an SQL database (H2, PostgreSQL or MariaDB / MySQL 8) over a {@link
+ * DataSource}. Plain
  * JDBC; every statement is prepared, user data only ever travels as parameters.
  *
  * <p><b>Layout.</b> Each record is stored whole as Spirit's canonical JSON ({@link SpiritCodec}) in
@@ -49,15 +50,16 @@ import org.jspecify.annotations.Nullable;
  * look-ups and writes; {@link BatchInsert} describes how.
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
- * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
- * UUID} values as unsigned 128-bit numbers, the order of {@link SubmissionId#compareTo}.
+ * use keyset pagination on the UUID id column (never {@code OFFSET}); every database orders {@code
+ * UUID} values (MariaDB: their canonical text in {@code ascii_bin}) as unsigned 128-bit numbers, the
+ * order of {@link SubmissionId#compareTo}.
  * <b>Streams</b> fetch pages of {@value #STREAM_CHUNK} rows lazily, holding no connection between
  * pages.
  *
  * <p><b>Where things live.</b> This class maps the SPI to SQL; {@link Transactions} runs every
  * operation in a retried transaction and translates failures; {@link SubmissionSql} holds the
  * submission row, the single insert and the filtered scan; {@link BatchInsert} the batch insert;
- * {@link DialectSql} ({@link PostgresqlSql}, {@link H2Sql}) the statements the dialects spell
+ * {@link DialectSql} ({@link PostgresqlSql}, {@link H2Sql}, {@link MariaDbSql}) the statements the dialects spell
  * differently; {@link ChunkedStream} the lazy streams.
  *
  * <p>Database failures become {@link StorageException}s that say what Spirit was doing; a lost
@@ -90,9 +92,9 @@ public final class JdbcStore implements SpiritStore {
    * schema to the newest version. The DataSource stays the caller's: closing the store does not
    * close it.
    *
-   * @param dataSource a pooled DataSource (HikariCP or any other) for H2 or PostgreSQL
+   * @param dataSource a pooled DataSource (HikariCP or any other) for H2, PostgreSQL or MariaDB
    * @return the open store
-   * @throws StorageException if the database cannot be reached, is not H2 or PostgreSQL, or its
+   * @throws StorageException if the database cannot be reached, is not H2, PostgreSQL or MariaDB / MySQL, or its
    *     schema cannot be migrated
    */
   public static JdbcStore open(DataSource dataSource) {

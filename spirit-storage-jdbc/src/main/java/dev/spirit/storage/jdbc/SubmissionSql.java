@@ -35,7 +35,7 @@ import java.util.UUID;
  *   <li>take the participant's slot: {@code UPDATE spirit_participant_counts SET submission_count =
  *       submission_count + 1 WHERE campaign_id = ? AND participant_id = ? AND submission_count <
  *       ?}. The row lock this takes makes every other insert for the same participant wait until we
- *       commit or roll back, and both databases re-evaluate the condition on the newest committed
+ *       commit or roll back, and every database re-evaluates the condition on the newest committed
  *       count after the wait; if no row was updated the participant is at the limit ({@link
  *       SubmissionWrite.AtLimit}) or has no row yet, which is then inserted with count 1;
  *   <li>insert the submission row; a unique violation there is either the same id (reported as
@@ -48,7 +48,7 @@ import java.util.UUID;
  * fix that but aborts and retries many transactions under exactly the load where limits matter (one
  * kiosk, many taps), and H2 does not offer true serializable snapshot isolation. The counter row
  * serialises only the inserts of one participant in one campaign, costs one indexed update, and
- * works identically on both databases. Two inserts that race to create a participant's first row
+ * works identically on every database. Two inserts that race to create a participant's first row
  * meet at its primary key: the loser rolls back and runs again (a bounded number of times, as for
  * deadlocks, serialization failures and lock timeouts).
  */
