@@ -36,9 +36,9 @@ import java.util.stream.Stream;
 /**
  * Opens the stores the JDBC benchmarks compare: the in-memory reference, the file backend ({@link
  * FileStore} with {@link Durability#SYNC}: acknowledged means fsynced), H2 in a file (the embedded
- * default), PostgreSQL from {@code SPIRIT_BENCH_PG_URL} (a fresh schema per trial, dropped
- * after) and MariaDB from {@code SPIRIT_BENCH_MARIADB_URL} (a fresh database per trial, dropped
- * after; {@code scripts/with-mariadb.sh} sets it).
+ * default), PostgreSQL from {@code SPIRIT_BENCH_PG_URL} (a fresh schema per trial, dropped after)
+ * and MariaDB from {@code SPIRIT_BENCH_MARIADB_URL} (a fresh database per trial, dropped after;
+ * {@code scripts/with-mariadb.sh} sets it).
  */
 final class BenchStores {
   static final String PG_ENV = "SPIRIT_BENCH_PG_URL";

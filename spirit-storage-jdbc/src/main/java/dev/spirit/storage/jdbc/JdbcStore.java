@@ -32,8 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link SpiritStore} in an SQL database (H2, PostgreSQL or MariaDB / MySQL 8) over a {@link
- * DataSource}. Plain
- * JDBC; every statement is prepared, user data only ever travels as parameters.
+ * DataSource}. Plain JDBC; every statement is prepared, user data only ever travels as parameters.
  *
  * <p><b>Layout.</b> Each record is stored whole as Spirit's canonical JSON ({@link SpiritCodec}) in
  * a {@code record_json} column, beside copies of the fields Spirit queries by (campaign, status,
@@ -51,16 +50,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
  * use keyset pagination on the UUID id column (never {@code OFFSET}); every database orders {@code
- * UUID} values (MariaDB: their canonical text in {@code ascii_bin}) as unsigned 128-bit numbers, the
- * order of {@link SubmissionId#compareTo}.
- * <b>Streams</b> fetch pages of {@value #STREAM_CHUNK} rows lazily, holding no connection between
- * pages.
+ * UUID} values (MariaDB: their canonical text in {@code ascii_bin}) as unsigned 128-bit numbers,
+ * the order of {@link SubmissionId#compareTo}. <b>Streams</b> fetch pages of {@value #STREAM_CHUNK}
+ * rows lazily, holding no connection between pages.
  *
  * <p><b>Where things live.</b> This class maps the SPI to SQL; {@link Transactions} runs every
  * operation in a retried transaction and translates failures; {@link SubmissionSql} holds the
  * submission row, the single insert and the filtered scan; {@link BatchInsert} the batch insert;
- * {@link DialectSql} ({@link PostgresqlSql}, {@link H2Sql}, {@link MariaDbSql}) the statements the dialects spell
- * differently; {@link ChunkedStream} the lazy streams.
+ * {@link DialectSql} ({@link PostgresqlSql}, {@link H2Sql}, {@link MariaDbSql}) the statements the
+ * dialects spell differently; {@link ChunkedStream} the lazy streams.
  *
  * <p>Database failures become {@link StorageException}s that say what Spirit was doing; a lost
  * connection says so and whether the operation may have been stored. Thread-safe as far as the
@@ -94,8 +92,8 @@ public final class JdbcStore implements SpiritStore {
    *
    * @param dataSource a pooled DataSource (HikariCP or any other) for H2, PostgreSQL or MariaDB
    * @return the open store
-   * @throws StorageException if the database cannot be reached, is not H2, PostgreSQL or MariaDB / MySQL, or its
-   *     schema cannot be migrated
+   * @throws StorageException if the database cannot be reached, is not H2, PostgreSQL or MariaDB /
+   *     MySQL, or its schema cannot be migrated
    */
   public static JdbcStore open(DataSource dataSource) {
     Dialect dialect;
