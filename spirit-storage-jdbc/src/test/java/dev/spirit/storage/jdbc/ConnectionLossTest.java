@@ -31,6 +31,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -180,10 +182,12 @@ class ConnectionLossTest {
           JdbcStore store = JdbcStore.open(pool)) {
         Campaign c = store.insertCampaign(campaign());
         List<Submission> batch = batch(c);
+        // A thread of its own: the common pool may have a single, busy thread on a small machine.
+        ExecutorService thread = Executors.newSingleThreadExecutor();
         try (Connection blocker = blockKey(DriverManager.getConnection(databaseUrl), c, batch);
             Connection observer = DriverManager.getConnection(databaseUrl)) {
           CompletableFuture<List<InsertOutcome>> running =
-              CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000));
+              CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000), thread);
           String waiting =
               "SELECT trx_mysql_thread_id FROM information_schema.innodb_trx"
                   + " WHERE trx_state = 'LOCK WAIT'"
@@ -206,6 +210,8 @@ class ConnectionLossTest {
               .hasMessageContaining("insert a batch of 200 submissions")
               .hasMessageContaining("nothing of it was stored");
           blocker.rollback();
+        } finally {
+          thread.shutdownNow();
         }
         assertRecovers(store, c, batch);
       } finally {
