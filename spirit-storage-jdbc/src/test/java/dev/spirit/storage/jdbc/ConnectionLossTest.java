@@ -183,11 +183,11 @@ class ConnectionLossTest {
         Campaign c = store.insertCampaign(campaign());
         List<Submission> batch = batch(c);
         // A thread of its own: the common pool may have a single, busy thread on a small machine.
-        ExecutorService thread = Executors.newSingleThreadExecutor();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
         try (Connection blocker = blockKey(DriverManager.getConnection(databaseUrl), c, batch);
             Connection observer = DriverManager.getConnection(databaseUrl)) {
           CompletableFuture<List<InsertOutcome>> running =
-              CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000), thread);
+              CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000), worker);
           String waiting =
               "SELECT trx_mysql_thread_id FROM information_schema.innodb_trx"
                   + " WHERE trx_state = 'LOCK WAIT'"
@@ -211,7 +211,7 @@ class ConnectionLossTest {
               .hasMessageContaining("nothing of it was stored");
           blocker.rollback();
         } finally {
-          thread.shutdownNow();
+          worker.shutdownNow();
         }
         assertRecovers(store, c, batch);
       } finally {
