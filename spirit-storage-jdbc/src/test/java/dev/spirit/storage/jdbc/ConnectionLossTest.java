@@ -191,7 +191,7 @@ class ConnectionLossTest {
           String waiting =
               "SELECT trx_mysql_thread_id FROM information_schema.innodb_trx"
                   + " WHERE trx_state = 'LOCK WAIT'"
-                  + " AND trx_query LIKE 'INSERT INTO spirit_submissions%'";
+                  + " AND trx_mysql_thread_id <> CONNECTION_ID()";
           awaitBlocked(observer, waiting);
           long thread;
           try (PreparedStatement ps = observer.prepareStatement(waiting);
