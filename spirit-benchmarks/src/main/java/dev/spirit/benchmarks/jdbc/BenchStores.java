@@ -36,11 +36,13 @@ import java.util.stream.Stream;
 /**
  * Opens the stores the JDBC benchmarks compare: the in-memory reference, the file backend ({@link
  * FileStore} with {@link Durability#SYNC}: acknowledged means fsynced), H2 in a file (the embedded
- * default) and PostgreSQL from {@code SPIRIT_BENCH_PG_URL} (a fresh schema per trial, dropped
- * after).
+ * default), PostgreSQL from {@code SPIRIT_BENCH_PG_URL} (a fresh schema per trial, dropped after)
+ * and MariaDB from {@code SPIRIT_BENCH_MARIADB_URL} (a fresh database per trial, dropped after;
+ * {@code scripts/with-mariadb.sh} sets it).
  */
 final class BenchStores {
   static final String PG_ENV = "SPIRIT_BENCH_PG_URL";
+  static final String MARIADB_ENV = "SPIRIT_BENCH_MARIADB_URL";
 
   private static final String[] WORDS = {
     "耿直", "火辣", "包容", "坚韧", "山城", "热情", "开放", "创新", "巴渝", "豪爽"
@@ -109,6 +111,24 @@ final class BenchStores {
         return new Opened(
             SpiritStores.open(withSchema),
             () -> execute(url, "DROP SCHEMA " + schema + " CASCADE"));
+      case "mariadb":
+        String server = System.getenv(MARIADB_ENV);
+        if (server == null || server.isBlank()) {
+          String message =
+              MARIADB_ENV
+                  + " is not set: the MariaDB benchmark is SKIPPED. Run it through"
+                  + " scripts/with-mariadb.sh or point "
+                  + MARIADB_ENV
+                  + " at a jdbc:mariadb:// URL.";
+          System.err.println("#### " + message);
+          throw new IllegalStateException(message);
+        }
+        String database =
+            "spirit_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(server, "CREATE DATABASE " + database);
+        return new Opened(
+            SpiritStores.open(withDatabase(server, database)),
+            () -> execute(server, "DROP DATABASE " + database));
       default:
         throw new IllegalArgumentException("unknown backend " + backend);
     }
@@ -143,13 +163,25 @@ final class BenchStores {
         .build();
   }
 
+  /** {@code jdbc:mariadb://host:port/<database>?options} from a URL naming another database. */
+  static String withDatabase(String url, String database) {
+    int hostStart = url.indexOf("//") + 2;
+    int query = url.indexOf('?', hostStart);
+    String head = query < 0 ? url : url.substring(0, query);
+    int path = head.indexOf('/', hostStart);
+    return (path < 0 ? head : head.substring(0, path))
+        + "/"
+        + database
+        + (query < 0 ? "" : url.substring(query));
+  }
+
   private static void execute(String url, String sql) {
     try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {
-      st.execute(sql); // generated schema names only
+      st.execute(sql); // generated schema and database names only
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "cannot run '" + sql + "' on PostgreSQL: " + e.getMessage(), e);
+          "cannot run '" + sql + "' on the benchmark database: " + e.getMessage(), e);
     }
   }
 

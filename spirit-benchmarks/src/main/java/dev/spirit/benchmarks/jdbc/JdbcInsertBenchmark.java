@@ -23,11 +23,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Insert throughput of the JDBC backend (H2 in a file, PostgreSQL) beside the file backend ({@code
- * FileStore}, SYNC durability) and the in-memory store as the in-run reference: one submission per
- * call (one transaction, or one fsync, each), and batches of {@value #BATCH} through {@code
- * insertAll} (one transaction each). Scores are submissions per second for both. Every submission
- * carries an idempotency key and goes through the per-participant limit, as in a real import.
+ * Insert throughput of the JDBC backend (H2 in a file, PostgreSQL, MariaDB) beside the file backend
+ * ({@code FileStore}, SYNC durability) and the in-memory store as the in-run reference: one
+ * submission per call (one transaction, or one fsync, each), and batches of {@value #BATCH} through
+ * {@code insertAll} (one transaction each). Scores are submissions per second for both. Every
+ * submission carries an idempotency key and goes through the per-participant limit, as in a real
+ * import.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JdbcInsertBenchmark {
   static final int BATCH = 1000;
 
-  @Param({"memory", "file", "h2", "postgresql"})
+  @Param({"memory", "file", "h2", "postgresql", "mariadb"})
   public String backend;
 
   private BenchStores.Opened opened;

@@ -197,17 +197,17 @@ final class BatchInsert {
       if (first != null) {
         ps.setObject(2, first);
       }
-      boolean uuids = values.get(0) instanceof UUID;
-      Array array = c.createArrayOf(sql.arrayType(uuids), values.toArray());
+      @Nullable Array array = sql.bindList(c, ps, 1, values);
       try {
-        ps.setArray(1, array);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             handler.handle(rs);
           }
         }
       } finally {
-        array.free();
+        if (array != null) {
+          array.free();
+        }
       }
     }
   }

@@ -12,7 +12,14 @@ public enum Dialect {
   /** H2 2.x, embedded ({@code jdbc:h2:file:...}, {@code jdbc:h2:mem:...}) or in server mode. */
   H2("h2"),
   /** PostgreSQL 12 or later, and engines that speak its protocol and SQL. */
-  POSTGRESQL("postgresql");
+  POSTGRESQL("postgresql"),
+  /**
+   * MariaDB 10.6 or later ({@code JSON_TABLE}), with InnoDB tables, through MariaDB Connector/J
+   * ({@code jdbc:mariadb:} URLs, and {@code jdbc:mysql:} ones, which the provider hands to the same
+   * driver). MySQL 8 servers report themselves as {@code MySQL} and get this dialect too; Spirit's
+   * tests run on MariaDB only.
+   */
+  MARIADB("mariadb");
 
   private final String resourceName;
 
@@ -33,7 +40,8 @@ public enum Dialect {
   /**
    * The dialect of a database, from the product name its JDBC driver reports.
    *
-   * @param databaseProductName e.g. {@code H2} or {@code PostgreSQL}
+   * @param databaseProductName e.g. {@code H2}, {@code PostgreSQL}, {@code MariaDB} or {@code
+   *     MySQL}
    * @return the dialect
    * @throws StorageException if Spirit has no dialect for that database
    */
@@ -45,8 +53,11 @@ public enum Dialect {
     if (name.contains("postgresql")) {
       return POSTGRESQL;
     }
+    if (name.contains("mariadb") || name.contains("mysql")) {
+      return MARIADB;
+    }
     throw new StorageException(
-        "the JDBC backend supports H2 and PostgreSQL, but the DataSource connects to '"
+        "the JDBC backend supports H2, PostgreSQL and MariaDB / MySQL, but the DataSource connects to '"
             + databaseProductName
             + "'");
   }
@@ -56,7 +67,7 @@ public enum Dialect {
    *
    * @param jdbcUrl e.g. {@code jdbc:h2:file:./data/spirit}
    * @return the dialect
-   * @throws StorageException if the URL is not an H2 or PostgreSQL URL
+   * @throws StorageException if the URL is not an H2, PostgreSQL, MariaDB or MySQL URL
    */
   public static Dialect fromJdbcUrl(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:h2:")) {
@@ -65,8 +76,12 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
+    if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
+      return MARIADB;
+    }
     throw new StorageException(
-        "the JDBC backend takes jdbc:h2:... or jdbc:postgresql://... URLs, not '"
+        "the JDBC backend takes jdbc:h2:..., jdbc:postgresql://..., jdbc:mariadb://... or"
+            + " jdbc:mysql://... URLs, not '"
             + JdbcUrls.redact(jdbcUrl)
             + "'");
   }

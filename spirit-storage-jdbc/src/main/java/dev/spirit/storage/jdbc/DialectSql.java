@@ -1,15 +1,23 @@
 package dev.spirit.storage.jdbc;
 
 import dev.spirit.submission.Submission;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The statements in which the two dialects differ: the set-at-a-time look-ups of a batch, the
- * element type names of SQL arrays, and how a batch's rows and counts are written. Everything else
- * Spirit runs is the same SQL on both.
+ * The statements and values in which the dialects differ: the set-at-a-time look-ups of a batch and
+ * how their list of values is passed (an SQL array on H2 and PostgreSQL, a JSON array on MariaDB),
+ * how a batch's rows and counts are written, and how an instant is bound to a timestamp column.
+ * Everything else Spirit runs is the same SQL on all of them.
  */
 interface DialectSql {
 
@@ -20,7 +28,11 @@ interface DialectSql {
    * @return its statements
    */
   static DialectSql of(Dialect dialect) {
-    return dialect == Dialect.POSTGRESQL ? new PostgresqlSql() : new H2Sql();
+    return switch (dialect) {
+      case POSTGRESQL -> new PostgresqlSql();
+      case H2 -> new H2Sql();
+      case MARIADB -> new MariaDbSql();
+    };
   }
 
   /**
@@ -47,12 +59,64 @@ interface DialectSql {
   String idLookup();
 
   /**
-   * The element type name for {@link Connection#createArrayOf}.
+   * Binds the list parameter of {@link #keyLookup}, {@link #counterLock} or {@link #idLookup}.
    *
-   * @param uuids true for UUID values, false for strings
-   * @return the type name
+   * @param c the connection
+   * @param ps the statement
+   * @param index the parameter's index
+   * @param values the values, all UUIDs or all strings; not empty
+   * @return an array to free once the statement has run, or null
+   * @throws SQLException if the driver fails
    */
-  String arrayType(boolean uuids);
+  @Nullable Array bindList(Connection c, PreparedStatement ps, int index, List<?> values)
+      throws SQLException;
+
+  /**
+   * The value to bind to a timestamp column ({@code received_at}, {@code applied_at}) for an
+   * instant in whole microseconds.
+   *
+   * @param instant the instant
+   * @return the value for {@link PreparedStatement#setObject(int, Object)}
+   */
+  default Object timestamp(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /**
+   * The earliest instant a timestamp column can hold; every stored received-at is at or after it.
+   *
+   * @return the instant
+   */
+  default Instant earliestTimestamp() {
+    return Instant.MIN;
+  }
+
+  /**
+   * The latest instant a timestamp column can hold; every stored received-at is at or before it.
+   *
+   * @return the instant
+   */
+  default Instant latestTimestamp() {
+    return Instant.MAX;
+  }
+
+  /**
+   * Binds a list as an SQL array of {@code uuid} or {@code string} elements.
+   *
+   * @return the array, to free after the statement
+   */
+  static Array bindArray(
+      Connection c, PreparedStatement ps, int index, List<?> values, String uuid, String string)
+      throws SQLException {
+    Array array = c.createArrayOf(values.get(0) instanceof UUID ? uuid : string, values.toArray());
+    try {
+      ps.setArray(index, array);
+    } catch (SQLException | RuntimeException e) {
+      array.free();
+      throw e;
+    }
+    return array;
+  }
 
   /**
    * Writes a batch's new rows, the new counts of counter rows this transaction has locked, and

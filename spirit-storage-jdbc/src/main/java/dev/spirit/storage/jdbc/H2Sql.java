@@ -1,6 +1,7 @@
 package dev.spirit.storage.jdbc;
 
 import dev.spirit.submission.Submission;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,8 +32,9 @@ final class H2Sql implements DialectSql {
   }
 
   @Override
-  public String arrayType(boolean uuids) {
-    return uuids ? "UUID" : "VARCHAR";
+  public Array bindList(Connection c, PreparedStatement ps, int index, List<?> values)
+      throws SQLException {
+    return DialectSql.bindArray(c, ps, index, values, "UUID", "VARCHAR");
   }
 
   @Override
@@ -48,7 +50,7 @@ final class H2Sql implements DialectSql {
                 + SubmissionSql.COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Submission s : rows) {
-        SubmissionSql.bindSubmission(ps, s);
+        SubmissionSql.bindSubmission(ps, s, this);
         ps.addBatch();
       }
       ps.executeBatch();

@@ -10,8 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +29,11 @@ import java.util.Optional;
  */
 final class JdbcLexicons {
   private final Transactions tx;
+  private final DialectSql sql;
 
-  JdbcLexicons(Transactions tx) {
+  JdbcLexicons(Transactions tx, DialectSql sql) {
     this.tx = tx;
+    this.sql = sql;
   }
 
   WriteResult<CampaignLexicon> store(CampaignLexicon next) {
@@ -56,7 +56,7 @@ final class JdbcLexicons {
             ps.setObject(1, id.value());
             ps.setLong(2, next.revision());
             ps.setString(3, next.version());
-            ps.setObject(4, OffsetDateTime.ofInstant(next.attachedAt(), ZoneOffset.UTC));
+            ps.setObject(4, sql.timestamp(next.attachedAt()));
             ps.setString(5, next.attachedBy());
             ps.setString(6, SpiritCodec.toJson(next));
             ps.executeUpdate();

@@ -33,8 +33,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link SpiritStore} in an SQL database (H2 or PostgreSQL) over a {@link DataSource}. Plain
- * JDBC; every statement is prepared, user data only ever travels as parameters.
+ * A {@link SpiritStore} in an SQL database (H2, PostgreSQL or MariaDB / MySQL 8) over a {@link
+ * DataSource}. Plain JDBC; every statement is prepared, user data only ever travels as parameters.
  *
  * <p><b>Layout.</b> Each record is stored whole as Spirit's canonical JSON ({@link SpiritCodec}) in
  * a {@code record_json} column, beside copies of the fields Spirit queries by (campaign, status,
@@ -51,16 +51,16 @@ import org.jspecify.annotations.Nullable;
  * look-ups and writes; {@link BatchInsert} describes how.
  *
  * <p><b>Updates</b> are optimistic: {@code UPDATE ... WHERE id = ? AND version = ?}. <b>Pages</b>
- * use keyset pagination on the UUID id column (never {@code OFFSET}); both databases order {@code
- * UUID} values as unsigned 128-bit numbers, the order of {@link SubmissionId#compareTo}.
- * <b>Streams</b> fetch pages of {@value #STREAM_CHUNK} rows lazily, holding no connection between
- * pages.
+ * use keyset pagination on the UUID id column (never {@code OFFSET}); every database orders {@code
+ * UUID} values (MariaDB: their canonical text in {@code ascii_bin}) as unsigned 128-bit numbers,
+ * the order of {@link SubmissionId#compareTo}. <b>Streams</b> fetch pages of {@value #STREAM_CHUNK}
+ * rows lazily, holding no connection between pages.
  *
  * <p><b>Where things live.</b> This class maps the SPI to SQL; {@link Transactions} runs every
  * operation in a retried transaction and translates failures; {@link SubmissionSql} holds the
  * submission row, the single insert and the filtered scan; {@link BatchInsert} the batch insert;
- * {@link DialectSql} ({@link PostgresqlSql}, {@link H2Sql}) the statements the dialects spell
- * differently; {@link ChunkedStream} the lazy streams.
+ * {@link DialectSql} ({@link PostgresqlSql}, {@link H2Sql}, {@link MariaDbSql}) the statements the
+ * dialects spell differently; {@link ChunkedStream} the lazy streams.
  *
  * <p>Database failures become {@link StorageException}s that say what Spirit was doing; a lost
  * connection says so and whether the operation may have been stored. Thread-safe as far as the
@@ -74,6 +74,7 @@ public final class JdbcStore implements SpiritStore {
   private final String where;
   private final @Nullable AutoCloseable owned;
   private final Transactions tx;
+  private final DialectSql sql;
   private final BatchInsert batch;
   private final JdbcLexicons lexicons;
 
@@ -82,9 +83,10 @@ public final class JdbcStore implements SpiritStore {
     this.dialect = dialect;
     this.where = where;
     this.owned = owned;
-    this.tx = new Transactions(dataSource, where);
-    this.batch = new BatchInsert(DialectSql.of(dialect));
-    this.lexicons = new JdbcLexicons(tx);
+    this.tx = new Transactions(dataSource, dialect, where);
+    this.sql = DialectSql.of(dialect);
+    this.batch = new BatchInsert(sql);
+    this.lexicons = new JdbcLexicons(tx, sql);
   }
 
   /**
@@ -92,10 +94,10 @@ public final class JdbcStore implements SpiritStore {
    * schema to the newest version. The DataSource stays the caller's: closing the store does not
    * close it.
    *
-   * @param dataSource a pooled DataSource (HikariCP or any other) for H2 or PostgreSQL
+   * @param dataSource a pooled DataSource (HikariCP or any other) for H2, PostgreSQL or MariaDB
    * @return the open store
-   * @throws StorageException if the database cannot be reached, is not H2 or PostgreSQL, or its
-   *     schema cannot be migrated
+   * @throws StorageException if the database cannot be reached, is not H2, PostgreSQL or MariaDB /
+   *     MySQL, or its schema cannot be migrated
    */
   public static JdbcStore open(DataSource dataSource) {
     Dialect dialect;
@@ -265,7 +267,7 @@ public final class JdbcStore implements SpiritStore {
     try {
       return tx.inTransaction(
           "insert submission " + first.id(),
-          (c, attempt) -> SubmissionSql.insertOne(c, first, maxPerParticipant, attempt > 1));
+          (c, attempt) -> SubmissionSql.insertOne(c, sql, first, maxPerParticipant, attempt > 1));
     } catch (Transactions.IdTaken taken) {
       return new SubmissionWrite.IdTaken(taken.id);
     }
@@ -341,7 +343,7 @@ public final class JdbcStore implements SpiritStore {
     List<Submission> found =
         tx.withConnection(
             "query submissions of campaign " + filter.campaignId(),
-            c -> SubmissionSql.scan(c, filter, after, page.limit() + 1));
+            c -> SubmissionSql.scan(c, sql, filter, after, page.limit() + 1));
     if (found.size() > page.limit()) {
       List<Submission> items = found.subList(0, page.limit());
       return new Page<>(items, Optional.of(new PageCursor(items.get(items.size() - 1).id())));
@@ -363,9 +365,9 @@ public final class JdbcStore implements SpiritStore {
         "count submissions of campaign " + filter.campaignId(),
         c -> {
           List<Object> params = new ArrayList<>();
-          StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM spirit_submissions WHERE ");
-          SubmissionSql.appendConditions(sql, params, filter);
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+          StringBuilder query = new StringBuilder("SELECT COUNT(*) FROM spirit_submissions WHERE ");
+          SubmissionSql.appendConditions(query, params, filter, sql);
+          try (PreparedStatement ps = c.prepareStatement(query.toString())) {
             SubmissionSql.bindAll(ps, 1, params);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -382,7 +384,7 @@ public final class JdbcStore implements SpiritStore {
         (Optional<SubmissionId> after) ->
             tx.withConnection(
                 "stream submissions of campaign " + filter.campaignId(),
-                c -> SubmissionSql.scan(c, filter, after, STREAM_CHUNK)),
+                c -> SubmissionSql.scan(c, sql, filter, after, STREAM_CHUNK)),
         Submission::id);
   }
 

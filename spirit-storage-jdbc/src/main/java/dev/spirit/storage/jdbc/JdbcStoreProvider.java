@@ -14,8 +14,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens a {@link JdbcStore} for the store URIs {@code jdbc:h2:...} and {@code
- * jdbc:postgresql://...}, with a HikariCP connection pool that the store owns and closes.
+ * Opens a {@link JdbcStore} for the store URIs {@code jdbc:h2:...}, {@code jdbc:postgresql://...},
+ * {@code jdbc:mariadb://...} and {@code jdbc:mysql://...}, with a HikariCP connection pool that the
+ * store owns and closes.
  *
  * <p>The URI is the JDBC URL, passed to the driver unchanged. Credentials come from the URL ({@code
  * jdbc:postgresql://db/spirit?user=spirit&password=...}, {@code
@@ -23,6 +24,12 @@ import org.jspecify.annotations.Nullable;
  * environment variables {@code SPIRIT_DB_USER} and {@code SPIRIT_DB_PASSWORD}. {@code
  * SPIRIT_DB_POOL_SIZE} sets the pool's maximum size (default 10). For PostgreSQL the pool turns on
  * the driver's {@code reWriteBatchedInserts}, which makes batch imports several times faster.
+ *
+ * <p>MariaDB and MySQL URIs both go to MariaDB Connector/J (LGPL-2.1; no GPL MySQL connector is
+ * needed): a {@code jdbc:mysql:} URI gets the driver's {@code permitMysqlScheme} option, without
+ * which it would not accept the URL, and the pool names the driver class, so a MySQL connector on
+ * the class path cannot take the URL instead. The pool's connections run read committed (InnoDB
+ * defaults to repeatable read; {@link Transactions} explains why that matters).
  *
  * <p>An in-memory H2 database ({@code jdbc:h2:mem:name}) lives as long as the store: the provider
  * holds one extra connection open so that the pool's turnover cannot drop it. {@code jdbc:h2:mem:}
@@ -43,18 +50,28 @@ public final class JdbcStoreProvider implements StoreProvider {
 
   @Override
   public boolean supports(String uri) {
-    return uri.startsWith("jdbc:h2:") || uri.startsWith("jdbc:postgresql:");
+    return uri.startsWith("jdbc:h2:")
+        || uri.startsWith("jdbc:postgresql:")
+        || uri.startsWith("jdbc:mariadb:")
+        || uri.startsWith("jdbc:mysql:");
   }
 
   @Override
   public String uriPattern() {
-    return "jdbc:h2:<h2 url> | jdbc:postgresql://<host>[:port]/<database>[?user=..]";
+    return "jdbc:h2:<h2 url> | jdbc:postgresql://<host>[:port]/<database>[?user=..]"
+        + " | jdbc:mariadb://<host>[:port]/<database>[?user=..]"
+        + " | jdbc:mysql://<host>[:port]/<database>[?user=..]";
   }
 
   @Override
   public SpiritStore open(String uri) {
     Dialect dialect = Dialect.fromJdbcUrl(uri);
-    String url = dialect == Dialect.H2 ? nameAnonymousMemoryDatabase(uri) : uri;
+    String url =
+        switch (dialect) {
+          case H2 -> nameAnonymousMemoryDatabase(uri);
+          case MARIADB -> permitMysqlScheme(uri);
+          case POSTGRESQL -> uri;
+        };
     HikariConfig config = poolConfig(url, dialect);
     String where = JdbcUrls.redact(url);
     @Nullable Connection keepAlive = null;
@@ -102,7 +119,25 @@ public final class JdbcStoreProvider implements StoreProvider {
     if (dialect == Dialect.POSTGRESQL && !lower.contains("rewritebatchedinserts")) {
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
+    if (dialect == Dialect.MARIADB) {
+      config.setDriverClassName(MARIADB_DRIVER);
+      config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    }
     return config;
+  }
+
+  /** MariaDB Connector/J, which serves {@code jdbc:mariadb:} and {@code jdbc:mysql:} URLs. */
+  static final String MARIADB_DRIVER = "org.mariadb.jdbc.Driver";
+
+  /**
+   * A {@code jdbc:mysql:} URL with the option that lets MariaDB Connector/J accept it ({@code
+   * jdbc:mariadb:} URLs and ones that have it already are returned as they are).
+   */
+  static String permitMysqlScheme(String url) {
+    if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
   }
 
   private int poolSize() {

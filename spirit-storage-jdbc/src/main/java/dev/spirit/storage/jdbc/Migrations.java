@@ -10,12 +10,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -40,6 +41,14 @@ import org.slf4j.LoggerFactory;
  *       usual case for an embedded database) are serialised by a lock per database; beyond that,
  *       every H2 statement is idempotent ({@code IF NOT EXISTS}) and a second instance that loses
  *       the race to record a version (unique key) re-checks and carries on.
+ *   <li>MariaDB / MySQL: DDL commits implicitly there too. The migrating connection holds the named
+ *       lock {@code GET_LOCK('spirit_schema_<sha1 of the database name>')} while it checks and
+ *       applies versions, so instances in any number of processes take turns and the later ones
+ *       find the versions recorded; the server releases the lock if the connection dies. The
+ *       scripts keep to SQL that MariaDB and MySQL 8 both accept (MySQL has no {@code IF NOT
+ *       EXISTS} for indexes), so a statement whose effect is already there because an earlier start
+ *       stopped before recording its version (InnoDB DDL is atomic per statement) fails with
+ *       "duplicate key name" or "can't drop; check that it exists", which the runner takes as done.
  * </ol>
  */
 final class Migrations {
@@ -49,6 +58,15 @@ final class Migrations {
   private static final int ADVISORY_LOCK_CLASS = 0x5350_4952; // "SPIR"
 
   private static final Map<String, Object> H2_LOCKS = new ConcurrentHashMap<>();
+
+  /** How long a MariaDB instance waits for another one's migration, in seconds. */
+  static final int MARIADB_LOCK_WAIT_SECONDS = 300;
+
+  /**
+   * MariaDB / MySQL errors of a DDL statement whose effect is already there: table exists (1050),
+   * duplicate key name (1061), can't drop a key that does not exist (1091).
+   */
+  private static final Set<Integer> MARIADB_ALREADY_DONE = Set.of(1050, 1061, 1091);
 
   /** One schema version. */
   record Migration(int version, String name) {
@@ -70,12 +88,30 @@ final class Migrations {
           new Migration(2, "participant_index"),
           new Migration(3, "lexicons"));
 
-  static final String VERSION_TABLE_DDL =
+  private static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("
           + " version INTEGER PRIMARY KEY,"
           + " description VARCHAR(200) NOT NULL,"
           + " checksum VARCHAR(64) NOT NULL,"
           + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+
+  private static final String MARIADB_VERSION_TABLE_DDL =
+      "CREATE TABLE IF NOT EXISTS spirit_schema_version ("
+          + " version INTEGER PRIMARY KEY,"
+          + " description VARCHAR(200) NOT NULL,"
+          + " checksum VARCHAR(64) NOT NULL,"
+          + " applied_at DATETIME(6) NOT NULL)"
+          + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+
+  /**
+   * The DDL of {@code spirit_schema_version} (not a migration: every version is recorded in it).
+   *
+   * @param dialect the database
+   * @return the {@code CREATE TABLE IF NOT EXISTS} statement
+   */
+  static String versionTableDdl(Dialect dialect) {
+    return dialect == Dialect.MARIADB ? MARIADB_VERSION_TABLE_DDL : VERSION_TABLE_DDL;
+  }
 
   private Migrations() {}
 
@@ -98,6 +134,7 @@ final class Migrations {
       return switch (dialect) {
         case POSTGRESQL -> migratePostgresql(c, where);
         case H2 -> migrateH2(c, where);
+        case MARIADB -> migrateMariaDb(c, where);
       };
     }
   }
@@ -112,7 +149,7 @@ final class Migrations {
         lock.setInt(1, ADVISORY_LOCK_CLASS);
         lock.execute();
       }
-      execute(c, VERSION_TABLE_DDL);
+      execute(c, versionTableDdl(Dialect.POSTGRESQL));
       List<Integer> applied = new ArrayList<>();
       Map<Integer, String> done = appliedVersions(c, where);
       for (Migration m : ALL) {
@@ -123,7 +160,7 @@ final class Migrations {
         for (String statement : statements(script)) {
           execute(c, statement);
         }
-        record(c, m, script);
+        record(c, m, script, Dialect.POSTGRESQL);
         applied.add(m.version());
       }
       c.commit();
@@ -141,7 +178,7 @@ final class Migrations {
     String database = c.getMetaData().getURL() + "|" + c.getSchema();
     Object lock = H2_LOCKS.computeIfAbsent(database, k -> new Object());
     synchronized (lock) {
-      execute(c, VERSION_TABLE_DDL);
+      execute(c, versionTableDdl(Dialect.H2));
       List<Integer> applied = new ArrayList<>();
       Map<Integer, String> done = appliedVersions(c, where);
       for (Migration m : ALL) {
@@ -153,7 +190,7 @@ final class Migrations {
           execute(c, statement);
         }
         try {
-          record(c, m, script);
+          record(c, m, script, Dialect.H2);
           applied.add(m.version());
         } catch (SQLException e) {
           if (!SqlErrors.isUniqueViolation(e)) {
@@ -165,6 +202,64 @@ final class Migrations {
       }
       log(applied, where);
       return applied;
+    }
+  }
+
+  private static List<Integer> migrateMariaDb(Connection c, String where) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(true); // every DDL statement commits anyway; each version row commits too
+    String lockName = "CONCAT('spirit_schema_', SHA1(COALESCE(DATABASE(), '')))";
+    try {
+      try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(" + lockName + ", ?)")) {
+        lock.setInt(1, MARIADB_LOCK_WAIT_SECONDS);
+        try (ResultSet rs = lock.executeQuery()) {
+          if (!rs.next() || rs.getInt(1) != 1) {
+            throw new StorageException(
+                "waited "
+                    + MARIADB_LOCK_WAIT_SECONDS
+                    + " s for another Spirit instance to finish migrating the schema of "
+                    + where
+                    + "; it still holds the migration lock");
+          }
+        }
+      }
+      try {
+        execute(c, versionTableDdl(Dialect.MARIADB));
+        List<Integer> applied = new ArrayList<>();
+        Map<Integer, String> done = appliedVersions(c, where);
+        for (Migration m : ALL) {
+          String script = script(m, Dialect.MARIADB);
+          if (isApplied(m, script, done, where)) {
+            continue;
+          }
+          for (String statement : statements(script)) {
+            try {
+              execute(c, statement);
+            } catch (SQLException e) {
+              if (!MARIADB_ALREADY_DONE.contains(e.getErrorCode())) {
+                throw e;
+              }
+              LOG.info(
+                  "Spirit schema of {}: a statement of version {} had already taken effect ({});"
+                      + " an earlier start stopped before recording the version",
+                  where,
+                  m.version(),
+                  SqlErrors.describe(e));
+            }
+          }
+          record(c, m, script, Dialect.MARIADB);
+          applied.add(m.version());
+        }
+        log(applied, where);
+        return applied;
+      } finally {
+        try (PreparedStatement unlock =
+            c.prepareStatement("SELECT RELEASE_LOCK(" + lockName + ")")) {
+          unlock.execute();
+        }
+      }
+    } finally {
+      c.setAutoCommit(autoCommit);
     }
   }
 
@@ -223,7 +318,8 @@ final class Migrations {
     return result;
   }
 
-  private static void record(Connection c, Migration m, String script) throws SQLException {
+  private static void record(Connection c, Migration m, String script, Dialect dialect)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO spirit_schema_version (version, description, checksum, applied_at)"
@@ -231,7 +327,8 @@ final class Migrations {
       ps.setInt(1, m.version());
       ps.setString(2, m.name());
       ps.setString(3, checksum(script));
-      ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+      ps.setObject(
+          4, DialectSql.of(dialect).timestamp(Instant.now().truncatedTo(ChronoUnit.MICROS)));
       ps.executeUpdate();
     }
   }

@@ -41,8 +41,9 @@ final class PostgresqlSql implements DialectSql {
   }
 
   @Override
-  public String arrayType(boolean uuids) {
-    return uuids ? "uuid" : "varchar";
+  public Array bindList(Connection c, PreparedStatement ps, int index, List<?> values)
+      throws SQLException {
+    return DialectSql.bindArray(c, ps, index, values, "uuid", "varchar");
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.util.Locale;
  * the SHA-256 of its script, which tells the store on start that the schema is up to date.
  *
  * <p>Print it with {@code java -cp spirit-storage-jdbc.jar dev.spirit.storage.jdbc.SchemaScript
- * postgresql > spirit-schema.sql} (or {@code h2}) and run it once, in one transaction, in the
- * schema the application uses.
+ * postgresql > spirit-schema.sql} (or {@code h2}, {@code mariadb}) and run it once, in one
+ * transaction, in the schema the application uses (on MariaDB, whose DDL commits implicitly, in the
+ * database the application uses).
  */
 public final class SchemaScript {
   private SchemaScript() {}
@@ -24,15 +25,24 @@ public final class SchemaScript {
    * @return the DDL, statements ending with a semicolon at the end of a line
    */
   public static String forDialect(Dialect dialect) {
-    String now = dialect == Dialect.H2 ? "CURRENT_TIMESTAMP" : "now()";
+    String now =
+        switch (dialect) {
+          case H2 -> "CURRENT_TIMESTAMP";
+          case POSTGRESQL -> "now()";
+          case MARIADB -> "UTC_TIMESTAMP(6)";
+        };
     StringBuilder sql = new StringBuilder();
     sql.append("-- Spirit schema for ")
         .append(dialect.name())
         .append(", version ")
         .append(Migrations.latestVersion())
         .append(", generated from the migrations by SchemaScript.\n")
-        .append("-- Run it once, in one transaction, in the schema the application uses.\n\n")
-        .append(Migrations.VERSION_TABLE_DDL)
+        .append(
+            dialect == Dialect.MARIADB
+                ? "-- Run it once in the database the application uses (MariaDB commits every DDL"
+                    + " statement\n-- by itself, so there is no one transaction to run it in).\n\n"
+                : "-- Run it once, in one transaction, in the schema the application uses.\n\n")
+        .append(Migrations.versionTableDdl(dialect))
         .append(";\n");
     for (Migrations.Migration m : Migrations.ALL) {
       sql.append("\n-- ---- ").append(m.resource(dialect)).append(" ----\n");
@@ -57,15 +67,15 @@ public final class SchemaScript {
   }
 
   /**
-   * Prints the script of the dialect named by the only argument ({@code h2} or {@code postgresql})
-   * to standard output.
+   * Prints the script of the dialect named by the only argument ({@code h2}, {@code postgresql} or
+   * {@code mariadb}) to standard output.
    *
    * @param args the dialect's name
    */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (args.length != 1) {
-      System.err.println("usage: SchemaScript h2|postgresql");
+      System.err.println("usage: SchemaScript h2|postgresql|mariadb");
       System.exit(2);
       return;
     }
@@ -76,7 +86,7 @@ public final class SchemaScript {
         return;
       }
     }
-    System.err.println("unknown dialect '" + args[0] + "': use h2 or postgresql");
+    System.err.println("unknown dialect '" + args[0] + "': use h2, postgresql or mariadb");
     System.exit(2);
   }
 }

@@ -10,10 +10,14 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Classifies {@link SQLException}s of H2 and PostgreSQL by SQLState, and turns them into {@link
- * StorageException}s whose message says what Spirit was doing and what it means for the data.
+ * Classifies {@link SQLException}s of H2 and PostgreSQL by SQLState, and of MariaDB / MySQL (whose
+ * SQLStates are coarse: 23000 for every integrity violation, HY000 for many others) by SQLState and
+ * vendor error code, and turns them into {@link StorageException}s whose message says what Spirit
+ * was doing and what it means for the data.
  */
 final class SqlErrors {
   /** Unique or primary key violation (both databases). */
@@ -40,18 +44,80 @@ final class SqlErrors {
   private static final Set<String> CONNECTION_LOST =
       Set.of("57P01", "57P02", "57P03", "90098", "90121", "90007", "90067");
 
+  /**
+   * MariaDB / MySQL duplicate keys (SQLState 23000): ER_DUP_KEY 1022, ER_DUP_ENTRY 1062,
+   * ER_DUP_ENTRY_WITH_KEY_NAME 1586.
+   */
+  private static final Set<Integer> MARIADB_DUPLICATE = Set.of(1022, 1062, 1586);
+
+  /**
+   * MariaDB / MySQL foreign keys (SQLState 23000): no parent row (1216, 1452), a child row still
+   * refers to the row (1217, 1451).
+   */
+  private static final Set<Integer> MARIADB_FOREIGN_KEY = Set.of(1216, 1217, 1451, 1452);
+
+  /**
+   * MariaDB / MySQL conflicts a new attempt resolves: deadlock (1213, SQLState 40001, already
+   * retried by its state), lock wait timeout (1205, HY000; InnoDB rolls back only the statement,
+   * Spirit the whole transaction) and "record has changed since last read" (1020, HY000, from
+   * snapshot isolation checks).
+   */
+  private static final Set<Integer> MARIADB_RETRYABLE = Set.of(1020, 1205, 1213);
+
+  /**
+   * MariaDB / MySQL: the server shut down (1053) or killed the connection (1927), the client lost
+   * it (2006, 2013), or MySQL closed an idle one (4031). The driver reports most losses as SQLState
+   * 08xxx already.
+   */
+  private static final Set<Integer> MARIADB_CONNECTION_LOST = Set.of(1053, 1927, 2006, 2013, 4031);
+
+  /** MariaDB / MySQL messages that quote a stored or rejected value. */
+  private static final Pattern QUOTED_VALUE =
+      Pattern.compile("(Duplicate entry |Incorrect \\w+ value: )'.*'(?= for (key|column) )");
+
   private SqlErrors() {}
 
   static boolean isUniqueViolation(SQLException e) {
-    return states(e).contains(UNIQUE_VIOLATION);
+    return states(e).contains(UNIQUE_VIOLATION) || hasIntegrityCode(e, MARIADB_DUPLICATE);
   }
 
   static boolean isForeignKeyViolation(SQLException e) {
-    return states(e).stream().anyMatch(FOREIGN_KEY_VIOLATION::contains);
+    return states(e).stream().anyMatch(FOREIGN_KEY_VIOLATION::contains)
+        || hasIntegrityCode(e, MARIADB_FOREIGN_KEY);
   }
 
   static boolean isRetryable(SQLException e) {
-    return !isConnectionLoss(e) && states(e).stream().anyMatch(RETRYABLE::contains);
+    if (isConnectionLoss(e)) {
+      return false;
+    }
+    return states(e).stream().anyMatch(RETRYABLE::contains)
+        || chain(e).stream()
+            .anyMatch(
+                t ->
+                    t instanceof SQLException sql
+                        && MARIADB_RETRYABLE.contains(sql.getErrorCode())
+                        && isMariaDbState(sql.getSQLState()));
+  }
+
+  /**
+   * Whether a MariaDB / MySQL vendor code in {@code codes} comes with an integrity SQLState (class
+   * 23): H2's vendor codes are five-digit numbers and PostgreSQL's are 0, so neither can match.
+   */
+  private static boolean hasIntegrityCode(SQLException e, Set<Integer> codes) {
+    for (Throwable t : chain(e)) {
+      if (t instanceof SQLException sql
+          && codes.contains(sql.getErrorCode())
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The SQLStates MariaDB and MySQL report their conflicts with (or none). */
+  private static boolean isMariaDbState(@Nullable String state) {
+    return state == null || state.equals("HY000") || state.equals("40001");
   }
 
   static boolean isConnectionLoss(SQLException e) {
@@ -63,6 +129,9 @@ final class SqlErrors {
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         if (state != null && (state.startsWith("08") || CONNECTION_LOST.contains(state))) {
+          return true;
+        }
+        if (MARIADB_CONNECTION_LOST.contains(sql.getErrorCode())) {
           return true;
         }
         String message = String.valueOf(sql.getMessage());
@@ -112,7 +181,8 @@ final class SqlErrors {
   /**
    * The driver's words for a failure, short and without the SQL: PostgreSQL's batch errors quote
    * the whole statement with its values, which are people's submissions and have no place in a log
-   * line.
+   * line. MariaDB's messages quote the value of a duplicate key or of a string it cannot store;
+   * those quotes are left out too.
    */
   static String describe(SQLException e) {
     SQLException shown = e;
@@ -127,7 +197,10 @@ final class SqlErrors {
   }
 
   private static String shorten(String message) {
-    String firstLine = message.lines().findFirst().orElse("");
+    String firstLine =
+        QUOTED_VALUE
+            .matcher(message.lines().findFirst().orElse(""))
+            .replaceAll("$1(value not shown)");
     return firstLine.length() <= 300 ? firstLine : firstLine.substring(0, 300) + "...";
   }
 

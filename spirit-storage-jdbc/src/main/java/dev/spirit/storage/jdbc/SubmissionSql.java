@@ -14,8 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +35,7 @@ import java.util.UUID;
  *   <li>take the participant's slot: {@code UPDATE spirit_participant_counts SET submission_count =
  *       submission_count + 1 WHERE campaign_id = ? AND participant_id = ? AND submission_count <
  *       ?}. The row lock this takes makes every other insert for the same participant wait until we
- *       commit or roll back, and both databases re-evaluate the condition on the newest committed
+ *       commit or roll back, and every database re-evaluates the condition on the newest committed
  *       count after the wait; if no row was updated the participant is at the limit ({@link
  *       SubmissionWrite.AtLimit}) or has no row yet, which is then inserted with count 1;
  *   <li>insert the submission row; a unique violation there is either the same id (reported as
@@ -50,7 +48,7 @@ import java.util.UUID;
  * fix that but aborts and retries many transactions under exactly the load where limits matter (one
  * kiosk, many taps), and H2 does not offer true serializable snapshot isolation. The counter row
  * serialises only the inserts of one participant in one campaign, costs one indexed update, and
- * works identically on both databases. Two inserts that race to create a participant's first row
+ * works identically on every database. Two inserts that race to create a participant's first row
  * meet at its primary key: the loser rolls back and runs again (a bounded number of times, as for
  * deadlocks, serialization failures and lock timeouts).
  */
@@ -63,7 +61,8 @@ final class SubmissionSql {
   private SubmissionSql() {}
 
   static SubmissionWrite insertOne(
-      Connection c, Submission submission, int max, boolean checkIdFirst) throws SQLException {
+      Connection c, DialectSql sql, Submission submission, int max, boolean checkIdFirst)
+      throws SQLException {
     if (checkIdFirst) {
       requireNewId(c, submission.id());
     }
@@ -116,7 +115,7 @@ final class SubmissionSql {
             "INSERT INTO spirit_submissions ("
                 + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      bindSubmission(ps, stored);
+      bindSubmission(ps, stored, sql);
       ps.executeUpdate();
     } catch (SQLException e) {
       if (SqlErrors.isUniqueViolation(e)) {
@@ -150,7 +149,11 @@ final class SubmissionSql {
    * continues until it has enough.
    */
   static List<Submission> scan(
-      Connection c, SubmissionFilter filter, Optional<SubmissionId> after, int want)
+      Connection c,
+      DialectSql dialect,
+      SubmissionFilter filter,
+      Optional<SubmissionId> after,
+      int want)
       throws SQLException {
     List<Submission> result = new ArrayList<>(Math.min(want, 1024));
     Optional<SubmissionId> cursor = after;
@@ -158,7 +161,7 @@ final class SubmissionSql {
       int fetch = want - result.size();
       List<Object> params = new ArrayList<>();
       StringBuilder sql = new StringBuilder("SELECT record_json FROM spirit_submissions WHERE ");
-      appendConditions(sql, params, filter);
+      appendConditions(sql, params, filter, dialect);
       if (cursor.isPresent()) {
         sql.append(" AND id > ?");
         params.add(cursor.get().value());
@@ -186,7 +189,8 @@ final class SubmissionSql {
     return result;
   }
 
-  static void appendConditions(StringBuilder sql, List<Object> params, SubmissionFilter filter) {
+  static void appendConditions(
+      StringBuilder sql, List<Object> params, SubmissionFilter filter, DialectSql dialect) {
     sql.append("campaign_id = ?");
     params.add(filter.campaignId().value());
     if (!filter.statuses().isEmpty()) {
@@ -203,13 +207,26 @@ final class SubmissionSql {
     filter.channel().ifPresent(ch -> add(sql, params, " AND channel = ?", ch.name()));
     filter.participant().ifPresent(p -> add(sql, params, " AND participant_id = ?", p.value()));
     // received_at holds whole microseconds (floor); these bounds are exact for whole-microsecond
-    // instants and a superset otherwise.
-    filter
-        .receivedFrom()
-        .ifPresent(f -> add(sql, params, " AND received_at >= ?", utc(floorMicros(f))));
-    filter
-        .receivedBefore()
-        .ifPresent(b -> add(sql, params, " AND received_at < ?", utc(ceilMicros(b))));
+    // instants and a superset otherwise. A bound beyond what the column can hold is no condition
+    // (every stored value meets it) or one no row meets; it is never bound as a value.
+    Instant earliest = dialect.earliestTimestamp();
+    Instant latest = dialect.latestTimestamp();
+    if (filter.receivedFrom().isPresent()) {
+      Instant from = floorMicros(filter.receivedFrom().get());
+      if (from.isAfter(latest)) {
+        sql.append(" AND 1 = 0");
+      } else if (from.isAfter(earliest)) {
+        add(sql, params, " AND received_at >= ?", dialect.timestamp(from));
+      }
+    }
+    if (filter.receivedBefore().isPresent()) {
+      Instant before = ceilMicros(filter.receivedBefore().get());
+      if (!before.isAfter(earliest)) {
+        sql.append(" AND 1 = 0");
+      } else if (!before.isAfter(latest)) {
+        add(sql, params, " AND received_at < ?", dialect.timestamp(before));
+      }
+    }
   }
 
   /**
@@ -273,14 +290,15 @@ final class SubmissionSql {
     }
   }
 
-  static void bindSubmission(PreparedStatement ps, Submission s) throws SQLException {
+  static void bindSubmission(PreparedStatement ps, Submission s, DialectSql dialect)
+      throws SQLException {
     ps.setObject(1, s.id().value());
     ps.setObject(2, s.campaignId().value());
     ps.setString(3, s.status().name());
     ps.setString(4, s.district().code());
     ps.setString(5, s.channel().name());
     ps.setString(6, s.participant().id().value());
-    ps.setObject(7, utc(floorMicros(s.receivedAt())));
+    ps.setObject(7, dialect.timestamp(floorMicros(s.receivedAt())));
     ps.setString(8, s.idempotencyKey().map(IdempotencyKey::value).orElse(null));
     ps.setLong(9, s.version());
     ps.setString(10, SpiritCodec.toJson(s));
@@ -302,10 +320,6 @@ final class SubmissionSql {
   /** {@code (?, ?, ...)} with one mark per value: the SQL varies in length, never in content. */
   static String marks(List<?> values) {
     return "(" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   static Instant floorMicros(Instant instant) {

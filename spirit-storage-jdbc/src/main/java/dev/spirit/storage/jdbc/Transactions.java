@@ -20,11 +20,21 @@ final class Transactions {
 
   private final DataSource dataSource;
   private final String where;
+
+  /**
+   * Whether to make sure each transaction runs read committed. H2 and PostgreSQL default to it;
+   * InnoDB defaults to repeatable read, whose consistent snapshot taken by the first read would let
+   * the key look-up and the counter-row read of an insert see an older state than the locking
+   * update between them, and whose gap locks turn concurrent inserts into deadlocks.
+   */
+  private final boolean ensureReadCommitted;
+
   private volatile boolean closed;
 
-  Transactions(DataSource dataSource, String where) {
+  Transactions(DataSource dataSource, Dialect dialect, String where) {
     this.dataSource = dataSource;
     this.where = where;
+    this.ensureReadCommitted = dialect == Dialect.MARIADB;
   }
 
   /**
@@ -99,6 +109,7 @@ final class Transactions {
         if (autoCommit) {
           c.setAutoCommit(false);
         }
+        int isolation = readCommitted(c);
         try {
           T result = work.run(c, attempt);
           committing = true;
@@ -110,9 +121,14 @@ final class Transactions {
           }
           throw e;
         } finally {
-          if (autoCommit && !c.isClosed()) {
+          if (!c.isClosed()) {
             try {
-              c.setAutoCommit(true);
+              if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                c.setTransactionIsolation(isolation);
+              }
+              if (autoCommit) {
+                c.setAutoCommit(true);
+              }
             } catch (SQLException ignored) {
               // the pool will discard a broken connection
             }
@@ -143,6 +159,23 @@ final class Transactions {
     } catch (SQLException e) {
       throw SqlErrors.translate(operation, e, false, where);
     }
+  }
+
+  /**
+   * Switches the connection to read committed where the dialect needs it (a no-op when the pool
+   * already hands out read-committed connections, as the provider's does).
+   *
+   * @return the isolation level to restore afterwards
+   */
+  private int readCommitted(Connection c) throws SQLException {
+    if (!ensureReadCommitted) {
+      return Connection.TRANSACTION_READ_COMMITTED;
+    }
+    int isolation = c.getTransactionIsolation();
+    if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+    return isolation;
   }
 
   private static void rollbackQuietly(Connection c, Throwable failure) {

@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +31,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -161,6 +165,62 @@ class ConnectionLossTest {
         assertRecovers(store, c, batch);
       } finally {
         PostgresTestDatabase.dropSchema(url, schema);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("on MariaDB: the server kills the batch's connection (KILL)")
+  class OnMariaDb {
+    // Passes when the class runs alone (scripts/with-mariadb.sh mvn ... -Dtest=ConnectionLossTest),
+    // but in the full module run the batch is never seen waiting for the squatter's lock within
+    // 30 s; not understood yet, so disabled rather than flaky. See the MariaDB branch's hand-back.
+    @Disabled("never sees the batch blocked in the full module run; passes alone; under study")
+    @Test
+    @DisplayName(
+        "clear error, nothing half-written, a retry with the same keys stores each card once")
+    void killedConnection() throws Exception {
+      String url = MariaDbTestDatabase.requireUrl("ConnectionLossTest on MariaDB");
+      String database = MariaDbTestDatabase.createDatabase(url);
+      String databaseUrl = MariaDbTestDatabase.urlWithDatabase(url, database);
+      try (HikariDataSource pool = MariaDbTestDatabase.pool(url, database, 4);
+          JdbcStore store = JdbcStore.open(pool)) {
+        Campaign c = store.insertCampaign(campaign());
+        List<Submission> batch = batch(c);
+        // A thread of its own: the common pool may have a single, busy thread on a small machine.
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (Connection blocker = blockKey(DriverManager.getConnection(databaseUrl), c, batch);
+            Connection observer = DriverManager.getConnection(databaseUrl)) {
+          CompletableFuture<List<InsertOutcome>> running =
+              CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000), worker);
+          String waiting =
+              "SELECT trx_mysql_thread_id FROM information_schema.innodb_trx"
+                  + " WHERE trx_state = 'LOCK WAIT'"
+                  + " AND trx_mysql_thread_id <> CONNECTION_ID()";
+          awaitBlocked(observer, waiting);
+          long thread;
+          try (PreparedStatement ps = observer.prepareStatement(waiting);
+              ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            thread = rs.getLong(1);
+          }
+          try (Statement kill = observer.createStatement()) {
+            kill.execute("KILL CONNECTION " + thread); // a number the server gave, not input
+          }
+          assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS))
+              .isInstanceOf(ExecutionException.class)
+              .cause()
+              .isInstanceOf(StorageException.class)
+              .hasMessageContaining("lost the connection to the database")
+              .hasMessageContaining("insert a batch of 200 submissions")
+              .hasMessageContaining("nothing of it was stored");
+          blocker.rollback();
+        } finally {
+          worker.shutdownNow();
+        }
+        assertRecovers(store, c, batch);
+      } finally {
+        MariaDbTestDatabase.dropDatabase(url, database);
       }
     }
   }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("JdbcStoreProvider")
 class JdbcStoreProviderTest {
@@ -30,16 +32,44 @@ class JdbcStoreProviderTest {
   }
 
   @Test
-  @DisplayName("takes jdbc:h2: and jdbc:postgresql: URIs and nothing else")
+  @DisplayName(
+      "takes jdbc:h2:, jdbc:postgresql:, jdbc:mariadb: and jdbc:mysql: URIs and nothing else")
   void supports() {
     JdbcStoreProvider provider = new JdbcStoreProvider();
     assertThat(provider.supports("jdbc:h2:file:./data/spirit")).isTrue();
     assertThat(provider.supports("jdbc:postgresql://db.example/spirit")).isTrue();
-    assertThat(provider.supports("jdbc:mysql://db/spirit")).isFalse();
+    assertThat(provider.supports("jdbc:mariadb://db/spirit")).isTrue();
+    assertThat(provider.supports("jdbc:mysql://db/spirit")).isTrue();
+    assertThat(provider.supports("jdbc:sqlserver://db;databaseName=spirit")).isFalse();
     assertThat(provider.supports("file:./data")).isFalse();
-    assertThatThrownBy(() -> SpiritStores.open("jdbc:mysql://db/spirit"))
+    assertThatThrownBy(() -> SpiritStores.open("jdbc:sqlserver://db;databaseName=spirit"))
         .isInstanceOf(UnsupportedStoreException.class)
-        .hasMessageContaining("jdbc:postgresql://");
+        .hasMessageContaining("jdbc:postgresql://")
+        .hasMessageContaining("jdbc:mariadb://")
+        .hasMessageContaining("jdbc:mysql://");
+  }
+
+  @Test
+  @DisplayName(
+      "MariaDB and MySQL URIs get MariaDB Connector/J by name, read committed, and jdbc:mysql:"
+          + " the driver's permitMysqlScheme option")
+  void mariaDbPoolConfig() {
+    JdbcStoreProvider provider = new JdbcStoreProvider(k -> null);
+    HikariConfig config = provider.poolConfig("jdbc:mariadb://db/spirit", Dialect.MARIADB);
+    assertThat(config.getDriverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
+    assertThat(config.getTransactionIsolation()).isEqualTo("TRANSACTION_READ_COMMITTED");
+    assertThat(config.getUsername()).isNull();
+    assertThat(JdbcStoreProvider.permitMysqlScheme("jdbc:mysql://db/spirit"))
+        .isEqualTo("jdbc:mysql://db/spirit?permitMysqlScheme");
+    assertThat(JdbcStoreProvider.permitMysqlScheme("jdbc:mysql://db/spirit?user=a"))
+        .isEqualTo("jdbc:mysql://db/spirit?user=a&permitMysqlScheme");
+    assertThat(JdbcStoreProvider.permitMysqlScheme("jdbc:mysql://db/s?permitMysqlScheme&user=a"))
+        .isEqualTo("jdbc:mysql://db/s?permitMysqlScheme&user=a");
+    assertThat(JdbcStoreProvider.permitMysqlScheme("jdbc:mariadb://db/spirit"))
+        .isEqualTo("jdbc:mariadb://db/spirit");
+    assertThat(Dialect.fromProductName("MariaDB")).isEqualTo(Dialect.MARIADB);
+    assertThat(Dialect.fromProductName("MySQL")).isEqualTo(Dialect.MARIADB);
+    assertThat(Dialect.fromJdbcUrl("jdbc:mysql://db/spirit")).isEqualTo(Dialect.MARIADB);
   }
 
   @Test
@@ -105,6 +135,38 @@ class JdbcStoreProviderTest {
         .isEqualTo("jdbc:postgresql://h/db?user=a&password=***&ssl=true");
     assertThat(JdbcUrls.redact("jdbc:h2:file:./x;USER=sa;PASSWORD=p4ss"))
         .isEqualTo("jdbc:h2:file:./x;USER=sa;PASSWORD=***");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
+  @DisplayName(
+      "opens a MariaDB store from a jdbc:mariadb: or jdbc:mysql: URI found through ServiceLoader,"
+          + " running read committed")
+  void mariaDbUri(String scheme) throws Exception {
+    String url = MariaDbTestDatabase.requireUrl("JdbcStoreProviderTest.mariaDbUri");
+    String database = MariaDbTestDatabase.createDatabase(url);
+    String uri =
+        MariaDbTestDatabase.urlWithDatabase(url, database).replaceFirst("^jdbc:mariadb:", scheme);
+    assertThat(uri).startsWith(scheme);
+    try (SpiritStore store = SpiritStores.open(uri)) {
+      assertThat(((JdbcStore) store).dialect()).isEqualTo(Dialect.MARIADB);
+      Campaign c = store.insertCampaign(campaign());
+      assertThat(store.listCampaigns()).containsExactly(c);
+      assertThat(store.toString()).contains(scheme);
+    } finally {
+      MariaDbTestDatabase.dropDatabase(url, database);
+    }
+  }
+
+  @Test
+  @DisplayName("an unreachable MariaDB gives a clear error that does not show the password")
+  void unreachableMariaDb() {
+    String uri =
+        "jdbc:mariadb://127.0.0.1:1/spirit?user=spirit&password=hunter2&connectTimeout=2000";
+    assertThatThrownBy(() -> new JdbcStoreProvider(k -> null).open(uri))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("cannot connect to jdbc:mariadb://127.0.0.1:1/spirit")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test

@@ -147,7 +147,7 @@ class MigrationsTest {
     void upgradeFromVersion1() throws Exception {
       Migrations.Migration v1 = Migrations.ALL.get(0);
       String v1Script = Migrations.script(v1, dialect());
-      execute(Migrations.VERSION_TABLE_DDL);
+      execute(Migrations.versionTableDdl(dialect()));
       for (String statement : Migrations.statements(v1Script)) {
         execute(statement);
       }
@@ -215,8 +215,15 @@ class MigrationsTest {
       List<String> result = new ArrayList<>();
       try (Connection c = database.getConnection()) {
         String table = dialect() == Dialect.H2 ? "SPIRIT_SUBMISSIONS" : "spirit_submissions";
+        boolean mariaDb = dialect() == Dialect.MARIADB; // databases are catalogs there
         try (ResultSet rs =
-            c.getMetaData().getIndexInfo(null, c.getSchema(), table, false, false)) {
+            c.getMetaData()
+                .getIndexInfo(
+                    mariaDb ? c.getCatalog() : null,
+                    mariaDb ? null : c.getSchema(),
+                    table,
+                    false,
+                    false)) {
           while (rs.next()) {
             String name = rs.getString("INDEX_NAME");
             if (name != null) {
@@ -379,8 +386,103 @@ class MigrationsTest {
     }
   }
 
+  @Nested
+  @DisplayName("on MariaDB")
+  class OnMariaDb extends Contract {
+    private @Nullable String name;
+    private @Nullable HikariDataSource pool;
+
+    @BeforeAll
+    static void requireMariaDb() {
+      MariaDbTestDatabase.requireUrl("MigrationsTest on MariaDB");
+    }
+
+    @Override
+    DataSource freshDatabase() throws SQLException {
+      String url = MariaDbTestDatabase.url().orElseThrow();
+      name = MariaDbTestDatabase.createDatabase(url);
+      pool = MariaDbTestDatabase.pool(url, name, 10);
+      return pool;
+    }
+
+    @Override
+    void dropDatabase() throws SQLException {
+      pool.close();
+      MariaDbTestDatabase.dropDatabase(MariaDbTestDatabase.url().orElseThrow(), name);
+    }
+
+    @Override
+    Dialect dialect() {
+      return Dialect.MARIADB;
+    }
+
+    @Test
+    @DisplayName(
+        "a start that stopped after a version's DDL but before recording it (MariaDB's DDL is not"
+            + " transactional) is completed by the next start")
+    void interruptedStart() throws Exception {
+      execute(Migrations.versionTableDdl(Dialect.MARIADB));
+      for (Migrations.Migration m : Migrations.ALL) {
+        for (String statement : Migrations.statements(Migrations.script(m, Dialect.MARIADB))) {
+          execute(statement);
+        }
+      }
+      String v1 = Migrations.script(Migrations.ALL.get(0), Dialect.MARIADB);
+      execute(
+          "INSERT INTO spirit_schema_version VALUES (1, 'init', '"
+              + Migrations.checksum(v1)
+              + "', UTC_TIMESTAMP(6))");
+
+      assertThat(Migrations.migrate(database, Dialect.MARIADB, "test"))
+          .containsExactlyElementsOf(
+              Migrations.ALL.stream().map(Migrations.Migration::version).skip(1).toList());
+
+      assertThat(versions()).hasSize(Migrations.ALL.size());
+      assertThat(indexes())
+          .contains("spirit_submissions_participant_campaign")
+          .doesNotContain("spirit_submissions_participant");
+    }
+
+    @Test
+    @DisplayName(
+        "while one instance holds the migration lock, another waits for it instead of migrating"
+            + " alongside")
+    void waitsForTheLock() throws Exception {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try (Connection holder = database.getConnection()) {
+        try (Statement st = holder.createStatement()) {
+          st.execute("SELECT GET_LOCK(CONCAT('spirit_schema_', SHA1(DATABASE())), 0)");
+        }
+        Future<List<Integer>> waiting =
+            pool.submit(() -> Migrations.migrate(database, Dialect.MARIADB, "test"));
+        Thread.sleep(500);
+        assertThat(waiting).isNotDone();
+        assertThat(tables()).doesNotContain("spirit_schema_version");
+        try (Statement st = holder.createStatement()) {
+          st.execute("SELECT RELEASE_LOCK(CONCAT('spirit_schema_', SHA1(DATABASE())))");
+        }
+        assertThat(waiting.get(60, TimeUnit.SECONDS))
+            .containsExactlyElementsOf(
+                Migrations.ALL.stream().map(Migrations.Migration::version).toList());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    List<String> tables() throws SQLException {
+      List<String> result = new ArrayList<>();
+      try (Connection c = database.getConnection();
+          ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", null)) {
+        while (rs.next()) {
+          result.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      return result;
+    }
+  }
+
   @Test
-  @DisplayName("every migration script in the jar is listed, for both dialects, and vice versa")
+  @DisplayName("every migration script in the jar is listed, for every dialect, and vice versa")
   void everyScriptListed() throws IOException {
     for (Dialect dialect : Dialect.values()) {
       Path dir =

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -53,7 +54,10 @@ class PlainDdlMatchesMigrationsTest {
     // The catalog really was read: two empty descriptions would compare equal and prove nothing.
     assertThat(migrated.facts())
         .contains(
-            "column spirit_submissions #6: participant_id character varying(128) not null",
+            "column spirit_submissions #6: participant_id "
+                + (dialect == Dialect.MARIADB
+                    ? "varchar(128) utf8mb4 utf8mb4_bin not null"
+                    : "character varying(128) not null"),
             "index spirit_submissions.spirit_submissions_participant_campaign:"
                 + " (participant_id, campaign_id, id)",
             "unique spirit_reactions.spirit_reactions_once:"
@@ -66,7 +70,10 @@ class PlainDdlMatchesMigrationsTest {
             fact ->
                 fact.matches(
                     "foreign key spirit_reactions\\.\\S+: \\(submission_id\\) references"
-                        + " spirit_submissions \\(id\\) on update no action on delete cascade"));
+                        + " spirit_submissions \\(id\\) on update "
+                        // InnoDB's default, the same as NO ACTION there (checked at once)
+                        + (dialect == Dialect.MARIADB ? "restrict" : "no action")
+                        + " on delete cascade"));
     for (String table : TABLES) {
       assertThat(migrated.facts()).anyMatch(fact -> fact.matches("(base )?table " + table));
     }
@@ -107,6 +114,9 @@ class PlainDdlMatchesMigrationsTest {
   }
 
   static List<Drift> drifts(Dialect dialect) {
+    if (dialect == Dialect.MARIADB) {
+      return mariaDbDrifts();
+    }
     // The index behind a unique constraint: PostgreSQL names it after the constraint, H2 adds a
     // suffix (the same in both databases, so it is compared like every other name).
     String onceIndex =
@@ -200,6 +210,101 @@ class PlainDdlMatchesMigrationsTest {
             List.of("index spirit_submissions.spirit_submissions_participant: (participant_id)")));
   }
 
+  /**
+   * The same drifts in MariaDB's script and catalog: its own column types with character set and
+   * collation, a table-level check (MariaDB has no named column-level one), the unique constraint's
+   * index named like the constraint, {@code DROP INDEX ... ON table}.
+   */
+  static List<Drift> mariaDbDrifts() {
+    String text = " utf8mb4 utf8mb4_bin";
+    return List.of(
+        new Drift(
+            "a column's type",
+            "district         VARCHAR\\(64\\)",
+            "district         VARCHAR(80)",
+            List.of("column spirit_submissions #4: district varchar(64)" + text + " not null"),
+            List.of("column spirit_submissions #4: district varchar(80)" + text + " not null")),
+        new Drift(
+            "a column's nullability",
+            "channel          VARCHAR\\(32\\) NOT NULL",
+            "channel          VARCHAR(32)",
+            List.of("column spirit_submissions #5: channel varchar(32)" + text + " not null"),
+            List.of("column spirit_submissions #5: channel varchar(32)" + text)),
+        new Drift(
+            "a column's default",
+            "submission_count INTEGER NOT NULL",
+            "submission_count INTEGER DEFAULT 0 NOT NULL",
+            List.of("column spirit_participant_counts #3: submission_count int(11) not null"),
+            List.of(
+                "column spirit_participant_counts #3: submission_count int(11) not null default"
+                    + " 0")),
+        new Drift(
+            "a column's place in its table",
+            "(?s)(  status           VARCHAR\\(32\\) NOT NULL,\n)"
+                + "(  district         VARCHAR\\(64\\) NOT NULL,\n)",
+            "$2$1",
+            List.of(
+                "column spirit_submissions #3: status varchar(32)" + text + " not null",
+                "column spirit_submissions #4: district varchar(64)" + text + " not null"),
+            List.of(
+                "column spirit_submissions #3: district varchar(64)" + text + " not null",
+                "column spirit_submissions #4: status varchar(32)" + text + " not null")),
+        new Drift(
+            "a check constraint the migrations do not have",
+            "submission_count INTEGER NOT NULL",
+            "submission_count INTEGER NOT NULL,"
+                + " CONSTRAINT spirit_participant_counts_positive CHECK (submission_count > 0)",
+            List.of(),
+            List.of(
+                "check spirit_participant_counts.spirit_participant_counts_positive:"
+                    + " submission_count > 0")),
+        new Drift(
+            "a unique constraint's columns",
+            "UNIQUE \\(submission_id, reaction_type, participant_id\\)",
+            "UNIQUE (submission_id, participant_id, reaction_type)",
+            List.of(
+                "unique index spirit_reactions.spirit_reactions_once:"
+                    + " (submission_id, reaction_type, participant_id)",
+                "unique spirit_reactions.spirit_reactions_once:"
+                    + " (submission_id, reaction_type, participant_id)"),
+            List.of(
+                "unique index spirit_reactions.spirit_reactions_once:"
+                    + " (submission_id, participant_id, reaction_type)",
+                "unique spirit_reactions.spirit_reactions_once:"
+                    + " (submission_id, participant_id, reaction_type)")),
+        new Drift(
+            "an index's column order",
+            "ON spirit_submissions \\(participant_id, campaign_id, id\\)",
+            "ON spirit_submissions (participant_id, id, campaign_id)",
+            List.of(
+                "index spirit_submissions.spirit_submissions_participant_campaign:"
+                    + " (participant_id, campaign_id, id)"),
+            List.of(
+                "index spirit_submissions.spirit_submissions_participant_campaign:"
+                    + " (participant_id, id, campaign_id)")),
+        new Drift(
+            "an index's direction",
+            "ON spirit_audit \\(campaign_id, seq\\)",
+            "ON spirit_audit (campaign_id, seq DESC)",
+            List.of("index spirit_audit.spirit_audit_campaign: (campaign_id, seq)"),
+            List.of("index spirit_audit.spirit_audit_campaign: (campaign_id, seq desc)")),
+        new Drift(
+            "an index's uniqueness",
+            "CREATE INDEX spirit_reactions_campaign",
+            "CREATE UNIQUE INDEX spirit_reactions_campaign",
+            List.of("index spirit_reactions.spirit_reactions_campaign: (campaign_id, seq)"),
+            // A unique index is a unique constraint too in MariaDB's catalog.
+            List.of(
+                "unique index spirit_reactions.spirit_reactions_campaign: (campaign_id, seq)",
+                "unique spirit_reactions.spirit_reactions_campaign: (campaign_id, seq)")),
+        new Drift(
+            "an index a later migration drops, left in place",
+            "DROP INDEX spirit_submissions_participant ON spirit_submissions;",
+            "",
+            List.of(),
+            List.of("index spirit_submissions.spirit_submissions_participant: (participant_id)")));
+  }
+
   @ParameterizedTest(name = "on {0}: {1}")
   @MethodSource("drifts")
   @DisplayName(
@@ -280,7 +385,10 @@ class PlainDdlMatchesMigrationsTest {
     return SchemaScript.forDialect(dialect);
   }
 
-  /** A new, empty database (H2: in memory; PostgreSQL: a new schema), dropped on close. */
+  /**
+   * A new, empty database (H2: in memory; PostgreSQL: a new schema; MariaDB: a new database),
+   * dropped on close.
+   */
   abstract static class FreshDatabase implements AutoCloseable {
     private final Dialect dialect;
 
@@ -292,6 +400,7 @@ class PlainDdlMatchesMigrationsTest {
       return switch (dialect) {
         case H2 -> new H2Database();
         case POSTGRESQL -> new PostgresDatabase();
+        case MARIADB -> new MariaDbDatabase();
       };
     }
 
@@ -300,7 +409,10 @@ class PlainDdlMatchesMigrationsTest {
     @Override
     public abstract void close() throws SQLException;
 
-    /** Applies a DDL as the file's header tells a DBA to: every statement, one transaction. */
+    /**
+     * Applies a DDL as the file's header tells a DBA to: every statement, one transaction (which on
+     * MariaDB commits at every DDL statement anyway).
+     */
     Snapshot applyByHand(String ddl) throws SQLException {
       try (Connection c = dataSource().getConnection()) {
         c.setAutoCommit(false);
@@ -388,6 +500,30 @@ class PlainDdlMatchesMigrationsTest {
     @Override
     public void close() throws SQLException {
       PostgresTestDatabase.dropSchema(url, schema);
+    }
+  }
+
+  /** A new database in the test server named by {@code SPIRIT_TEST_MARIADB_URL}. */
+  static final class MariaDbDatabase extends FreshDatabase {
+    private final String url;
+    private final String database;
+    private final MariaDbDataSource dataSource;
+
+    MariaDbDatabase() throws SQLException {
+      super(Dialect.MARIADB);
+      url = MariaDbTestDatabase.requireUrl("PlainDdlMatchesMigrationsTest on MariaDB");
+      database = MariaDbTestDatabase.createDatabase(url);
+      dataSource = new MariaDbDataSource(MariaDbTestDatabase.urlWithDatabase(url, database));
+    }
+
+    @Override
+    DataSource dataSource() {
+      return dataSource;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      MariaDbTestDatabase.dropDatabase(url, database);
     }
   }
 }

@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * also lists every {@code NOT NULL} as a check named after table OIDs, which differ between any two
  * schemas (nullability is compared through the columns instead).
  *
+ * <p>MariaDB keeps tables in databases (JDBC catalogs), not schemas: there the connection's catalog
+ * is described, columns with MariaDB's own column type, character set and collation (its {@code
+ * information_schema.columns} has no identity columns; {@code auto_increment} shows in the extra
+ * attributes), and check constraints from its {@code information_schema.check_constraints}.
+ *
  * <p>Constraint and index names are part of the facts, H2's generated ones ({@code constraint_1c},
  * {@code primary_key_5}, ...) included: they are equal today for the plain DDL and the migrations.
  * Should a legitimate change of the plain DDL (say, one consolidated statement per table) ever make
@@ -43,11 +48,14 @@ final class SchemaCatalog {
    * @return the facts, sorted
    */
   static List<String> describe(Connection c, Dialect dialect) throws SQLException {
-    String schema = c.getSchema();
+    boolean mariaDb = dialect == Dialect.MARIADB;
+    String schema = mariaDb ? c.getCatalog() : c.getSchema();
+    // MariaDB's driver takes the database as the catalog argument of DatabaseMetaData.
+    Where where = mariaDb ? new Where(schema, null) : new Where(null, schema);
     DatabaseMetaData meta = c.getMetaData();
     TreeSet<String> facts = new TreeSet<>();
     List<String> tables = new ArrayList<>();
-    try (ResultSet rs = meta.getTables(null, schema, "%", null)) {
+    try (ResultSet rs = meta.getTables(where.catalog(), where.schema(), "%", null)) {
       while (rs.next()) {
         String type = lower(rs.getString("TABLE_TYPE"));
         String name = rs.getString("TABLE_NAME");
@@ -60,15 +68,67 @@ final class SchemaCatalog {
         }
       }
     }
-    columns(c, schema, facts);
-    uniqueConstraints(c, schema, facts);
+    if (mariaDb) {
+      mariaDbColumns(c, schema, facts);
+    } else {
+      columns(c, schema, facts);
+    }
+    uniqueConstraints(c, schema, facts, !mariaDb);
     checkConstraints(c, dialect, schema, facts);
     for (String table : tables) {
-      primaryKey(meta, schema, table, facts);
-      foreignKeys(meta, schema, table, facts);
-      indexes(meta, schema, table, facts);
+      primaryKey(meta, where, table, facts);
+      foreignKeys(meta, where, table, facts);
+      indexes(meta, where, table, facts);
     }
     return List.copyOf(facts);
+  }
+
+  /** The catalog and schema arguments of {@link DatabaseMetaData} calls. */
+  private record Where(@Nullable String catalog, @Nullable String schema) {}
+
+  private static void mariaDbColumns(Connection c, String schema, TreeSet<String> facts)
+      throws SQLException {
+    Map<String, SortedMap<Integer, String>> byTable = new TreeMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT table_name, column_name, ordinal_position, column_type, character_set_name,"
+                + " collation_name, is_nullable, column_default, extra"
+                + " FROM information_schema.columns WHERE table_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          StringBuilder column =
+              new StringBuilder(lower(rs.getString("column_name")))
+                  .append(' ')
+                  .append(lower(rs.getString("column_type")));
+          String charset = rs.getString("character_set_name");
+          if (charset != null) {
+            column.append(' ').append(charset).append(' ').append(rs.getString("collation_name"));
+          }
+          if (!"YES".equalsIgnoreCase(rs.getString("is_nullable"))) {
+            column.append(" not null");
+          }
+          String defaultValue = rs.getString("column_default");
+          if (defaultValue != null && !"NULL".equals(defaultValue)) {
+            column.append(" default ").append(defaultValue);
+          }
+          String extra = rs.getString("extra");
+          if (extra != null && !extra.isBlank()) {
+            column.append(' ').append(lower(extra));
+          }
+          byTable
+              .computeIfAbsent(lower(rs.getString("table_name")), t -> new TreeMap<>())
+              .put(rs.getInt("ordinal_position"), column.toString());
+        }
+      }
+    }
+    byTable.forEach(
+        (table, columns) -> {
+          int position = 0;
+          for (String column : columns.values()) {
+            facts.add("column " + table + " #" + ++position + ": " + column);
+          }
+        });
   }
 
   private static void columns(Connection c, String schema, TreeSet<String> facts)
@@ -136,12 +196,15 @@ final class SchemaCatalog {
         });
   }
 
-  private static void uniqueConstraints(Connection c, String schema, TreeSet<String> facts)
-      throws SQLException {
+  private static void uniqueConstraints(
+      Connection c, String schema, TreeSet<String> facts, boolean deferrable) throws SQLException {
     Map<String, List<String>> columns = new TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT tc.table_name, tc.constraint_name, tc.is_deferrable, tc.initially_deferred,"
+            "SELECT tc.table_name, tc.constraint_name, "
+                + (deferrable
+                    ? "tc.is_deferrable, tc.initially_deferred,"
+                    : "'NO' AS is_deferrable, 'NO' AS initially_deferred,")
                 + " k.column_name"
                 + " FROM information_schema.table_constraints tc"
                 + " JOIN information_schema.key_column_usage k"
@@ -193,6 +256,9 @@ final class SchemaCatalog {
                   + " ON cc.constraint_schema = tc.constraint_schema"
                   + " AND cc.constraint_name = tc.constraint_name"
                   + " WHERE tc.constraint_type = 'CHECK' AND tc.table_schema = ?";
+          case MARIADB ->
+              "SELECT table_name, constraint_name, check_clause"
+                  + " FROM information_schema.check_constraints WHERE constraint_schema = ?";
         };
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, schema);
@@ -211,11 +277,11 @@ final class SchemaCatalog {
   }
 
   /**
-   * A check condition in one spelling for both databases: PostgreSQL says {@code CHECK ((n >= 0))},
-   * H2 says {@code "N" >= 0}; both become {@code n >= 0}.
+   * A check condition in one spelling for every database: PostgreSQL says {@code CHECK ((n >= 0))},
+   * H2 says {@code "N" >= 0}, MariaDB {@code `n` >= 0}; all become {@code n >= 0}.
    */
   private static String checkClause(String clause) {
-    String result = lower(clause).replace("\"", "").strip();
+    String result = lower(clause).replace("\"", "").replace("`", "").strip();
     if (result.startsWith("check ")) {
       result = result.substring("check ".length()).strip();
     }
@@ -240,11 +306,10 @@ final class SchemaCatalog {
   }
 
   private static void primaryKey(
-      DatabaseMetaData meta, String schema, String table, TreeSet<String> facts)
-      throws SQLException {
+      DatabaseMetaData meta, Where where, String table, TreeSet<String> facts) throws SQLException {
     SortedMap<Integer, String> columns = new TreeMap<>();
     String name = "";
-    try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
+    try (ResultSet rs = meta.getPrimaryKeys(where.catalog(), where.schema(), table)) {
       while (rs.next()) {
         columns.put(rs.getInt("KEY_SEQ"), lower(rs.getString("COLUMN_NAME")));
         name = lower(rs.getString("PK_NAME"));
@@ -263,14 +328,13 @@ final class SchemaCatalog {
   }
 
   private static void foreignKeys(
-      DatabaseMetaData meta, String schema, String table, TreeSet<String> facts)
-      throws SQLException {
+      DatabaseMetaData meta, Where where, String table, TreeSet<String> facts) throws SQLException {
     // constraint name -> key position -> column, and -> referenced column
     Map<String, SortedMap<Integer, String>> from = new TreeMap<>();
     Map<String, SortedMap<Integer, String>> to = new TreeMap<>();
     Map<String, String> referencedTable = new TreeMap<>();
     Map<String, String> rules = new TreeMap<>();
-    try (ResultSet rs = meta.getImportedKeys(null, schema, table)) {
+    try (ResultSet rs = meta.getImportedKeys(where.catalog(), where.schema(), table)) {
       while (rs.next()) {
         String name = lower(rs.getString("FK_NAME"));
         int position = rs.getInt("KEY_SEQ");
@@ -325,12 +389,11 @@ final class SchemaCatalog {
   }
 
   private static void indexes(
-      DatabaseMetaData meta, String schema, String table, TreeSet<String> facts)
-      throws SQLException {
+      DatabaseMetaData meta, Where where, String table, TreeSet<String> facts) throws SQLException {
     // index name -> column position -> "column [desc]"
     Map<String, SortedMap<Integer, String>> columns = new TreeMap<>();
     Map<String, String> kinds = new TreeMap<>();
-    try (ResultSet rs = meta.getIndexInfo(null, schema, table, false, false)) {
+    try (ResultSet rs = meta.getIndexInfo(where.catalog(), where.schema(), table, false, false)) {
       while (rs.next()) {
         if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
           continue;
