@@ -7,6 +7,7 @@ import dev.spirit.event.internal.Listeners;
 import dev.spirit.intake.Intake;
 import dev.spirit.moderation.Moderator;
 import dev.spirit.participant.ParticipantId;
+import dev.spirit.retention.Retention;
 import dev.spirit.review.ReviewWorkflow;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #intake()} (and the shortcuts {@link #submit}, {@link #submitAll}): intake rules,
  *       moderation at intake, the atomic insert;
  *   <li>{@link #review()}: status changes, endorsements and reports, appeals, redaction;
- *   <li>{@link #submissions()}: queries.
+ *   <li>{@link #submissions()}: queries;
+ *   <li>{@link #retention()}: purges of campaigns whose retention period has passed.
  * </ul>
  *
  * <p>Thread-safe. Build one per application with {@link #builder()} and close it on shutdown (which
@@ -55,15 +57,17 @@ public final class Spirit implements AutoCloseable {
   private final Intake intake;
   private final ReviewWorkflow review;
   private final Submissions submissions;
+  private final Retention retention;
 
   private Spirit(Builder builder, SpiritStore store) {
     this.store = store;
     this.clock = builder.clock;
     this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
-    this.campaigns = new Campaigns(store);
+    this.campaigns = new Campaigns(store, clock);
     this.intake = new Intake(store, clock, builder.moderator, listeners);
     this.review = new ReviewWorkflow(store, clock, listeners);
     this.submissions = new Submissions(store);
+    this.retention = new Retention(store, clock, listeners);
   }
 
   /**
@@ -112,6 +116,15 @@ public final class Spirit implements AutoCloseable {
   }
 
   /**
+   * Retention purges: erase the submissions of campaigns whose retention period has passed.
+   *
+   * @return the purger
+   */
+  public Retention retention() {
+    return retention;
+  }
+
+  /**
    * Takes in one submission (shortcut for {@code intake().submit(request)}).
    *
    * @param request the request
@@ -133,7 +146,8 @@ public final class Spirit implements AutoCloseable {
 
   /**
    * Erases everything of a participant in every campaign: their submissions and reactions are
-   * deleted from the store, and listeners (such as aggregation) remove their contribution.
+   * deleted from the store (from its files or tables, before this returns: see {@link
+   * SpiritStore#eraseParticipant}), and listeners (such as aggregation) remove their contribution.
    *
    * @param participant the participant
    * @return how many submissions were erased

@@ -65,7 +65,10 @@ final class Migrations {
 
   /** Every version, oldest first. Append new versions; never edit a released script. */
   static final List<Migration> ALL =
-      List.of(new Migration(1, "init"), new Migration(2, "participant_index"));
+      List.of(
+          new Migration(1, "init"),
+          new Migration(2, "participant_index"),
+          new Migration(3, "audit_submission"));
 
   static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("

@@ -1,4 +1,4 @@
--- Spirit schema for H2, version 2: the plain DDL for DBAs who apply schemas by hand.
+-- Spirit schema for H2, version 3: the plain DDL for DBAs who apply schemas by hand.
 --
 -- JdbcStore applies the same migrations itself on start (see spirit-storage-jdbc/README.md); use
 -- this file only where the application's database user may not run DDL. Run it once, in one
@@ -93,7 +93,19 @@ DROP INDEX IF EXISTS spirit_submissions_campaign_participant;
 DROP INDEX IF EXISTS spirit_submissions_participant;
 CREATE INDEX IF NOT EXISTS spirit_submissions_participant_campaign ON spirit_submissions (participant_id, campaign_id, id);
 
+-- ---- migration/h2/V3__audit_submission.sql ----
+-- Each audit row names its submission, so that erasing a
+-- participant (or a retention purge) finds the audit entries of the erased submissions by index and
+-- replaces their reason, which may quote the participant. Rows written before are filled in from
+-- their record. Idempotent like every H2 script: two instances that start at once may both run it.
+
+ALTER TABLE spirit_audit ADD COLUMN IF NOT EXISTS submission_id UUID;
+UPDATE spirit_audit SET submission_id = CAST(REGEXP_SUBSTR(record_json, '"submissionId":"([0-9a-f-]{36})"', 1, 1, '', 1) AS UUID) WHERE submission_id IS NULL;
+CREATE INDEX IF NOT EXISTS spirit_audit_submission ON spirit_audit (submission_id);
+
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (1, 'init', 'b4f336488f21e26a4c47c318c5ae6df6862bf3d744c5f24ade9f64d9a7872d7d', CURRENT_TIMESTAMP);
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (2, 'participant_index', 'cb7bb8a0d9515c248a9e03667a4ab5498a2f51fc926090561b96d4903f57d3ea', CURRENT_TIMESTAMP);
+INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
+  VALUES (3, 'audit_submission', '15ca54c7ef7e32513a74c3cb38d95797f8fad7690e60b3a570ca8d939fdbd239', CURRENT_TIMESTAMP);

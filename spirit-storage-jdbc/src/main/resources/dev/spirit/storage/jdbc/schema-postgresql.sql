@@ -1,4 +1,4 @@
--- Spirit schema for PostgreSQL, version 2: the plain DDL for DBAs who apply schemas by hand.
+-- Spirit schema for PostgreSQL, version 3: the plain DDL for DBAs who apply schemas by hand.
 --
 -- JdbcStore applies the same migrations itself on start (see spirit-storage-jdbc/README.md); use
 -- this file only where the application's database user may not run DDL. Run it once, in one
@@ -90,7 +90,19 @@ DROP INDEX IF EXISTS spirit_submissions_campaign_participant;
 DROP INDEX IF EXISTS spirit_submissions_participant;
 CREATE INDEX spirit_submissions_participant_campaign ON spirit_submissions (participant_id, campaign_id, id);
 
+-- ---- migration/postgresql/V3__audit_submission.sql ----
+-- Each audit row names its submission, so that erasing a
+-- participant (or a retention purge) finds the audit entries of the erased submissions by index and
+-- replaces their reason, which may quote the participant. Rows written before are filled in from
+-- their record.
+
+ALTER TABLE spirit_audit ADD COLUMN submission_id UUID;
+UPDATE spirit_audit SET submission_id = CAST(CAST(record_json AS json) ->> 'submissionId' AS UUID);
+CREATE INDEX spirit_audit_submission ON spirit_audit (submission_id);
+
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (1, 'init', '5cca894e10071c30b6eae9b2948e68d3222c6eabc0287b3e40f82a50428050a8', now());
 INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
   VALUES (2, 'participant_index', '22479b0ade02ab32f70125bcf40b6d5377b5729f0ab76aa7c208488720451700', now());
+INSERT INTO spirit_schema_version (version, description, checksum, applied_at)
+  VALUES (3, 'audit_submission', '91a7f4789fccd2166a15338c1bf46d4be0f861d672c34c0d9fde89b8d492c8be', now());
