@@ -5,12 +5,13 @@ import dev.spirit.campaign.Campaign;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code CAMPAIGN} positional argument (a slug or an id) of {@code campaign open} and {@code
- * campaign close}, declared once and added to both with {@code @Mixin}.
+ * The {@code CAMPAIGN} positional argument (a slug or an id) of {@code campaign open}, {@code
+ * campaign close} and {@code campaign retention}, declared once and added to each with
+ * {@code @Mixin}.
  *
  * <p>It is not the {@code --campaign} option of {@link CampaignCommand}: that one is an option with
  * its own label and help text, and {@code moderate --campaign} is a third, optional one; only the
- * positional argument the two lifecycle commands share lives here.
+ * positional argument those commands share lives here.
  */
 final class CampaignArgument {
   @Parameters(paramLabel = "CAMPAIGN", description = "Slug or id.")

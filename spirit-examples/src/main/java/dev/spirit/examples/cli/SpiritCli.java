@@ -68,6 +68,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new CampaignCommands.Create(context))
             .addSubcommand(new CampaignCommands.Open(context))
             .addSubcommand(new CampaignCommands.Close(context))
+            .addSubcommand(new CampaignCommands.Retention(context))
             .addSubcommand(new CampaignCommands.ListCampaigns(context));
     CommandLine cl =
         new CommandLine(new SpiritCli())
@@ -79,6 +80,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ExportCommand(context))
             .addSubcommand(new ReportCommand(context))
             .addSubcommand(new EraseParticipantCommand(context))
+            .addSubcommand(new PurgeCommand(context))
             .addSubcommand(new ModerateCommand(context))
             .addSubcommand(new ServeCommand(context))
             .addSubcommand(new DemoCommand(context));
