@@ -41,9 +41,9 @@
  * the state counts contributions per participant hash rather than keeping a sketch, every distinct
  * count goes down by them too; a {@link dev.spirit.aggregation.BatchAggregator} pass over the store
  * afterwards gives the same value. A retention purge restarts the figures of the purged campaign.
- * What stays is outside the state: {@link dev.spirit.aggregation.CampaignStats} values taken
- * before the erasure and kept by the application (exports, merged per-district values) still count
- * them, and their exact {@link dev.spirit.aggregation.DistinctCount}s hold the 64-bit hash of the
+ * What stays is outside the state: {@link dev.spirit.aggregation.CampaignStats} values taken before
+ * the erasure and kept by the application (exports, merged per-district values) still count them,
+ * and their exact {@link dev.spirit.aggregation.DistinctCount}s hold the 64-bit hash of the
  * participant id (a sketch holds only register maxima, from which no single person can be taken
  * out); take the values again after erasure.
  *

@@ -53,8 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code intakeToday} and {@code intakeWithEncryption}: one ASYNC insert (no fsync wait, so
  *       the CPU work shows), as the store does it today (which the rewrite leaves unchanged), and
  *       the same insert plus an AES-GCM encryption of a record of the same shape under its
- *       participant's key (a fresh cipher and nonce each time), the least crypto-shredding adds to every intake (a model: the store
- *       does not encrypt).
+ *       participant's key (a fresh cipher and nonce each time), the least crypto-shredding adds to
+ *       every intake (a model: the store does not encrypt).
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
