@@ -5,6 +5,7 @@ import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.CampaignState;
 import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.IllegalTransitionException;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.moderation.CampaignLexicon;
@@ -15,6 +16,7 @@ import dev.spirit.moderation.TermLexicon;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.text.Texts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -103,7 +105,8 @@ public final class Campaigns {
   }
 
   /**
-   * Moves a campaign through its lifecycle.
+   * Moves a campaign through its lifecycle; closing it records the time (from the instance's clock)
+   * as {@link Campaign#closedAt()}.
    *
    * @param id the campaign
    * @param target the state to move to
@@ -115,7 +118,27 @@ public final class Campaigns {
   public Campaign move(CampaignId id, CampaignState target) {
     Campaign current =
         store.findCampaign(id).orElseThrow(() -> new NotFoundException("campaign " + id));
-    return store.updateCampaign(current.moveTo(target));
+    return store.updateCampaign(current.moveTo(target, clock.instant()));
+  }
+
+  /**
+   * Sets how long a campaign's submissions are kept after it closes ({@link Campaign#retention()});
+   * {@link dev.spirit.retention.Retention#purgeExpired()} erases them once that has passed.
+   *
+   * @param id the campaign
+   * @param keep the period, or empty to keep them without limit
+   * @return the stored campaign
+   * @throws NotFoundException if there is no such campaign
+   * @throws dev.spirit.error.InvalidInputException if the period is not positive or too long
+   * @throws VersionConflictException if the campaign changed concurrently
+   */
+  public Campaign setRetention(CampaignId id, Optional<Duration> keep) {
+    if (keep == null) {
+      throw new InvalidInputException("retention", "must not be null");
+    }
+    Campaign current =
+        store.findCampaign(id).orElseThrow(() -> new NotFoundException("campaign " + id));
+    return store.updateCampaign(current.withRetention(keep));
   }
 
   /**

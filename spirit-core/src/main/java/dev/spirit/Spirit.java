@@ -1,25 +1,21 @@
 package dev.spirit;
 
-import dev.spirit.campaign.Campaign;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.event.SpiritListener;
-import dev.spirit.event.internal.Listeners;
 import dev.spirit.intake.Intake;
 import dev.spirit.moderation.Moderator;
 import dev.spirit.participant.ParticipantId;
+import dev.spirit.retention.Retention;
 import dev.spirit.review.ReviewWorkflow;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
-import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Receipt;
-import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #intake()} (and the shortcuts {@link #submit}, {@link #submitAll}): intake rules,
  *       moderation at intake, the atomic insert;
  *   <li>{@link #review()}: status changes, endorsements and reports, appeals, redaction;
- *   <li>{@link #submissions()}: queries.
+ *   <li>{@link #submissions()}: queries;
+ *   <li>{@link #retention()}: purges of campaigns whose retention period has passed.
  * </ul>
  *
  * <p>Thread-safe. Build one per application with {@link #builder()} and close it on shutdown (which
@@ -49,6 +46,7 @@ public final class Spirit implements AutoCloseable {
   private final Intake intake;
   private final ReviewWorkflow review;
   private final Submissions submissions;
+  private final Retention retention;
 
   private Spirit(Builder builder, SpiritStore store) {
     this.store = store;
@@ -65,6 +63,7 @@ public final class Spirit implements AutoCloseable {
             listeners,
             campaign -> moderation.refreshNow(campaign.id()).contentRules());
     this.submissions = new Submissions(store);
+    this.retention = new Retention(store, clock, listeners);
   }
 
   /**
@@ -113,6 +112,15 @@ public final class Spirit implements AutoCloseable {
   }
 
   /**
+   * Retention purges: erase the submissions of campaigns whose retention period has passed.
+   *
+   * @return the purger
+   */
+  public Retention retention() {
+    return retention;
+  }
+
+  /**
    * Takes in one submission (shortcut for {@code intake().submit(request)}).
    *
    * @param request the request
@@ -134,25 +142,14 @@ public final class Spirit implements AutoCloseable {
 
   /**
    * Erases everything of a participant in every campaign: their submissions and reactions are
-   * deleted from the store, and listeners (such as aggregation) remove their contribution.
+   * deleted from the store (from its files or tables, before this returns: see {@link
+   * SpiritStore#eraseParticipant}), and listeners (such as aggregation) remove their contribution.
    *
    * @param participant the participant
    * @return how many submissions were erased
    */
   public int eraseParticipant(ParticipantId participant) {
-    if (participant == null) {
-      throw new InvalidInputException("participant", "must not be null");
-    }
-    List<Submission> theirs = new ArrayList<>();
-    for (Campaign campaign : store.listCampaigns()) {
-      try (Stream<Submission> s =
-          store.stream(SubmissionFilter.builder(campaign.id()).participant(participant).build())) {
-        s.forEach(theirs::add);
-      }
-    }
-    int erased = store.eraseParticipant(participant);
-    Listeners.tell(listeners, l -> l.onErased(participant, List.copyOf(theirs)));
-    return erased;
+    return submissions.erase(participant, listeners);
   }
 
   /**

@@ -1,11 +1,18 @@
 package dev.spirit;
 
+import dev.spirit.campaign.Campaign;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.event.SpiritListener;
+import dev.spirit.event.internal.Listeners;
+import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageRequest;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -60,5 +67,22 @@ public final class Submissions {
    */
   public Stream<Submission> stream(SubmissionFilter filter) {
     return store.stream(filter);
+  }
+
+  /** Erases a participant everywhere and tells the listeners what was erased ({@link Spirit}). */
+  int erase(ParticipantId participant, List<SpiritListener> listeners) {
+    if (participant == null) {
+      throw new InvalidInputException("participant", "must not be null");
+    }
+    List<Submission> theirs = new ArrayList<>();
+    for (Campaign campaign : store.listCampaigns()) {
+      try (Stream<Submission> s =
+          store.stream(SubmissionFilter.builder(campaign.id()).participant(participant).build())) {
+        s.forEach(theirs::add);
+      }
+    }
+    int erased = store.eraseParticipant(participant);
+    Listeners.tell(listeners, l -> l.onErased(participant, List.copyOf(theirs)));
+    return erased;
   }
 }

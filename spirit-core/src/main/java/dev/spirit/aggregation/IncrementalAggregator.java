@@ -9,6 +9,7 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +32,18 @@ import java.util.Map;
  */
 public final class IncrementalAggregator implements SpiritListener {
   private final CampaignId campaignId;
-  private final StatsState state;
+  private final ZoneId zone;
   private final AggregationConfig config;
+  private final Object lock = new Object();
+  // replaced (under lock) only when a retention purge empties the campaign; read outside the lock
+  // only to extract terms, which any state of this configuration does alike
+  private volatile StatsState state;
 
   private IncrementalAggregator(Campaign campaign, AggregationConfig config) {
     this.campaignId = campaign.id();
+    this.zone = campaign.timeZone();
     this.config = config;
-    this.state = new StatsState(campaign.timeZone(), config, new TermExtractor(config));
+    this.state = new StatsState(zone, config, new TermExtractor(config));
   }
 
   /**
@@ -65,7 +71,7 @@ public final class IncrementalAggregator implements SpiritListener {
   public static IncrementalAggregator startingFrom(
       SpiritStore store, Campaign campaign, AggregationConfig config) {
     IncrementalAggregator aggregator = create(campaign, config);
-    synchronized (aggregator.state) {
+    synchronized (aggregator.lock) {
       BatchAggregator.fill(aggregator.state, store, campaign);
     }
     return aggregator;
@@ -77,7 +83,7 @@ public final class IncrementalAggregator implements SpiritListener {
    * @return the statistics
    */
   public CampaignStats snapshot() {
-    synchronized (state) {
+    synchronized (lock) {
       return state.snapshot();
     }
   }
@@ -92,7 +98,7 @@ public final class IncrementalAggregator implements SpiritListener {
     if (k < 0) {
       throw new InvalidInputException("k", "must not be negative, was " + k);
     }
-    synchronized (state) {
+    synchronized (lock) {
       return state.dashboard(k);
     }
   }
@@ -113,7 +119,7 @@ public final class IncrementalAggregator implements SpiritListener {
       return;
     }
     StatsState.Extracted x = StatsState.counted(submission) ? state.extract(submission) : null;
-    synchronized (state) {
+    synchronized (lock) {
       state.accepted(submission, x);
     }
   }
@@ -128,7 +134,7 @@ public final class IncrementalAggregator implements SpiritListener {
     // Extract what leaves (before) or what arrives (after): moderation may have changed the
     // public (redacted) text in the same step.
     StatsState.Extracted x = was == is ? null : state.extract(was ? before : after);
-    synchronized (state) {
+    synchronized (lock) {
       state.statusChanged(before, after, x);
     }
   }
@@ -142,7 +148,7 @@ public final class IncrementalAggregator implements SpiritListener {
         submission.kind() == dev.spirit.campaign.SubmissionKind.SLOGAN
             ? state.extract(submission)
             : null;
-    synchronized (state) {
+    synchronized (lock) {
       state.endorsed(submission, endorsement.by(), x);
     }
   }
@@ -159,8 +165,18 @@ public final class IncrementalAggregator implements SpiritListener {
         }
       }
     }
-    synchronized (state) {
+    synchronized (lock) {
       state.erased(participant, ours, extracted);
+    }
+  }
+
+  /** A retention purge erased every submission of a campaign: for ours, every figure restarts. */
+  @Override
+  public void onPurged(Campaign campaign, int erased) {
+    if (campaign.id().equals(campaignId)) {
+      synchronized (lock) {
+        state = new StatsState(zone, config, new TermExtractor(config));
+      }
     }
   }
 

@@ -33,6 +33,20 @@
  *       submission's intake time in the campaign's time zone.
  * </ul>
  *
+ * <h2>Erasure and retention</h2>
+ *
+ * <p>The maintained state of an {@link dev.spirit.aggregation.IncrementalAggregator} drops an
+ * erased participant's contributions exactly: their submissions leave every figure (including
+ * {@code byStatus}), their endorsements leave the endorsement counts and slogan support, and, since
+ * the state counts contributions per participant hash rather than keeping a sketch, every distinct
+ * count goes down by them too; a {@link dev.spirit.aggregation.BatchAggregator} pass over the store
+ * afterwards gives the same value. A retention purge restarts the figures of the purged campaign.
+ * What stays is outside the state: {@link dev.spirit.aggregation.CampaignStats} values taken before
+ * the erasure and kept by the application (exports, merged per-district values) still count them,
+ * and their exact {@link dev.spirit.aggregation.DistinctCount}s hold the 64-bit hash of the
+ * participant id (a sketch holds only register maxima, from which no single person can be taken
+ * out); take the values again after erasure.
+ *
  * <p>Chinese segmentation uses HanLP behind the {@link dev.spirit.aggregation.Segmenter} interface;
  * no HanLP type appears in this API.
  */

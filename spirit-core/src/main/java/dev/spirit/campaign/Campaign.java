@@ -2,6 +2,7 @@ package dev.spirit.campaign;
 
 import dev.spirit.error.IllegalTransitionException;
 import dev.spirit.error.InvalidInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -29,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param rules the submission rules
  * @param createdAt when the campaign was created
  * @param version optimistic-concurrency version, assigned by the store
+ * @param closedAt when it was moved to {@link CampaignState#CLOSED} (by {@link
+ *     #moveTo(CampaignState, Instant)}), if it was
+ * @param retention how long its submissions are kept after it closes, if limited: from {@link
+ *     #expiresAt()} on, {@code spirit.retention().purgeExpired()} erases them
  */
 public record Campaign(
     CampaignId id,
@@ -43,7 +48,12 @@ public record Campaign(
     CampaignState state,
     SubmissionRules rules,
     Instant createdAt,
-    long version) {
+    long version,
+    Optional<Instant> closedAt,
+    Optional<Duration> retention) {
+
+  /** The longest retention period a campaign may set (100 years of 365 days). */
+  public static final Duration MAX_RETENTION = Duration.ofDays(36_500);
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
@@ -77,8 +87,21 @@ public record Campaign(
     if (version < 0) {
       throw new InvalidInputException("version", "must not be negative, was " + version);
     }
+    requireNonNull("closedAt", closedAt);
+    requireNonNull("retention", retention);
+    retention.ifPresent(Campaign::requireRetention);
     districts = Set.copyOf(new TreeSet<>(districts));
     channels = Set.copyOf(EnumSet.copyOf(channels));
+  }
+
+  private static void requireRetention(Duration retention) {
+    if (retention.isNegative() || retention.isZero()) {
+      throw new InvalidInputException("retention", "must be a positive duration, was " + retention);
+    }
+    if (retention.compareTo(MAX_RETENTION) > 0) {
+      throw new InvalidInputException(
+          "retention", "must be at most " + MAX_RETENTION.toDays() + " days, was " + retention);
+    }
   }
 
   private static void requireNonNull(String field, @Nullable Object value) {
@@ -101,19 +124,90 @@ public record Campaign(
   }
 
   /**
-   * Returns a copy in state {@code target}.
+   * Returns a copy in state {@code target}, without recording when (see {@link
+   * #moveTo(CampaignState, Instant)}).
    *
    * @param target the next state
    * @return the moved copy (same version; the store assigns the next one)
    * @throws IllegalTransitionException if the lifecycle does not allow the move
    */
   public Campaign moveTo(CampaignState target) {
+    return moveTo(target, closedAt);
+  }
+
+  /**
+   * Returns a copy in state {@code target}; moving to {@link CampaignState#CLOSED} records {@code
+   * at} as {@link #closedAt()}, from which the retention period runs.
+   *
+   * @param target the next state
+   * @param at when the move happens
+   * @return the moved copy (same version; the store assigns the next one)
+   * @throws IllegalTransitionException if the lifecycle does not allow the move
+   */
+  public Campaign moveTo(CampaignState target, Instant at) {
+    requireNonNull("at", at);
+    return moveTo(target, target == CampaignState.CLOSED ? Optional.of(at) : closedAt);
+  }
+
+  private Campaign moveTo(CampaignState target, Optional<Instant> closed) {
     if (!state.canMoveTo(target)) {
       throw new IllegalTransitionException("campaign " + slug, state.name(), target.name());
     }
     return new Campaign(
         id, slug, title, prompt, districts, channels, opensAt, closesAt, timeZone, target, rules,
-        createdAt, version);
+        createdAt, version, closed, retention);
+  }
+
+  /**
+   * When the campaign stopped taking submissions for good: the earlier of {@link #closedAt()} and
+   * {@link #closesAt()}, if either is known. (A campaign past its {@code closesAt} takes nothing
+   * more, whatever its state.)
+   *
+   * @return the closing instant, or empty while the campaign has neither
+   */
+  public Optional<Instant> closingInstant() {
+    if (closedAt.isPresent() && closesAt.isPresent()) {
+      return Optional.of(closedAt.get().isBefore(closesAt.get()) ? closedAt.get() : closesAt.get());
+    }
+    return closedAt.isPresent() ? closedAt : closesAt;
+  }
+
+  /**
+   * When its submissions expire: {@link #closingInstant()} plus {@link #retention()}.
+   *
+   * @return the instant, or empty if the campaign keeps submissions without limit or has no closing
+   *     instant yet
+   */
+  public Optional<Instant> expiresAt() {
+    if (retention.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration keep = retention.get();
+    return closingInstant().map(c -> c.plus(keep));
+  }
+
+  /**
+   * Whether its submissions have expired at {@code now}: {@link #expiresAt()} is not after it.
+   *
+   * @param now the moment to judge at
+   * @return true if a purge at {@code now} erases its submissions
+   */
+  public boolean isExpiredAt(Instant now) {
+    return expiresAt().map(e -> !e.isAfter(now)).orElse(false);
+  }
+
+  /**
+   * Returns a copy with another retention period (same version; the store assigns the next one).
+   *
+   * @param keep how long submissions are kept after the campaign closes, or empty for no limit
+   * @return the copy
+   * @throws InvalidInputException if the period is not positive or longer than {@link
+   *     #MAX_RETENTION}
+   */
+  public Campaign withRetention(Optional<Duration> keep) {
+    return new Campaign(
+        id, slug, title, prompt, districts, channels, opensAt, closesAt, timeZone, state, rules,
+        createdAt, version, closedAt, keep);
   }
 
   /**
@@ -136,7 +230,9 @@ public record Campaign(
         state,
         rules,
         createdAt,
-        newVersion);
+        newVersion,
+        closedAt,
+        retention);
   }
 
   /**
@@ -162,6 +258,7 @@ public record Campaign(
     private SubmissionRules rules = SubmissionRules.defaults();
     private @Nullable Instant createdAt;
     private @Nullable CampaignId id;
+    private @Nullable Duration retention;
 
     private Builder(String slug) {
       this.slug = slug;
@@ -294,6 +391,18 @@ public record Campaign(
     }
 
     /**
+     * Keeps submissions only this long after the campaign closes (default: no limit); then {@code
+     * spirit.retention().purgeExpired()} erases them.
+     *
+     * @param keep a positive duration of at most {@link Campaign#MAX_RETENTION}
+     * @return this builder
+     */
+    public Builder retention(Duration keep) {
+      this.retention = keep;
+      return this;
+    }
+
+    /**
      * Sets the id explicitly, e.g. when importing a campaign; by default one is generated.
      *
      * @param id the id
@@ -342,7 +451,9 @@ public record Campaign(
           CampaignState.DRAFT,
           rules,
           created,
-          0);
+          0,
+          Optional.empty(),
+          Optional.ofNullable(retention));
     }
   }
 }

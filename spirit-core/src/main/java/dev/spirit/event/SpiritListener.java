@@ -1,5 +1,6 @@
 package dev.spirit.event;
 
+import dev.spirit.campaign.Campaign;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
@@ -93,4 +94,12 @@ public interface SpiritListener {
    * @param erased their submissions as they were just before erasure
    */
   default void onErased(ParticipantId participant, List<Submission> erased) {}
+
+  /**
+   * A retention purge erased every submission of a campaign (with the reactions to them).
+   *
+   * @param campaign the campaign, which itself stays
+   * @param erased how many submissions were erased
+   */
+  default void onPurged(Campaign campaign, int erased) {}
 }

@@ -366,13 +366,30 @@ public interface SpiritStore extends AutoCloseable {
 
   /**
    * Deletes everything of one participant, in every campaign: their submissions (with their
-   * idempotency keys and the reactions to them) and their own reactions. Afterwards no method
-   * returns or counts any of it. Audit entries stay; they hold no personal data.
+   * idempotency keys, their per-participant counts and the reactions to them) and their own
+   * reactions; the audit entries of their submissions stay with the reason replaced by {@link
+   * AuditEntry#REASON_ERASED} ({@link AuditEntry#erased()}), since a reason may quote them.
+   * Afterwards no method returns or counts any of it, and once this returns none of it can be
+   * recovered from the store's own files or tables either: a backend that only marks data deleted
+   * must remove it before returning, and a crash during the call leaves either nothing erased or an
+   * erasure the backend completes when it is next opened. (Backends document what their underlying
+   * medium may keep beyond that, such as freed disk blocks or a database's dead rows.)
    *
    * @param participant the participant
    * @return how many submissions were deleted
    */
   int eraseParticipant(ParticipantId participant);
+
+  /**
+   * Deletes every submission of one campaign (a retention purge), with the same completeness as
+   * {@link #eraseParticipant}: the submissions, their idempotency keys, the campaign's
+   * per-participant counts and every reaction to them go; the campaign's audit entries stay with
+   * the reason replaced by {@link AuditEntry#REASON_ERASED}. The campaign itself stays.
+   *
+   * @param campaignId the campaign
+   * @return how many submissions were deleted (0 if it has none, or does not exist)
+   */
+  int eraseSubmissions(CampaignId campaignId);
 
   /**
    * Releases the store's resources (files, locks, connections). Further calls fail.

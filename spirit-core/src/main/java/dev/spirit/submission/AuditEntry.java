@@ -35,6 +35,12 @@ public record AuditEntry(
   /** Actor name recorded for changes made by the participant. */
   public static final String ACTOR_PARTICIPANT = "participant";
 
+  /**
+   * The reason an entry keeps once its submission is erased: a reason may quote the participant (an
+   * appeal is recorded in their words), so erasure replaces it; who changed what and when stays.
+   */
+  public static final String REASON_ERASED = "erased";
+
   public AuditEntry {
     if (campaignId == null || submissionId == null || at == null || from == null || to == null) {
       throw new InvalidInputException(
@@ -44,5 +50,15 @@ public record AuditEntry(
     if (reason == null) {
       throw new InvalidInputException("audit.reason", "must not be null");
     }
+  }
+
+  /**
+   * This entry as it stays once its submission is erased: the same, with the reason {@link
+   * #REASON_ERASED}.
+   *
+   * @return the scrubbed copy
+   */
+  public AuditEntry erased() {
+    return new AuditEntry(campaignId, submissionId, actor, at, from, to, REASON_ERASED);
   }
 }

@@ -115,7 +115,9 @@ class CampaignLifecycleTest {
           s,
           c.rules(),
           c.createdAt(),
-          0);
+          0,
+          c.closedAt(),
+          c.retention());
     }
   }
 

@@ -22,6 +22,7 @@ import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -338,30 +340,48 @@ public final class InMemoryStore implements SpiritStore {
               submissions.values().stream()
                   .filter(s -> s.participant().id().equals(participant))
                   .toList();
-          for (Submission s : theirs) {
-            submissions.remove(s.id());
-            NavigableMap<SubmissionId, Submission> inCampaign = byCampaign.get(s.campaignId());
-            if (inCampaign != null) {
-              inCampaign.remove(s.id());
-            }
-            s.idempotencyKey()
-                .ifPresent(
-                    k -> {
-                      Map<IdempotencyKey, SubmissionId> keys = idempotency.get(s.campaignId());
-                      if (keys != null) {
-                        keys.remove(k);
-                      }
-                    });
-          }
           for (Map<ParticipantId, Integer> counts : perParticipant.values()) {
             counts.remove(participant);
           }
-          reactions
-              .keySet()
-              .removeIf(
-                  k -> k.by().equals(participant) || !submissions.containsKey(k.submission()));
+          removeAll(theirs);
+          reactions.keySet().removeIf(k -> k.by().equals(participant));
           return theirs.size();
         });
+  }
+
+  @Override
+  public int eraseSubmissions(CampaignId campaignId) {
+    return write(
+        () -> {
+          NavigableMap<SubmissionId, Submission> inCampaign = byCampaign.get(campaignId);
+          List<Submission> all = inCampaign == null ? List.of() : List.copyOf(inCampaign.values());
+          perParticipant.remove(campaignId);
+          removeAll(all);
+          return all.size();
+        });
+  }
+
+  /** Removes submissions with their keys and the reactions to them; scrubs their audit entries. */
+  private void removeAll(List<Submission> gone) {
+    Set<SubmissionId> ids = new HashSet<>();
+    for (Submission s : gone) {
+      ids.add(s.id());
+      submissions.remove(s.id());
+      NavigableMap<SubmissionId, Submission> inCampaign = byCampaign.get(s.campaignId());
+      if (inCampaign != null) {
+        inCampaign.remove(s.id());
+      }
+      s.idempotencyKey()
+          .ifPresent(
+              k -> {
+                Map<IdempotencyKey, SubmissionId> keys = idempotency.get(s.campaignId());
+                if (keys != null) {
+                  keys.remove(k);
+                }
+              });
+    }
+    reactions.keySet().removeIf(k -> ids.contains(k.submission()));
+    audit.replaceAll(a -> ids.contains(a.submissionId()) ? a.erased() : a);
   }
 
   @Override

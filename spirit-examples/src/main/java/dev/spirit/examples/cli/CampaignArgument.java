@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code CAMPAIGN} positional argument (a slug or an id) of {@code campaign open}, {@code
- * close}, {@code update} and {@code lexicon}, declared once and added to each with {@code @Mixin}.
+ * close}, {@code update}, {@code lexicon} and {@code retention}, declared once and added to each
+ * with {@code @Mixin}.
  *
  * <p>It is not the {@code --campaign} option of {@link CampaignCommand}: that one is an option with
  * its own label and help text, and {@code moderate --campaign} is a third, optional one; only the

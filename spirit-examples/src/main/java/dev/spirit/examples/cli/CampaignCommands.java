@@ -9,21 +9,25 @@ import dev.spirit.examples.report.TerminalSummary;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.storage.SubmissionFilter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spirit campaign create|update|lexicon|open|close|list}. */
+/** {@code spirit campaign create|update|lexicon|open|close|retention|list}. */
 @Command(
     name = "campaign",
     mixinStandardHelpOptions = true,
-    description = "Create, update, open, close and list campaigns; show a campaign's lexicon.",
-    synopsisSubcommandLabel = "(create | update | lexicon | open | close | list)")
+    description =
+        "Create, update, open, close and list campaigns; show a campaign's lexicon; set its"
+            + " retention.",
+    synopsisSubcommandLabel = "(create | update | lexicon | open | close | retention | list)")
 final class CampaignCommands implements Runnable {
 
   @Override
@@ -110,6 +114,14 @@ final class CampaignCommands implements Runnable {
 
     @Mixin LexiconOptions lexicon = new LexiconOptions();
 
+    @Option(
+        names = "--retention",
+        paramLabel = "PERIOD",
+        description =
+            "Keep submissions only this long after the campaign closes (90d, 36h or P90D);"
+                + " spirit purge then erases them. Default: no limit.")
+    @Nullable String retention;
+
     Create(CliContext context) {
       super(context);
     }
@@ -134,6 +146,9 @@ final class CampaignCommands implements Runnable {
                       .maxPerParticipant(maxPerParticipant)
                       .reportThreshold(reportThreshold)
                       .build());
+      if (retention != null) {
+        draft.retention(RetentionPeriod.parse(retention));
+      }
       if (channels.isEmpty()) {
         draft.allChannels();
       } else {
@@ -288,6 +303,43 @@ final class CampaignCommands implements Runnable {
     int run(Spirit spirit) {
       Campaign c = spirit.campaigns().close(target.campaign(spirit).id());
       out().println("campaign " + c.slug() + " is closed");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "retention",
+      mixinStandardHelpOptions = true,
+      description = "Set how long a campaign keeps its submissions after it closes.")
+  static final class Retention extends StoreCommand {
+    @Mixin CampaignArgument target = new CampaignArgument();
+
+    @Parameters(
+        paramLabel = "PERIOD",
+        description = "90d, 36h, P90D, or 'unlimited' to keep submissions without limit.")
+    String period = "";
+
+    Retention(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Optional<Duration> keep =
+          period.strip().equalsIgnoreCase("unlimited")
+              ? Optional.empty()
+              : Optional.of(RetentionPeriod.parse(period));
+      Campaign c = spirit.campaigns().setRetention(target.campaign(spirit).id(), keep);
+      out()
+          .println(
+              "campaign "
+                  + c.slug()
+                  + (keep.isEmpty()
+                      ? " keeps its submissions without limit"
+                      : " keeps its submissions "
+                          + RetentionPeriod.format(keep.get())
+                          + " after it closes"
+                          + c.expiresAt().map(e -> " (until " + e + ")").orElse("")));
       return 0;
     }
   }

@@ -70,6 +70,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new CampaignCommands.ShowLexicon(context))
             .addSubcommand(new CampaignCommands.Open(context))
             .addSubcommand(new CampaignCommands.Close(context))
+            .addSubcommand(new CampaignCommands.Retention(context))
             .addSubcommand(new CampaignCommands.ListCampaigns(context));
     CommandLine cl =
         new CommandLine(new SpiritCli())
@@ -81,6 +82,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ExportCommand(context))
             .addSubcommand(new ReportCommand(context))
             .addSubcommand(new EraseParticipantCommand(context))
+            .addSubcommand(new PurgeCommand(context))
             .addSubcommand(new ModerateCommand(context))
             .addSubcommand(new RemoderateCommand(context))
             .addSubcommand(new ServeCommand(context))

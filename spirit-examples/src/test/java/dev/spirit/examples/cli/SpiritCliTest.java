@@ -12,6 +12,8 @@ import dev.spirit.submission.SubmissionStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -109,6 +111,7 @@ class SpiritCliTest {
               "export",
               "report",
               "erase-participant",
+              "purge",
               "moderate")) {
         CliHarness.Result r = cli.run(command, "--help");
         assertThat(r.exit()).as(command).isZero();
@@ -554,6 +557,68 @@ class SpiritCliTest {
       assertThat(r.exit()).isZero();
       assertThat(r.out()).isEqualTo("erased participant p1: 2 submissions\n");
       assertThat(stored("e1")).extracting(s -> s.participant().id().value()).containsExactly("p2");
+    }
+  }
+
+  @Nested
+  @DisplayName("purge and campaign retention")
+  class Purge {
+    @Test
+    @DisplayName(
+        "a closed campaign's submissions are kept until its retention has passed; --dry-run"
+            + " shows what would go, purge erases it and says so")
+    void purge() {
+      campaign("r1", "pre");
+      submit("r1", "耿直", "p1");
+      submit("r1", "热情", "p2");
+      CliHarness.Result set = cli.run("campaign", "retention", "r1", "30d", "--store", STORE);
+      assertThat(set.exit()).as(set.err()).isZero();
+      assertThat(set.out()).isEqualTo("campaign r1 keeps its submissions 30d after it closes\n");
+      assertThat(cli.run("campaign", "close", "r1", "--store", STORE).exit()).isZero();
+      Instant closed =
+          cli.spirit(STORE).campaigns().bySlug("r1").orElseThrow().closedAt().orElseThrow();
+
+      CliHarness.Result early =
+          cli.run(
+              "purge", "--store", STORE, "--as-of", closed.plus(Duration.ofDays(29)).toString());
+      assertThat(early.exit()).isZero();
+      assertThat(early.out()).startsWith("purged 0 submissions in 0 expired campaign(s)");
+      assertThat(stored("r1")).hasSize(2);
+
+      String later = closed.plus(Duration.ofDays(31)).toString();
+      CliHarness.Result dry = cli.run("purge", "--dry-run", "--store", STORE, "--as-of", later);
+      assertThat(dry.exit()).isZero();
+      assertThat(dry.out())
+          .contains("would erase 2 submissions of campaign r1 (expired ")
+          .contains("dry run: would erase 2 submissions in 1 expired campaign(s)");
+      assertThat(stored("r1")).hasSize(2);
+
+      CliHarness.Result done = cli.run("purge", "--store", STORE, "--as-of", later);
+      assertThat(done.exit()).isZero();
+      assertThat(done.out())
+          .contains(
+              "erased 2 submissions of campaign r1 (expired " + closed.plus(Duration.ofDays(30)))
+          .contains("purged 2 submissions in 1 expired campaign(s)");
+      assertThat(stored("r1")).isEmpty();
+      assertThat(cli.run("purge", "--store", STORE, "--as-of", later).out())
+          .startsWith("purged 0 submissions");
+    }
+
+    @Test
+    @DisplayName("a bad period or instant is refused with a message")
+    void badInput() {
+      campaign("r2", "pre");
+      CliHarness.Result period = cli.run("campaign", "retention", "r2", "soon", "--store", STORE);
+      assertThat(period.exit()).isNotZero();
+      assertThat(period.err()).contains("'soon' is not a period such as 90d");
+      CliHarness.Result zero = cli.run("campaign", "retention", "r2", "0d", "--store", STORE);
+      assertThat(zero.exit()).isNotZero();
+      assertThat(zero.err()).contains("must be a positive duration");
+      CliHarness.Result instant = cli.run("purge", "--store", STORE, "--as-of", "tomorrow");
+      assertThat(instant.exit()).isEqualTo(2);
+      assertThat(instant.err()).contains("--as-of must be an ISO-8601 instant");
+      assertThat(cli.run("campaign", "retention", "r2", "unlimited", "--store", STORE).out())
+          .isEqualTo("campaign r2 keeps its submissions without limit\n");
     }
   }
 

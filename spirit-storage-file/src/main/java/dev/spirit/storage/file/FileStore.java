@@ -37,10 +37,12 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,12 +123,23 @@ import org.slf4j.LoggerFactory;
  *       directory, and only then delete the older segments and snapshot (and fsync the directory
  *       again). Writers wait while the snapshot is written; readers do not. A crash at any point
  *       leaves either the old files or the new snapshot; leftovers are removed at the next open.
- *   <li><b>Erasure.</b> {@link #eraseParticipant} appends an erasure record; from then on nothing
- *       returns the participant's data. Their records stay in the older segment files until the
- *       next {@link #compact()}, which writes a snapshot without them and deletes those files: once
- *       {@code compact()} returns, the personal data is no longer in any file of the store (the
- *       file system may keep the freed blocks until they are reused; use an encrypted volume if
- *       that matters). Call {@code compact()} after erasures.
+ *   <li><b>Erasure.</b> {@link #eraseParticipant} (and a retention purge, {@link
+ *       #eraseSubmissions}) first appends an erasure record and forces it: the intent, from which
+ *       on nothing returns the data. Before returning it then compacts (as {@link #compact()}
+ *       below): the snapshot is written from the state without the data, and every older segment
+ *       and snapshot, which hold the data and the erasure record itself, is deleted. So once the
+ *       call returns, neither the text (original, normalized or redacted), the participant id, the
+ *       idempotency keys, the reactions nor an audit reason of an erased submission is in any file
+ *       of the directory (the audit entries stay, with the reason {@code erased}). A crash after
+ *       the intent is forced and before the old files are gone leaves the erasure record in the
+ *       log: opening replays it and compacts before it returns, so the erasure completes (if that
+ *       compaction fails, the open fails, leaving the files as they were). A crash before the
+ *       intent is forced erased nothing, and the call never returned. Why a rewrite rather than
+ *       per-participant encryption keys (crypto-shredding): it adds nothing to intake, keeps the
+ *       log readable by {@code grep}, and erasures are rare; its cost grows with the store (see
+ *       {@code docs/performance.md}). What stays beyond the store's control: the file system may
+ *       keep freed blocks until it reuses them (use an encrypted volume if that matters), and
+ *       copies made of the directory (backups) keep what they copied.
  *   <li><b>One writer.</b> An OS file lock on {@code spirit.lock}, holding the owner's pid, is kept
  *       while open; a second opener (another process, or this JVM again) gets {@link
  *       StoreLockedException} naming that pid. The OS releases the lock when a process dies.
@@ -251,13 +264,47 @@ public final class FileStore implements SpiritStore {
         }
         throw e;
       }
-      return new FileStore(options, directoryLock, segments, log, recovered.state(), report);
+      FileStore store =
+          new FileStore(options, directoryLock, segments, log, recovered.state(), report);
+      if (recovered.erasuresToComplete() > 0) {
+        completeErasuresOnOpen(store, recovered.erasuresToComplete());
+      }
+      return store;
     } catch (IOException e) {
       releaseQuietly(directoryLock, e);
       throw ioFailure("cannot open", directory, e);
     } catch (RuntimeException | Error e) {
       releaseQuietly(directoryLock, e);
       throw e;
+    }
+  }
+
+  /**
+   * Completes erasures whose records the log still holds (the process stopped before their
+   * compaction deleted the older files), so no erased data outlives an open.
+   */
+  private static void completeErasuresOnOpen(FileStore store, int erasures) {
+    LOG.info(
+        "file store {}: completing {} erasure(s) recorded in the log by rewriting it",
+        store.directory,
+        erasures);
+    try {
+      store.compact();
+    } catch (StorageException e) {
+      try {
+        store.close();
+      } catch (StorageException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new StorageException(
+          "cannot open the file store "
+              + store.directory
+              + ": the log holds "
+              + erasures
+              + " erasure(s) whose data must be rewritten out of its files first, and that"
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -346,6 +393,7 @@ public final class FileStore implements SpiritStore {
         ensureOpen();
         number = log.roll();
         Snapshots.write(directory, number, state);
+        reached(CRASH_AFTER_SNAPSHOT);
       } catch (IOException e) {
         throw new StorageException("cannot write a snapshot in " + directory + ": " + e, e);
       } finally {
@@ -696,14 +744,73 @@ public final class FileStore implements SpiritStore {
   @Override
   public int eraseParticipant(ParticipantId participant) {
     byte[] frame = Frames.encode(RecordType.ERASURE, Recovery.erasureJson(participant));
-    return write(
-        () -> {
-          if (!state.holdsDataOf(participant)) {
-            return 0;
-          }
-          append(frame);
-          return state.erase(participant);
-        });
+    int erased =
+        write(
+            () -> {
+              if (!state.holdsDataOf(participant)) {
+                return -1;
+              }
+              append(frame);
+              return state.erase(participant);
+            });
+    if (erased < 0) {
+      return 0;
+    }
+    completeErasure("the erasure of a participant");
+    return erased;
+  }
+
+  @Override
+  public int eraseSubmissions(CampaignId campaignId) {
+    byte[] frame = Frames.encode(RecordType.PURGE, Recovery.purgeJson(campaignId));
+    int erased =
+        write(
+            () -> {
+              if (!state.holdsSubmissionsOf(campaignId)) {
+                return -1;
+              }
+              append(frame);
+              return state.eraseCampaign(campaignId);
+            });
+    if (erased < 0) {
+      return 0;
+    }
+    completeErasure("the purge of campaign " + campaignId);
+    return erased;
+  }
+
+  /**
+   * Rewrites the store without the data an erasure record just removed from the state: {@link
+   * #compact()}, whose roll also forces the erasure record first (in ASYNC mode too).
+   */
+  private void completeErasure(String what) {
+    reached(CRASH_AFTER_ERASURE_RECORD);
+    try {
+      compact();
+    } catch (StorageException e) {
+      throw new StorageException(
+          what
+              + " is recorded in "
+              + directory
+              + " and nothing returns the data any more, but the files that hold it could not be"
+              + " rewritten yet ("
+              + e.getMessage()
+              + "); the next compact() or open completes it",
+          e);
+    }
+  }
+
+  /** Test hook: called at the named points of an erasure, to crash the process there. */
+  static volatile @Nullable Consumer<String> crashHook;
+
+  static final String CRASH_AFTER_ERASURE_RECORD = "after-erasure-record";
+  static final String CRASH_AFTER_SNAPSHOT = "after-snapshot";
+
+  private static void reached(String point) {
+    Consumer<String> hook = crashHook;
+    if (hook != null) {
+      hook.accept(point);
+    }
   }
 
   /**

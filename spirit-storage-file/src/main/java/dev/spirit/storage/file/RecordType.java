@@ -11,6 +11,7 @@ enum RecordType {
   REACTION('R'),
   AUDIT('A'),
   ERASURE('E'),
+  PURGE('P'),
   SNAPSHOT_BEGIN('B'),
   SNAPSHOT_END('Z');
 

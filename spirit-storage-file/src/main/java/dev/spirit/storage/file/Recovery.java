@@ -2,6 +2,7 @@ package dev.spirit.storage.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.SpiritException;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.SpiritCodec;
@@ -47,12 +48,16 @@ final class Recovery {
       long segmentNumber,
       RandomAccessFile file,
       long size,
-      RecoveryReport report) {}
+      RecoveryReport report,
+      int erasuresToComplete) {}
 
   private final Path directory;
   private final StoreState state = new StoreState();
   private long records;
   private int leftovers;
+  // erasure and purge records replayed from the log: their data may still be in older records of
+  // the log, so the store rewrites it (compacts) before it opens
+  private int erasures;
   // bytes of the segments to replay, and of those replayed so far: to size the id index up front
   private long segmentBytes;
   private long segmentBytesSeen;
@@ -278,7 +283,7 @@ final class Recovery {
             Optional.ofNullable(torn),
             leftovers,
             Duration.ofNanos(System.nanoTime() - started));
-    return new Result(state, number, tailFile, size, report);
+    return new Result(state, number, tailFile, size, report, erasures);
   }
 
   private void loadSnapshot(Path file) throws IOException {
@@ -456,7 +461,14 @@ final class Recovery {
       case SUBMISSION_UPDATE -> state.updateRow((SubmissionRow) record);
       case REACTION -> state.addReaction((dev.spirit.submission.Reaction) record);
       case AUDIT -> state.appendAudit((dev.spirit.submission.AuditEntry) record);
-      case ERASURE -> state.erase((ParticipantId) record);
+      case ERASURE -> {
+        state.erase((ParticipantId) record);
+        erasures++;
+      }
+      case PURGE -> {
+        state.eraseCampaign((CampaignId) record);
+        erasures++;
+      }
       case SNAPSHOT_BEGIN, SNAPSHOT_END ->
           throw new CorruptStoreException(
               file.toString(), start, "snapshot marker inside a log segment");
@@ -496,6 +508,7 @@ final class Recovery {
         case REACTION -> SpiritCodec.reactionFromJson(json);
         case AUDIT -> SpiritCodec.auditFromJson(json);
         case ERASURE -> ParticipantId.of(readMeta(file, start, json).path("participant").asText());
+        case PURGE -> CampaignId.parse(readMeta(file, start, json).path("campaign").asText());
         case SNAPSHOT_BEGIN, SNAPSHOT_END -> json;
       };
     } catch (SpiritException e) {
@@ -522,5 +535,9 @@ final class Recovery {
 
   static String erasureJson(ParticipantId participant) {
     return META.createObjectNode().put("participant", participant.value()).toString();
+  }
+
+  static String purgeJson(CampaignId campaign) {
+    return META.createObjectNode().put("campaign", campaign.value().toString()).toString();
   }
 }

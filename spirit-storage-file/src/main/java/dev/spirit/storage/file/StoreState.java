@@ -16,10 +16,12 @@ import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -201,28 +203,67 @@ final class StoreState {
     return false;
   }
 
-  /** Removes a participant's submissions (with keys and reactions to them) and reactions. */
+  /** Whether purging this campaign would change anything. */
+  boolean holdsSubmissionsOf(CampaignId campaign) {
+    CampaignIndex index = byCampaign.get(campaign);
+    return index != null && index.all.size() > 0;
+  }
+
+  /**
+   * Removes a participant's submissions (with keys, counts and reactions to them) and reactions,
+   * and scrubs the audit entries of their submissions ({@link AuditEntry#erased()}).
+   */
   int erase(ParticipantId participant) {
-    int erased = 0;
+    Set<SubmissionId> gone = new HashSet<>();
     for (CampaignIndex index : byCampaign.values()) {
       if (index.counts.remove(participant) == null) {
         continue;
       }
-      erased +=
-          index.all.removeIf(
-              row -> {
-                if (!row.participant.id().equals(participant)) {
-                  return false;
-                }
-                submissions.remove(row.idHigh, row.idLow);
-                if (row.idempotencyKey != null) {
-                  index.keys.remove(row.idempotencyKey);
-                }
-                return true;
-              });
+      index.all.removeIf(
+          row -> {
+            if (!row.participant.id().equals(participant)) {
+              return false;
+            }
+            removeRow(index, row, gone);
+            return true;
+          });
     }
     boolean reactionsRemoved =
-        reactions.keySet().removeIf(k -> k.by().equals(participant) || !contains(k.submission()));
+        reactions
+            .keySet()
+            .removeIf(k -> k.by().equals(participant) || gone.contains(k.submission()));
+    afterRemoval(gone, reactionsRemoved);
+    participants.keySet().removeIf(p -> p.id().equals(participant));
+    return gone.size();
+  }
+
+  /**
+   * Removes every submission of a campaign (with keys, counts and reactions to them), and scrubs
+   * the audit entries of those submissions. The campaign stays.
+   */
+  int eraseCampaign(CampaignId campaign) {
+    CampaignIndex index = byCampaign.remove(campaign);
+    if (index == null) {
+      return 0;
+    }
+    Set<SubmissionId> gone = new HashSet<>();
+    for (SubmissionRow row : index.all) {
+      removeRow(index, row, gone);
+    }
+    boolean reactionsRemoved = reactions.keySet().removeIf(k -> gone.contains(k.submission()));
+    afterRemoval(gone, reactionsRemoved);
+    return gone.size();
+  }
+
+  private void removeRow(CampaignIndex index, SubmissionRow row, Set<SubmissionId> gone) {
+    submissions.remove(row.idHigh, row.idLow);
+    if (row.idempotencyKey != null) {
+      index.keys.remove(row.idempotencyKey);
+    }
+    gone.add(new SubmissionId(new UUID(row.idHigh, row.idLow)));
+  }
+
+  private void afterRemoval(Set<SubmissionId> gone, boolean reactionsRemoved) {
     if (reactionsRemoved) {
       reactionCounts.clear();
       for (ReactionKey k : reactions.keySet()) {
@@ -230,8 +271,11 @@ final class StoreState {
             .computeIfAbsent(new ReactionCountKey(k.submission(), k.type()), x -> new long[1])[0]++;
       }
     }
-    participants.keySet().removeIf(p -> p.id().equals(participant));
-    return erased;
+    if (!gone.isEmpty()) {
+      for (List<AuditEntry> entries : audit.values()) {
+        entries.replaceAll(a -> gone.contains(a.submissionId()) ? a.erased() : a);
+      }
+    }
   }
 
   /**

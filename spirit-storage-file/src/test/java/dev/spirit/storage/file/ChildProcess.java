@@ -1,6 +1,7 @@
 package dev.spirit.storage.file;
 
 import dev.spirit.campaign.Campaign;
+import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.tck.TckFixtures;
 import dev.spirit.submission.IdempotencyKey;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  *       and then) until killed, printing {@code ACK <id>} after each acknowledged insert;
  *   <li>{@code hold <dir>}: opens the store, prints {@code OPEN <pid>}, then obeys stdin lines
  *       {@code write} (prints {@code WROTE <id>}) and {@code close} (prints {@code CLOSED});
- *   <li>{@code try <dir>}: tries to open, prints {@code LOCKED <message>} or {@code OPENED}.
+ *   <li>{@code try <dir>}: tries to open, prints {@code LOCKED <message>} or {@code OPENED};
+ *   <li>{@code erase <dir> <participant> <point>}: erases the participant and, on reaching the
+ *       named crash point of the erasure, prints {@code AT <point>} and waits to be killed.
  * </ul>
  */
 public final class ChildProcess {
@@ -44,6 +47,7 @@ public final class ChildProcess {
       case "write" -> write(dir, Integer.parseInt(args[2]));
       case "hold" -> hold(dir);
       case "try" -> tryOpen(dir);
+      case "erase" -> eraseAndStop(dir, args[2], args[3]);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -104,6 +108,27 @@ public final class ChildProcess {
       }
     }
     OUT.println("CLOSED");
+  }
+
+  private static void eraseAndStop(Path dir, String participant, String point)
+      throws InterruptedException {
+    FileStore.crashHook =
+        reached -> {
+          if (reached.equals(point)) {
+            OUT.println("AT " + point);
+            while (true) {
+              try {
+                TimeUnit.SECONDS.sleep(60);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    FileStore store = FileStore.open(FileStoreOptions.builder(dir).segmentBytes(4096).build());
+    store.eraseParticipant(ParticipantId.of(participant));
+    OUT.println("ERASED without reaching " + point);
+    TimeUnit.SECONDS.sleep(60);
   }
 
   private static void tryOpen(Path dir) {

@@ -456,9 +456,11 @@ public final class JdbcStore implements SpiritStore {
         (c, attempt) -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO spirit_audit (campaign_id, record_json) VALUES (?, ?)")) {
+                  "INSERT INTO spirit_audit (campaign_id, submission_id, record_json)"
+                      + " VALUES (?, ?, ?)")) {
             ps.setObject(1, entry.campaignId().value());
-            ps.setString(2, SpiritCodec.toJson(entry));
+            ps.setObject(2, entry.submissionId().value());
+            ps.setString(3, SpiritCodec.toJson(entry));
             return ps.executeUpdate();
           }
         });
@@ -497,22 +499,14 @@ public final class JdbcStore implements SpiritStore {
   @Override
   public int eraseParticipant(ParticipantId participant) {
     return tx.inTransaction(
-        "erase participant " + participant,
-        (c, attempt) -> {
-          // Counter rows first: inserts lock them first too, so the two never deadlock.
-          update(c, "DELETE FROM spirit_participant_counts WHERE participant_id = ?", participant);
-          update(c, "DELETE FROM spirit_reactions WHERE participant_id = ?", participant);
-          // Reactions to their submissions go with them (ON DELETE CASCADE).
-          return update(c, "DELETE FROM spirit_submissions WHERE participant_id = ?", participant);
-        });
+        "erase participant " + participant, (c, attempt) -> Erasure.participant(c, participant));
   }
 
-  private static int update(Connection c, String sql, ParticipantId participant)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, participant.value());
-      return ps.executeUpdate();
-    }
+  @Override
+  public int eraseSubmissions(CampaignId campaignId) {
+    return tx.inTransaction(
+        "purge the submissions of campaign " + campaignId,
+        (c, attempt) -> Erasure.campaign(c, campaignId));
   }
 
   @Override

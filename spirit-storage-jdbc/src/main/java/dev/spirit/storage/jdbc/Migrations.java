@@ -64,9 +64,10 @@ final class Migrations {
 
   /**
    * MariaDB / MySQL errors of a DDL statement whose effect is already there: table exists (1050),
-   * duplicate key name (1061), can't drop a key that does not exist (1091).
+   * duplicate column (1060), duplicate key name (1061), can't drop a key that does not exist
+   * (1091).
    */
-  private static final Set<Integer> MARIADB_ALREADY_DONE = Set.of(1050, 1061, 1091);
+  private static final Set<Integer> MARIADB_ALREADY_DONE = Set.of(1050, 1060, 1061, 1091);
 
   /** One schema version. */
   record Migration(int version, String name) {
@@ -86,7 +87,8 @@ final class Migrations {
       List.of(
           new Migration(1, "init"),
           new Migration(2, "participant_index"),
-          new Migration(3, "lexicons"));
+          new Migration(3, "lexicons"),
+          new Migration(4, "audit_submission"));
 
   private static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("

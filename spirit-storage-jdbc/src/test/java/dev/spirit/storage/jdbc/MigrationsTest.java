@@ -13,7 +13,9 @@ import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.PageRequest;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,14 +75,16 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4);
       assertThat(versions())
           .containsExactly(
               "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
               "2 participant_index "
                   + Migrations.checksum(Migrations.script(Migrations.ALL.get(1), dialect())),
               "3 lexicons "
-                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(2), dialect())));
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(2), dialect())),
+              "4 audit_submission "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(3), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
@@ -189,9 +193,9 @@ class MigrationsTest {
       }
       assertThat(indexes()).contains("spirit_submissions_participant");
 
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4);
 
-      assertThat(versions()).hasSize(3);
+      assertThat(versions()).hasSize(4);
       assertThat(indexes())
           .contains("spirit_submissions_participant_campaign")
           .doesNotContain(
@@ -207,6 +211,74 @@ class MigrationsTest {
             .isInstanceOf(InsertOutcome.LimitReached.class);
         assertThat(store.eraseParticipant(s.participant().id())).isEqualTo(2);
         assertThat(store.count(SubmissionFilter.all(c.id()))).isZero();
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a database at version 3 with audit rows upgrades to version 4: each row is given its"
+            + " submission, and erasing the author scrubs the row's reason")
+    void upgradeToAuditSubmission() throws Exception {
+      execute(Migrations.versionTableDdl(dialect()));
+      for (Migrations.Migration m : Migrations.ALL.subList(0, 3)) {
+        String script = Migrations.script(m, dialect());
+        for (String statement : Migrations.statements(script)) {
+          execute(statement);
+        }
+        execute(
+            "INSERT INTO spirit_schema_version (version, description, checksum, applied_at)"
+                + " VALUES ("
+                + m.version()
+                + ", '"
+                + m.name()
+                + "', '"
+                + Migrations.checksum(script)
+                + "', CURRENT_TIMESTAMP)");
+      }
+      Campaign c;
+      Submission s;
+      try (JdbcStore store = JdbcStore.open(database)) {
+        // opening migrated to 4; take the column away again to write a row as version 3 did
+        c = store.insertCampaign(campaign());
+        s = ((InsertOutcome.Inserted) store.insert(submission(c.id(), "p-1").build(), 1)).stored();
+      }
+      execute("DELETE FROM spirit_schema_version WHERE version = 4");
+      execute(
+          dialect() == Dialect.MARIADB
+              ? "DROP INDEX spirit_audit_submission ON spirit_audit"
+              : "DROP INDEX spirit_audit_submission");
+      execute("ALTER TABLE spirit_audit DROP COLUMN submission_id");
+      AuditEntry appeal =
+          new AuditEntry(
+              c.id(),
+              s.id(),
+              AuditEntry.ACTOR_PARTICIPANT,
+              s.receivedAt(),
+              SubmissionStatus.REJECTED,
+              SubmissionStatus.PENDING,
+              "appeal: my own words");
+      try (Connection conn = database.getConnection();
+          PreparedStatement row =
+              conn.prepareStatement(
+                  "INSERT INTO spirit_audit (campaign_id, record_json) VALUES (?, ?)")) {
+        row.setObject(1, c.id().value());
+        row.setString(2, SpiritCodec.toJson(appeal));
+        row.executeUpdate();
+      }
+
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(4);
+
+      try (Connection conn = database.getConnection();
+          Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery("SELECT submission_id FROM spirit_audit")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(UUID.fromString(String.valueOf(rs.getObject(1)))).isEqualTo(s.id().value());
+      }
+      try (JdbcStore store = JdbcStore.open(database)) {
+        assertThat(store.eraseParticipant(s.participant().id())).isEqualTo(1);
+        try (var log = store.streamAudit(c.id())) {
+          assertThat(log).containsExactly(appeal.erased());
+        }
       }
     }
 
@@ -338,7 +410,7 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4);
     }
 
     @Test

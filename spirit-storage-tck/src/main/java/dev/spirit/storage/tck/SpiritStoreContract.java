@@ -345,6 +345,27 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
+    @DisplayName("a campaign's retention period and closing time are stored and read back")
+    void retentionStored() {
+      Campaign stored =
+          store.insertCampaign(campaign().withRetention(Optional.of(Duration.ofDays(90))));
+      assertThat(store.findCampaign(stored.id()).orElseThrow().retention())
+          .contains(Duration.ofDays(90));
+      Campaign closed =
+          store.updateCampaign(
+              store
+                  .updateCampaign(stored.moveTo(CampaignState.OPEN))
+                  .moveTo(CampaignState.CLOSED, T0));
+      Campaign read = store.findCampaign(stored.id()).orElseThrow();
+      assertThat(read).isEqualTo(closed);
+      assertThat(read.closedAt()).contains(T0);
+      assertThat(read.expiresAt()).contains(T0.plus(Duration.ofDays(90)));
+      Campaign unlimited = store.updateCampaign(read.withRetention(Optional.empty()));
+      assertThat(store.findCampaign(stored.id()).orElseThrow().retention()).isEmpty();
+      assertThat(unlimited.expiresAt()).isEmpty();
+    }
+
+    @Test
     @DisplayName("an update based on a stale version is refused and changes nothing")
     void staleUpdate() {
       Campaign stored = storedCampaign();
@@ -1564,12 +1585,81 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
-    @DisplayName("audit entries stay after erasure")
-    void auditStays() {
+    @DisplayName(
+        "audit entries of their submissions stay, saying who changed what and when, with the"
+            + " reason replaced by 'erased'; other entries keep theirs")
+    void auditScrubbed() {
+      AuditEntry others =
+          new AuditEntry(
+              c1.id(),
+              kept.id(),
+              "moderator",
+              T0,
+              SubmissionStatus.PENDING,
+              SubmissionStatus.APPROVED,
+              "fine");
+      store.appendAudit(others);
       store.eraseParticipant(ParticipantId.of(gone));
       try (Stream<AuditEntry> log = store.streamAudit(c1.id())) {
-        assertThat(log).hasSize(1);
+        assertThat(log)
+            .containsExactly(
+                new AuditEntry(
+                    c1.id(),
+                    theirs.get(0).id(),
+                    "moderator",
+                    T0,
+                    SubmissionStatus.PENDING,
+                    SubmissionStatus.APPROVED,
+                    AuditEntry.REASON_ERASED),
+                others);
       }
+    }
+
+    @Test
+    @DisplayName(
+        "after erasure nothing of the participant can be read back: no submission, key,"
+            + " reaction or audit reason of theirs in any campaign")
+    void nothingReadBack() {
+      String quoted = unique("their-own-words");
+      store.appendAudit(
+          new AuditEntry(
+              c2.id(),
+              theirs.get(2).id(),
+              AuditEntry.ACTOR_PARTICIPANT,
+              T0,
+              SubmissionStatus.REJECTED,
+              SubmissionStatus.PENDING,
+              "appeal: " + quoted));
+      store.addReaction(
+          new Reaction(
+              keptWithKey.id(),
+              c2.id(),
+              ParticipantId.of(gone),
+              ReactionType.REPORT,
+              Optional.of(quoted),
+              T0));
+      store.eraseParticipant(ParticipantId.of(gone));
+      for (Campaign c : store.listCampaigns()) {
+        try (Stream<Submission> all = store.stream(SubmissionFilter.all(c.id()))) {
+          assertThat(all).noneMatch(x -> x.participant().id().value().equals(gone));
+        }
+        try (Stream<Reaction> reactions = store.streamReactions(c.id())) {
+          assertThat(reactions)
+              .noneMatch(r -> r.by().value().equals(gone) || r.reason().orElse("").equals(quoted))
+              .noneMatch(r -> ids(theirs).contains(r.submissionId()));
+        }
+        try (Stream<AuditEntry> audit = store.streamAudit(c.id())) {
+          assertThat(audit).noneMatch(a -> a.reason().contains(quoted));
+        }
+        assertThat(store.findByIdempotencyKey(c.id(), IdempotencyKey.of(goneKey))).isEmpty();
+      }
+      for (Submission s : theirs) {
+        assertThat(store.find(s.id())).isEmpty();
+        for (ReactionType type : ReactionType.values()) {
+          assertThat(store.countReactions(s.id(), type)).isZero();
+        }
+      }
+      assertThat(store.countReactions(keptWithKey.id(), ReactionType.REPORT)).isZero();
     }
 
     @Test
@@ -1586,6 +1676,103 @@ public abstract class SpiritStoreContract {
     void twice() {
       assertThat(store.eraseParticipant(ParticipantId.of(gone))).isEqualTo(3);
       assertThat(store.eraseParticipant(ParticipantId.of(gone))).isZero();
+    }
+  }
+
+  // ---- retention purge ------------------------------------------------------------------------
+
+  /** Erasure of every submission of a campaign (a retention purge). */
+  @Nested
+  @DisplayName("purge of a campaign's submissions")
+  class Purge {
+    private Campaign expired;
+    private Campaign other;
+    private final String author = unique("author");
+    private final String key = unique("key");
+    private final List<Submission> purged = new ArrayList<>();
+    private Submission elsewhere;
+
+    @BeforeEach
+    void seed() {
+      expired = storedCampaign();
+      other = storedCampaign();
+      purged.add(inserted(withKey(expired.id(), author, key)));
+      purged.add(inserted(submission(expired.id(), unique("p"))));
+      elsewhere = inserted(withKey(other.id(), author, key));
+      ParticipantId reactor = ParticipantId.of(unique("reactor"));
+      store.addReaction(
+          new Reaction(
+              purged.get(0).id(),
+              expired.id(),
+              reactor,
+              ReactionType.ENDORSE,
+              Optional.empty(),
+              T0));
+      store.addReaction(
+          new Reaction(
+              elsewhere.id(), other.id(), reactor, ReactionType.ENDORSE, Optional.empty(), T0));
+      store.appendAudit(
+          new AuditEntry(
+              expired.id(),
+              purged.get(1).id(),
+              AuditEntry.ACTOR_PARTICIPANT,
+              T0,
+              SubmissionStatus.REJECTED,
+              SubmissionStatus.PENDING,
+              "appeal: in their words"));
+    }
+
+    @Test
+    @DisplayName(
+        "every submission of the campaign, its keys, reactions and counts vanish; the campaign"
+            + " stays and its audit entries keep only the reason 'erased'")
+    void campaignEmptied() {
+      assertThat(store.eraseSubmissions(expired.id())).isEqualTo(2);
+      assertThat(store.findCampaign(expired.id())).contains(expired);
+      assertThat(store.count(SubmissionFilter.all(expired.id()))).isZero();
+      assertThat(streamedIds(SubmissionFilter.all(expired.id()))).isEmpty();
+      for (Submission s : purged) {
+        assertThat(store.find(s.id())).isEmpty();
+        assertThat(store.countReactions(s.id(), ReactionType.ENDORSE)).isZero();
+      }
+      assertThat(store.findByIdempotencyKey(expired.id(), IdempotencyKey.of(key))).isEmpty();
+      try (Stream<Reaction> r = store.streamReactions(expired.id())) {
+        assertThat(r).isEmpty();
+      }
+      try (Stream<AuditEntry> log = store.streamAudit(expired.id())) {
+        assertThat(log)
+            .singleElement()
+            .satisfies(
+                a -> {
+                  assertThat(a.reason()).isEqualTo(AuditEntry.REASON_ERASED);
+                  assertThat(a.submissionId()).isEqualTo(purged.get(1).id());
+                  assertThat(a.to()).isEqualTo(SubmissionStatus.PENDING);
+                });
+      }
+      assertThat(store.insert(submission(expired.id(), author).build(), 1))
+          .as("the participant's count in the campaign starts again from zero")
+          .isInstanceOf(InsertOutcome.Inserted.class);
+    }
+
+    @Test
+    @DisplayName("other campaigns keep their submissions, keys, reactions and counts")
+    void othersUntouched() {
+      store.eraseSubmissions(expired.id());
+      assertThat(store.find(elsewhere.id())).contains(elsewhere);
+      assertThat(store.findByIdempotencyKey(other.id(), IdempotencyKey.of(key)))
+          .contains(elsewhere);
+      assertThat(store.countReactions(elsewhere.id(), ReactionType.ENDORSE)).isEqualTo(1);
+      assertThat(store.insert(submission(other.id(), author).build(), 1))
+          .isEqualTo(new InsertOutcome.LimitReached(1));
+    }
+
+    @Test
+    @DisplayName("purging again, or a campaign that does not exist, deletes nothing")
+    void idempotent() {
+      assertThat(store.eraseSubmissions(expired.id())).isEqualTo(2);
+      assertThat(store.eraseSubmissions(expired.id())).isZero();
+      assertThat(store.eraseSubmissions(campaign().id())).isZero();
+      assertThat(store.count(SubmissionFilter.all(other.id()))).isEqualTo(1);
     }
   }
 
@@ -2062,6 +2249,7 @@ public abstract class SpiritStoreContract {
       assertFails(() -> store.attachLexicon(lexicon(c.id(), 1, "admin")));
       assertFails(() -> store.findLexicon(c.id()));
       assertFails(() -> store.lexiconHistory(c.id()));
+      assertFails(() -> store.eraseSubmissions(c.id()));
     }
 
     private <T> void consume(Stream<T> stream, Consumer<T> each) {
