@@ -248,6 +248,10 @@ class ConnectionLossTest {
                   + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO spirit_submissions%'");
           try (PreparedStatement shutdown = observer.prepareStatement("SHUTDOWN IMMEDIATELY")) {
             shutdown.execute();
+          } catch (SQLException closedUnderUs) {
+            // H2 may report its own shutdown to the session that asked for it as a general error
+            // (seen once in CI); the database is down either way, and the batch's failure below
+            // is what this test is about: had the shutdown not happened, the batch would succeed.
           }
           assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS))
               .isInstanceOf(ExecutionException.class)
