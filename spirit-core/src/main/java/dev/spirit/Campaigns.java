@@ -17,6 +17,8 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.text.Texts;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,6 +141,29 @@ public final class Campaigns {
     Campaign current =
         store.findCampaign(id).orElseThrow(() -> new NotFoundException("campaign " + id));
     return store.updateCampaign(current.withRetention(keep));
+  }
+
+  /**
+   * Sets when a campaign takes submissions and the time zone its daily figures use. A campaign that
+   * is {@code OPEN} still takes nothing outside its window ({@link Campaign#isAcceptingAt}).
+   *
+   * @param id the campaign
+   * @param opensAt earliest instant submissions are taken, or empty for no lower bound
+   * @param closesAt instant from which they are not, or empty for no upper bound
+   * @param timeZone the campaign's local time zone
+   * @return the stored campaign
+   * @throws NotFoundException if there is no such campaign
+   * @throws InvalidInputException if {@code closesAt} is not after {@code opensAt}
+   * @throws VersionConflictException if the campaign changed concurrently
+   */
+  public Campaign schedule(
+      CampaignId id, Optional<Instant> opensAt, Optional<Instant> closesAt, ZoneId timeZone) {
+    if (opensAt == null || closesAt == null || timeZone == null) {
+      throw new InvalidInputException("schedule", "opensAt, closesAt and timeZone are required");
+    }
+    Campaign current =
+        store.findCampaign(id).orElseThrow(() -> new NotFoundException("campaign " + id));
+    return store.updateCampaign(current.withSchedule(opensAt, closesAt, timeZone));
   }
 
   /**

@@ -211,6 +211,22 @@ public record Campaign(
   }
 
   /**
+   * Returns a copy with another collection window and time zone (same version; the store assigns
+   * the next one).
+   *
+   * @param opens earliest instant submissions are taken, or empty for no lower bound
+   * @param closes instant from which they are not, or empty for no upper bound
+   * @param zone the campaign's local time zone, for daily and weekly figures
+   * @return the copy
+   * @throws InvalidInputException if {@code closes} is not after {@code opens}
+   */
+  public Campaign withSchedule(Optional<Instant> opens, Optional<Instant> closes, ZoneId zone) {
+    return new Campaign(
+        id, slug, title, prompt, districts, channels, opens, closes, zone, state, rules, createdAt,
+        version, closedAt, retention);
+  }
+
+  /**
    * Returns a copy with the given version; for storage backends.
    *
    * @param newVersion the version

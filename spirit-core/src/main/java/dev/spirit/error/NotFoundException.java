@@ -12,4 +12,14 @@ public class NotFoundException extends SpiritException {
   public NotFoundException(String what) {
     super(what + " does not exist");
   }
+
+  /**
+   * Creates the exception with advice on what to do instead.
+   *
+   * @param what kind and id of the missing thing, e.g. {@code "store file:./data"}
+   * @param advice what the caller can do, e.g. {@code "add --create to start a new one"}
+   */
+  public NotFoundException(String what, String advice) {
+    super(what + " does not exist; " + advice);
+  }
 }

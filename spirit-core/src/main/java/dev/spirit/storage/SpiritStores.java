@@ -26,13 +26,29 @@ public final class SpiritStores {
    * @throws UnsupportedStoreException if no backend on the class path takes this URI
    */
   public static SpiritStore open(String uri) {
+    return provider(uri).open(uri);
+  }
+
+  /**
+   * Whether a store already exists at {@code uri}, asked of its backend without creating anything
+   * ({@link StoreProvider#exists(String)}). {@code mem:} stores never exist before they are opened.
+   *
+   * @param uri the store URI
+   * @return true if opening it would find data written earlier
+   * @throws UnsupportedStoreException if no backend on the class path takes this URI
+   */
+  public static boolean exists(String uri) {
+    return provider(uri).exists(uri);
+  }
+
+  private static StoreProvider provider(String uri) {
     if (uri == null || uri.isBlank()) {
       throw new InvalidInputException("storeUri", "must not be blank");
     }
     List<StoreProvider> providers = providers();
     for (StoreProvider provider : providers) {
       if (provider.supports(uri)) {
-        return provider.open(uri);
+        return provider;
       }
     }
     throw new UnsupportedStoreException(

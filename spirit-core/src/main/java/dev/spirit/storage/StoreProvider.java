@@ -32,4 +32,17 @@ public interface StoreProvider {
    * @throws StorageException if it cannot be opened
    */
   SpiritStore open(String uri);
+
+  /**
+   * Whether a store already exists at {@code uri}, found without creating one: a command line
+   * refuses a mistyped location instead of silently starting an empty store there. A provider that
+   * cannot tell answers true, so that its stores open as before.
+   *
+   * @param uri a URI this provider supports
+   * @return true if opening {@code uri} would find data written earlier
+   * @throws StorageException if the location cannot be examined (a database that does not answer)
+   */
+  default boolean exists(String uri) {
+    return true;
+  }
 }

@@ -39,6 +39,17 @@ class SpiritStoresTest {
 
   @Test
   @DisplayName(
+      "exists: a mem: store never exists before it is opened; an unknown scheme is refused")
+  void exists() {
+    assertThat(SpiritStores.exists("mem:")).isFalse();
+    assertThatThrownBy(() -> SpiritStores.exists("nosuch:x"))
+        .isInstanceOf(UnsupportedStoreException.class);
+    assertThatThrownBy(() -> SpiritStores.exists(" "))
+        .isInstanceOf(dev.spirit.error.InvalidInputException.class);
+  }
+
+  @Test
+  @DisplayName(
       "an unknown scheme is refused with UnsupportedStoreException listing what is available")
   void unknownScheme() {
     assertThatThrownBy(() -> SpiritStores.open("nosuch:x"))

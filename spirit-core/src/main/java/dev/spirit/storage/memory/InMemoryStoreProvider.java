@@ -24,4 +24,10 @@ public final class InMemoryStoreProvider implements StoreProvider {
   public SpiritStore open(String uri) {
     return new InMemoryStore();
   }
+
+  /** A {@code mem:} store is new and empty each time it is opened: none exists beforehand. */
+  @Override
+  public boolean exists(String uri) {
+    return false;
+  }
 }

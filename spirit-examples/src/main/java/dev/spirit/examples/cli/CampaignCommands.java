@@ -1,18 +1,25 @@
 package dev.spirit.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.campaign.CampaignState;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.ModerationMode;
 import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.examples.report.TerminalSummary;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
+import dev.spirit.storage.SpiritStores;
 import dev.spirit.storage.SubmissionFilter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -20,14 +27,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spirit campaign create|update|lexicon|open|close|retention|list}. */
+/**
+ * {@code spirit campaign
+ * create|update|lexicon|open|pause|resume|close|archive|schedule|retention|list}.
+ */
 @Command(
     name = "campaign",
     mixinStandardHelpOptions = true,
     description =
-        "Create, update, open, close and list campaigns; show a campaign's lexicon; set its"
-            + " retention.",
-    synopsisSubcommandLabel = "(create | update | lexicon | open | close | retention | list)")
+        "Create, update, open, pause, resume, close, archive and list campaigns; set when they"
+            + " take submissions; show a campaign's lexicon; set its retention.",
+    synopsisSubcommandLabel =
+        "(create | update | lexicon | open | pause | resume | close | archive | schedule |"
+            + " retention | list)")
 final class CampaignCommands implements Runnable {
 
   @Override
@@ -112,6 +124,8 @@ final class CampaignCommands implements Runnable {
     @Option(names = "--open", description = "Open the campaign right away.")
     boolean open;
 
+    @Mixin ScheduleOptions schedule = new ScheduleOptions();
+
     @Mixin LexiconOptions lexicon = new LexiconOptions();
 
     @Option(
@@ -149,6 +163,7 @@ final class CampaignCommands implements Runnable {
       if (retention != null) {
         draft.retention(RetentionPeriod.parse(retention));
       }
+
       if (channels.isEmpty()) {
         draft.allChannels();
       } else {
@@ -156,7 +171,12 @@ final class CampaignCommands implements Runnable {
       }
       // Read the lexicon files before creating anything, so that a bad one leaves no campaign.
       LexiconOptions.Layers layers = lexicon.given() ? lexicon.layers() : null;
-      Campaign campaign = spirit.campaigns().create(draft.build());
+      Campaign built = draft.build();
+      ZoneId zone = schedule.zone().orElse(built.timeZone());
+      Campaign campaign =
+          spirit
+              .campaigns()
+              .create(built.withSchedule(schedule.opens(zone), schedule.closes(zone), zone));
       if (open) {
         campaign = spirit.campaigns().open(campaign.id());
       }
@@ -231,13 +251,31 @@ final class CampaignCommands implements Runnable {
   static final class ShowLexicon extends StoreCommand {
     @Mixin CampaignArgument target = new CampaignArgument();
 
+    @Option(
+        names = "--json",
+        description = "Print one JSON object per lexicon revision, one per line, oldest first.")
+    boolean json;
+
     ShowLexicon(CliContext context) {
       super(context);
     }
 
     @Override
-    int run(Spirit spirit) {
+    int run(Spirit spirit) throws JsonProcessingException {
       Campaign c = target.campaign(spirit);
+      if (json) {
+        for (LexiconChange change : spirit.campaigns().lexiconHistory(c.id())) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("campaign", c.slug());
+          row.put("revision", change.revision());
+          row.put("version", change.version());
+          row.put("attachedAt", change.attachedAt().toString());
+          row.put("attachedBy", change.attachedBy());
+          row.put("layers", change.layerLabels());
+          out().println(JsonLines.write(row));
+        }
+        return 0;
+      }
       Optional<CampaignLexicon> current = spirit.campaigns().lexicon(c.id());
       if (current.isEmpty()) {
         out().println("campaign " + c.slug() + " has no stored lexicon (the default one applies)");
@@ -307,6 +345,113 @@ final class CampaignCommands implements Runnable {
     }
   }
 
+  /** {@code pause}, {@code resume} and {@code archive}: one lifecycle move each. */
+  abstract static class Move extends StoreCommand {
+    @Mixin CampaignArgument target = new CampaignArgument();
+
+    private final CampaignState state;
+    private final String done;
+
+    Move(CliContext context, CampaignState state, String done) {
+      super(context);
+      this.state = state;
+      this.done = done;
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Campaign c = spirit.campaigns().move(target.campaign(spirit).id(), state);
+      out().println("campaign " + c.slug() + " is " + done);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description = "Stop taking submissions for a while (an open campaign; resume reopens it).")
+  static final class Pause extends Move {
+    Pause(CliContext context) {
+      super(context, CampaignState.PAUSED, "paused");
+    }
+  }
+
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Take submissions again (a paused campaign).")
+  static final class Resume extends Move {
+    Resume(CliContext context) {
+      super(context, CampaignState.OPEN, "open again");
+    }
+  }
+
+  @Command(
+      name = "archive",
+      mixinStandardHelpOptions = true,
+      description = "Keep a closed campaign for the record, read-only.")
+  static final class Archive extends Move {
+    Archive(CliContext context) {
+      super(context, CampaignState.ARCHIVED, "archived");
+    }
+  }
+
+  @Command(
+      name = "schedule",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Set when a campaign takes submissions and its time zone. Times are in the campaign's"
+            + " zone unless they carry an offset; an open campaign takes nothing outside them.",
+        "Example: spirit campaign schedule spirit-2026 --opens 2026-12-10T09:00 --closes"
+            + " 2027-01-31T18:00 --time-zone Asia/Shanghai"
+      })
+  static final class Schedule extends StoreCommand {
+    @Mixin CampaignArgument target = new CampaignArgument();
+
+    @Mixin ScheduleOptions schedule = new ScheduleOptions();
+
+    @Option(names = "--no-window", description = "Remove the window: take submissions while open.")
+    boolean noWindow;
+
+    Schedule(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    int run(Spirit spirit) {
+      Campaign c = target.campaign(spirit);
+      if (noWindow && schedule.windowGiven()) {
+        err().println("spirit: --no-window cannot be combined with --opens or --closes");
+        return SpiritCli.USAGE;
+      }
+      if (!noWindow && !schedule.windowGiven() && schedule.zone().isEmpty()) {
+        err()
+            .println(
+                "spirit: nothing to change: give --opens, --closes, --time-zone or --no-window");
+        return SpiritCli.USAGE;
+      }
+      ZoneId zone = schedule.zone().orElse(c.timeZone());
+      Optional<Instant> opens = noWindow ? Optional.empty() : schedule.opens(zone).or(c::opensAt);
+      Optional<Instant> closes =
+          noWindow ? Optional.empty() : schedule.closes(zone).or(c::closesAt);
+      Campaign stored = spirit.campaigns().schedule(c.id(), opens, closes, zone);
+      out().println("campaign " + stored.slug() + " " + describeWindow(stored));
+      return 0;
+    }
+  }
+
+  static String describeWindow(Campaign c) {
+    String from = c.opensAt().map(o -> "from " + CampaignTimes.local(o, c.timeZone())).orElse("");
+    String until =
+        c.closesAt().map(o -> "until " + CampaignTimes.local(o, c.timeZone())).orElse("");
+    if (from.isEmpty() && until.isEmpty()) {
+      return "takes submissions whenever it is open (no window; time zone "
+          + c.timeZone().getId()
+          + ")";
+    }
+    return "takes submissions " + (from + " " + until).strip();
+  }
+
   @Command(
       name = "retention",
       mixinStandardHelpOptions = true,
@@ -349,15 +494,24 @@ final class CampaignCommands implements Runnable {
       mixinStandardHelpOptions = true,
       description = "List campaigns with their state and number of submissions.")
   static final class ListCampaigns extends StoreCommand {
+    @Option(names = "--json", description = "Print one JSON object per campaign, one per line.")
+    boolean json;
+
     ListCampaigns(CliContext context) {
       super(context);
     }
 
     @Override
-    int run(Spirit spirit) {
+    int run(Spirit spirit) throws JsonProcessingException {
       List<Campaign> campaigns = spirit.campaigns().list();
+      if (json) {
+        for (Campaign c : campaigns) {
+          out().println(JsonLines.write(campaignJson(c, spirit)));
+        }
+        return 0;
+      }
       if (campaigns.isEmpty()) {
-        out().println("no campaigns in " + store);
+        out().println("no campaigns in " + SpiritStores.redacted(store));
         return 0;
       }
       out()
@@ -378,6 +532,21 @@ final class CampaignCommands implements Runnable {
                     + c.title().en());
       }
       return 0;
+    }
+
+    private static Map<String, Object> campaignJson(Campaign c, Spirit spirit) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("slug", c.slug());
+      row.put("id", c.id().toString());
+      row.put("state", c.state().name().toLowerCase(Locale.ROOT));
+      row.put("submissions", spirit.submissions().count(SubmissionFilter.all(c.id())));
+      row.put("titleZh", c.title().zh());
+      row.put("titleEn", c.title().en());
+      row.put("opensAt", c.opensAt().map(Instant::toString).orElse(null));
+      row.put("closesAt", c.closesAt().map(Instant::toString).orElse(null));
+      row.put("timeZone", c.timeZone().getId());
+      row.put("districts", c.districts().stream().map(d -> d.code()).sorted().toList());
+      return row;
     }
   }
 }

@@ -9,8 +9,12 @@ import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code spirit} command line. Exit codes: 0 success, 1 failure (the message says what failed),
@@ -23,11 +27,14 @@ import picocli.CommandLine.Command;
     description = {
       "Run public collection campaigns: take in words and slogans, moderate, count, report.",
       "",
-      "Every command takes --store URI (default file:./spirit-data, or $SPIRIT_STORE)."
+      "Every command takes --store URI (default file:./spirit-data, or $SPIRIT_STORE); a store"
+          + " that does not exist yet is refused unless --create is given.",
+      "Only warnings are logged unless --verbose is given."
     },
     footer = {
       "",
       "Exit codes: 0 success, 1 failure, 2 usage error.",
+      "Shell completion (bash, zsh): source <(spirit generate-completion)",
       "Example: spirit campaign create spirit-2026 --title-zh 重庆城市精神 --title-en \"Spirit of"
           + " Chongqing City\" --district yuzhong --district jiangbei --open"
     },
@@ -36,6 +43,17 @@ public final class SpiritCli implements Runnable {
 
   /** Usage error exit code. */
   public static final int USAGE = 2;
+
+  /** The SLF4J Simple property that sets the level; {@code simplelogger.properties} says warn. */
+  static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description =
+          "Show informational log messages (-vv: debug messages too). By default only warnings"
+              + " and errors are logged, to standard error.")
+  boolean[] verbose = new boolean[0];
 
   private SpiritCli() {}
 
@@ -50,6 +68,8 @@ public final class SpiritCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // Before anything creates a logger: SLF4J Simple reads its level once, at first use.
+    logLevel(args).ifPresent(level -> System.setProperty(LOG_LEVEL_PROPERTY, level));
     CliContext context =
         new CliContext(SpiritOpener.standard(), System.in, ProgressBar.isTerminal());
     System.exit(commandLine(context).execute(args));
@@ -69,9 +89,16 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new CampaignCommands.Update(context))
             .addSubcommand(new CampaignCommands.ShowLexicon(context))
             .addSubcommand(new CampaignCommands.Open(context))
+            .addSubcommand(new CampaignCommands.Pause(context))
+            .addSubcommand(new CampaignCommands.Resume(context))
             .addSubcommand(new CampaignCommands.Close(context))
+            .addSubcommand(new CampaignCommands.Archive(context))
+            .addSubcommand(new CampaignCommands.Schedule(context))
             .addSubcommand(new CampaignCommands.Retention(context))
             .addSubcommand(new CampaignCommands.ListCampaigns(context));
+    // picocli hides its completion command; it is part of this CLI's documented surface.
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().usageMessage().hidden(false);
     CommandLine cl =
         new CommandLine(new SpiritCli())
             .addSubcommand(campaign)
@@ -86,7 +113,8 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ModerateCommand(context))
             .addSubcommand(new RemoderateCommand(context))
             .addSubcommand(new ServeCommand(context))
-            .addSubcommand(new DemoCommand(context));
+            .addSubcommand(new DemoCommand(context))
+            .addSubcommand(completion);
     cl.registerConverter(Channel.class, v -> convert(() -> Channel.parse(v)));
     cl.registerConverter(Role.class, v -> convert(() -> Role.parse(v)));
     cl.registerConverter(SubmissionKind.class, v -> convert(() -> SubmissionKind.parse(v)));
@@ -99,7 +127,9 @@ public final class SpiritCli implements Runnable {
           while (last.hasSubcommand()) {
             last = last.subcommand();
           }
-          if (!(last.commandSpec().userObject() instanceof java.util.concurrent.Callable)
+          Object command = last.commandSpec().userObject();
+          if (!(command instanceof java.util.concurrent.Callable)
+              && !(command instanceof AutoComplete.GenerateCompletion)
               && !last.isUsageHelpRequested()
               && !last.isVersionHelpRequested()) {
             // A command group without a subcommand: show what it offers, as a usage error.
@@ -127,6 +157,29 @@ public final class SpiritCli implements Runnable {
           return e instanceof InvalidInputException ? USAGE : 1;
         });
     return cl;
+  }
+
+  /**
+   * The log level the arguments ask for: {@code info} for one {@code -v}/{@code --verbose}, {@code
+   * debug} for two or more ({@code -vv}), none (the quiet default) otherwise. Arguments after
+   * {@code --} are values, not options.
+   *
+   * @param args the command-line arguments
+   * @return the level, if the arguments raise it
+   */
+  static Optional<String> logLevel(String[] args) {
+    int count = 0;
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      }
+      if (arg.equals("--verbose")) {
+        count++;
+      } else if (arg.matches("-v+")) {
+        count += arg.length() - 1;
+      }
+    }
+    return count == 0 ? Optional.empty() : Optional.of(count == 1 ? "info" : "debug");
   }
 
   private static <T> T convert(java.util.function.Supplier<T> parse) {

@@ -29,13 +29,20 @@ abstract class StoreCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE} (or the SPIRIT_STORE environment variable).")
   protected String store = "file:./spirit-data";
 
+  @Option(
+      names = "--create",
+      description =
+          "Create the store if it does not exist yet (without it, a --store naming no store is"
+              + " refused, so a mistyped path cannot start an empty one).")
+  protected boolean create;
+
   StoreCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
-    Spirit spirit = context.opener().open(store);
+    Spirit spirit = context.opener().open(store, create);
     try {
       return run(spirit);
     } finally {

@@ -5,6 +5,7 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -12,8 +13,17 @@ import dev.spirit.submission.Provenance;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.Rejection;
 import dev.spirit.submission.SubmissionRequest;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,12 +40,25 @@ import picocli.CommandLine.Option;
           + " the campaign's stored lexicon is used."
     })
 final class SubmitCommand extends CampaignCommand {
-  @Option(
-      paramLabel = "TEXT",
-      names = "--text",
-      required = true,
-      description = "The word, slogan or message.")
-  String text = "";
+  /** Where the text comes from: exactly one of {@code --text} and {@code --text-file}. */
+  static final class TextSource {
+    @Option(
+        paramLabel = "TEXT",
+        names = "--text",
+        required = true,
+        description = "The word, slogan or message; - reads it from standard input (UTF-8).")
+    @Nullable String text;
+
+    @Option(
+        paramLabel = "FILE",
+        names = "--text-file",
+        required = true,
+        description = "Read the text from a UTF-8 file (a poem, an interview note).")
+    @Nullable Path file;
+  }
+
+  @ArgGroup(multiplicity = "1")
+  TextSource source = new TextSource();
 
   @Option(
       paramLabel = "CODE",
@@ -99,7 +122,8 @@ final class SubmitCommand extends CampaignCommand {
   }
 
   @Override
-  int run(Spirit spirit) {
+  int run(Spirit spirit) throws IOException {
+    String text = text();
     Campaign c = campaign(spirit);
     if (lexicon.given()) {
       lexicon.attachIfChanged(spirit, c, err());
@@ -134,5 +158,48 @@ final class SubmitCommand extends CampaignCommand {
       err().println("refused: " + r.code() + " (" + r.field() + "): " + r.message());
     }
     return 1;
+  }
+
+  /**
+   * The text to submit. Input that is not valid UTF-8 is refused rather than submitted with
+   * replacement characters; one trailing line break (which editors and {@code echo} add) is
+   * dropped, others are kept as the participant wrote them.
+   */
+  private String text() throws IOException {
+    if (source.text != null && !source.text.equals("-")) {
+      return source.text;
+    }
+    String where = source.file != null ? source.file.toString() : "standard input";
+    byte[] bytes;
+    if (source.file != null) {
+      try {
+        bytes = Files.readAllBytes(source.file);
+      } catch (NoSuchFileException e) {
+        throw new InvalidInputException("--text-file", "no such file: " + source.file);
+      }
+    } else {
+      bytes = context.stdin().readAllBytes();
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(
+          source.file != null ? "--text-file" : "--text",
+          where + " is not UTF-8 text (convert it first, e.g. iconv -f GB18030 -t UTF-8)");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.endsWith("\r\n")) {
+      return text.substring(0, text.length() - 2);
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 }

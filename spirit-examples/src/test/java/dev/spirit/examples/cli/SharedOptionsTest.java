@@ -46,6 +46,10 @@ class SharedOptionsTest {
             List.of("s", "--title-zh", "z", "--title-en", "e", "--district", "d")),
         Arguments.of("campaign open", List.of("c")),
         Arguments.of("campaign close", List.of("c")),
+        Arguments.of("campaign pause", List.of("c")),
+        Arguments.of("campaign resume", List.of("c")),
+        Arguments.of("campaign archive", List.of("c")),
+        Arguments.of("campaign schedule", List.of("c", "--no-window")),
         Arguments.of("campaign retention", List.of("c", "30d")),
         Arguments.of("campaign list", List.of()),
         Arguments.of("campaign update", List.of("c")),
@@ -265,7 +269,8 @@ class SharedOptionsTest {
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err())
           .startsWith("Missing required parameter: 'CAMPAIGN'\n")
-          .contains("Usage: spirit campaign " + verb + " [-hV] [--store=URI] CAMPAIGN\n")
+          .contains(
+              "Usage: spirit campaign " + verb + " [-hVv] [--create] [--store=URI] CAMPAIGN\n")
           .contains("      CAMPAIGN      Slug or id.\n");
     }
 

@@ -195,6 +195,28 @@ public final class FileStore implements SpiritStore {
   }
 
   /**
+   * Whether {@code directory} holds a file store: its lock file or a log segment, which every store
+   * that was ever opened has. Nothing is created or locked.
+   *
+   * @param directory a directory, which need not exist
+   * @return true if a store was opened there before
+   * @throws StorageException if the directory exists but cannot be read
+   */
+  public static boolean existsIn(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    if (Files.isRegularFile(directory.resolve(DirectoryLock.FILE_NAME))) {
+      return true;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      return files.anyMatch(f -> COMPACTED.matcher(f.getFileName().toString()).matches());
+    } catch (IOException e) {
+      throw new StorageException("cannot read store directory " + directory + ": " + e, e);
+    }
+  }
+
+  /**
    * Opens (creating if needed) a durable ({@link Durability#SYNC}) store in a directory.
    *
    * @param directory the store directory

@@ -35,6 +35,15 @@ public final class FileStoreProvider implements StoreProvider {
   }
 
   /**
+   * A file store exists where its directory holds the lock file or a log segment, which every store
+   * that was ever opened has; an empty or missing directory is no store.
+   */
+  @Override
+  public boolean exists(String uri) {
+    return FileStore.existsIn(parse(uri).directory());
+  }
+
+  /**
    * Parses a {@code file:} URI into options.
    *
    * @param uri the URI

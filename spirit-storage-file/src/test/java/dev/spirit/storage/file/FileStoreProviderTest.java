@@ -32,6 +32,22 @@ class FileStoreProviderTest {
   }
 
   @Test
+  @DisplayName(
+      "exists: a missing or empty directory is no store (and is not created); an opened one is")
+  void exists() throws Exception {
+    FileStoreProvider provider = new FileStoreProvider();
+    String uri = "file:" + dir.resolve("s");
+    assertThat(provider.exists(uri)).isFalse();
+    assertThat(dir.resolve("s")).doesNotExist();
+    java.nio.file.Files.createDirectories(dir.resolve("s"));
+    assertThat(SpiritStores.exists(uri)).isFalse();
+    provider.open(uri).close();
+    assertThat(provider.exists(uri)).isTrue();
+    java.nio.file.Files.delete(dir.resolve("s").resolve("spirit.lock"));
+    assertThat(provider.exists(uri)).as("segments alone are a store").isTrue();
+  }
+
+  @Test
   @DisplayName("options in the query string are applied; file:/// paths are absolute")
   void options() {
     FileStoreOptions o =

@@ -97,6 +97,58 @@ public final class JdbcStoreProvider implements StoreProvider {
     return JdbcStore.open(pool, dialect, where, owned);
   }
 
+  /**
+   * A JDBC store exists where the database answers and holds Spirit's {@code spirit_schema_version}
+   * table. An H2 file database is looked for with {@code IFEXISTS=TRUE}, so a mistyped path creates
+   * no file; an H2 memory database never exists before it is opened.
+   *
+   * @throws StorageException if a database server cannot be reached
+   */
+  @Override
+  public boolean exists(String uri) {
+    Dialect dialect = Dialect.fromJdbcUrl(uri);
+    if (uri.startsWith("jdbc:h2:mem:")) {
+      return false;
+    }
+    String url =
+        switch (dialect) {
+          case H2 ->
+              uri.toUpperCase(Locale.ROOT).contains("IFEXISTS") ? uri : uri + ";IFEXISTS=TRUE";
+          case MARIADB -> permitMysqlScheme(uri);
+          case POSTGRESQL -> uri;
+        };
+    HikariConfig config = poolConfig(url, dialect);
+    java.util.Properties credentials = new java.util.Properties();
+    if (config.getUsername() != null) {
+      credentials.setProperty("user", config.getUsername());
+    }
+    if (config.getPassword() != null) {
+      credentials.setProperty("password", config.getPassword());
+    }
+    try (Connection c = DriverManager.getConnection(url, credentials)) {
+      for (String name : new String[] {"spirit_schema_version", "SPIRIT_SCHEMA_VERSION"}) {
+        // Only the connection's own schema (PostgreSQL's currentSchema) or database (MariaDB):
+        // another application's Spirit tables elsewhere on the server are not this store.
+        try (java.sql.ResultSet tables =
+            c.getMetaData().getTables(c.getCatalog(), c.getSchema(), name, null)) {
+          if (tables.next()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      if (dialect == Dialect.H2 && e.getErrorCode() == H2_DATABASE_NOT_FOUND) {
+        return false;
+      }
+      throw new StorageException(
+          "cannot connect to " + JdbcUrls.redact(url) + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** H2's error code for a database that {@code IFEXISTS=TRUE} did not find. */
+  private static final int H2_DATABASE_NOT_FOUND = 90146;
+
   HikariConfig poolConfig(String url, Dialect dialect) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);

@@ -10,10 +10,12 @@ import dev.spirit.error.StorageException;
 import dev.spirit.error.UnsupportedStoreException;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -181,5 +183,66 @@ class JdbcStoreProviderTest {
     } finally {
       PostgresTestDatabase.dropSchema(url, schema);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "exists: an H2 file database is looked for without creating it; once opened it exists")
+  void existsOnH2(@TempDir Path dir) {
+    String uri = "jdbc:h2:file:" + dir.resolve("spirit");
+    JdbcStoreProvider provider = new JdbcStoreProvider(k -> null);
+    assertThat(provider.exists(uri)).isFalse();
+    assertThat(dir.resolve("spirit.mv.db")).doesNotExist();
+    provider.open(uri).close();
+    assertThat(provider.exists(uri)).isTrue();
+    assertThat(provider.exists("jdbc:h2:mem:never-opened")).isFalse();
+  }
+
+  @Test
+  @DisplayName(
+      "exists on PostgreSQL: an empty schema is no store, a migrated one is; other schemas on"
+          + " the server do not count")
+  void existsOnPostgres() throws Exception {
+    String url = PostgresTestDatabase.requireUrl(getClass().getSimpleName());
+    String migrated = PostgresTestDatabase.createSchema(url);
+    String empty = PostgresTestDatabase.createSchema(url);
+    try {
+      JdbcStoreProvider provider = new JdbcStoreProvider(k -> null);
+      String migratedUrl = PostgresTestDatabase.urlWithSchema(url, migrated);
+      String emptyUrl = PostgresTestDatabase.urlWithSchema(url, empty);
+      assertThat(provider.exists(migratedUrl)).isFalse();
+      provider.open(migratedUrl).close();
+      assertThat(provider.exists(migratedUrl)).isTrue();
+      assertThat(provider.exists(emptyUrl)).isFalse();
+    } finally {
+      PostgresTestDatabase.dropSchema(url, migrated);
+      PostgresTestDatabase.dropSchema(url, empty);
+    }
+  }
+
+  @Test
+  @DisplayName("exists on MariaDB: an empty database is no store, a migrated one is")
+  void existsOnMariaDb() throws Exception {
+    String url = MariaDbTestDatabase.requireUrl(getClass().getSimpleName());
+    String database = MariaDbTestDatabase.createDatabase(url);
+    try {
+      JdbcStoreProvider provider = new JdbcStoreProvider(k -> null);
+      String dbUrl = MariaDbTestDatabase.urlWithDatabase(url, database);
+      assertThat(provider.exists(dbUrl)).isFalse();
+      provider.open(dbUrl).close();
+      assertThat(provider.exists(dbUrl)).isTrue();
+    } finally {
+      MariaDbTestDatabase.dropDatabase(url, database);
+    }
+  }
+
+  @Test
+  @DisplayName("exists on a server that does not answer is a StorageException, not 'missing'")
+  void existsUnreachable() {
+    JdbcStoreProvider provider = new JdbcStoreProvider(k -> null);
+    assertThatThrownBy(
+            () -> provider.exists("jdbc:postgresql://127.0.0.1:1/spirit?connectTimeout=2"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:1/spirit");
   }
 }

@@ -1,0 +1,15 @@
+package dev.spirit.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The {@code --json} output of the listing commands: one compact JSON object per line. */
+final class JsonLines {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonLines() {}
+
+  static String write(Object row) throws JsonProcessingException {
+    return JSON.writeValueAsString(row);
+  }
+}
