@@ -1,20 +1,19 @@
 package dev.spirit.storage.jdbc;
 
-import java.util.regex.Pattern;
+import dev.spirit.storage.SpiritStores;
 
 /** Helpers for JDBC URLs in messages: never show a password. */
 final class JdbcUrls {
-  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-
   private JdbcUrls() {}
 
   /**
-   * The URL with any {@code password=...} parameter masked.
+   * The URL with its passwords masked, as core masks every store URI ({@link
+   * SpiritStores#redacted}): a {@code password=...} parameter and a {@code user:password@} part.
    *
    * @param url a JDBC URL
    * @return the URL, safe to log
    */
   static String redact(String url) {
-    return PASSWORD.matcher(url).replaceAll("$1***");
+    return SpiritStores.redacted(url);
   }
 }
