@@ -1,6 +1,5 @@
 package dev.spirit.examples.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignState;
@@ -12,6 +11,7 @@ import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.storage.SpiritStores;
 import dev.spirit.storage.SubmissionFilter;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -261,7 +261,7 @@ final class CampaignCommands implements Runnable {
     }
 
     @Override
-    int run(Spirit spirit) throws JsonProcessingException {
+    int run(Spirit spirit) throws IOException {
       Campaign c = target.campaign(spirit);
       if (json) {
         for (LexiconChange change : spirit.campaigns().lexiconHistory(c.id())) {
@@ -502,7 +502,7 @@ final class CampaignCommands implements Runnable {
     }
 
     @Override
-    int run(Spirit spirit) throws JsonProcessingException {
+    int run(Spirit spirit) throws IOException {
       List<Campaign> campaigns = spirit.campaigns().list();
       if (json) {
         for (Campaign c : campaigns) {

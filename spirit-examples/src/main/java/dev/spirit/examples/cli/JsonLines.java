@@ -1,7 +1,7 @@
 package dev.spirit.examples.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 
 /** The {@code --json} output of the listing commands: one compact JSON object per line. */
 final class JsonLines {
@@ -9,7 +9,7 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  static String write(Object row) throws JsonProcessingException {
+  static String write(Object row) throws IOException {
     return JSON.writeValueAsString(row);
   }
 }
