@@ -311,18 +311,9 @@ final class CampaignCommands implements Runnable {
       name = "open",
       mixinStandardHelpOptions = true,
       description = "Open (or reopen) a campaign.")
-  static final class Open extends StoreCommand {
-    @Mixin CampaignArgument target = new CampaignArgument();
-
+  static final class Open extends Move {
     Open(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    int run(Spirit spirit) {
-      Campaign c = spirit.campaigns().open(target.campaign(spirit).id());
-      out().println("campaign " + c.slug() + " is open");
-      return 0;
+      super(context, CampaignState.OPEN, "open");
     }
   }
 
@@ -330,22 +321,13 @@ final class CampaignCommands implements Runnable {
       name = "close",
       mixinStandardHelpOptions = true,
       description = "Close a campaign for good.")
-  static final class Close extends StoreCommand {
-    @Mixin CampaignArgument target = new CampaignArgument();
-
+  static final class Close extends Move {
     Close(CliContext context) {
-      super(context);
-    }
-
-    @Override
-    int run(Spirit spirit) {
-      Campaign c = spirit.campaigns().close(target.campaign(spirit).id());
-      out().println("campaign " + c.slug() + " is closed");
-      return 0;
+      super(context, CampaignState.CLOSED, "closed");
     }
   }
 
-  /** {@code pause}, {@code resume} and {@code archive}: one lifecycle move each. */
+  /** {@code open}, {@code pause}, {@code resume}, {@code close}, {@code archive}: one move each. */
   abstract static class Move extends StoreCommand {
     @Mixin CampaignArgument target = new CampaignArgument();
 

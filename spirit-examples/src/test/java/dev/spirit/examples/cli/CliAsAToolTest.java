@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,24 +34,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliAsAToolTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
+  private final CliHarness cli = CliHarness.standard();
 
-  private Run spiritWithInput(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl =
-        SpiritCli.commandLine(
-            new CliContext(
-                SpiritOpener.standard(),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                false));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  private CliHarness.Result spiritWithInput(String stdin, String... args) {
+    return cli.runWithInput(stdin, args);
   }
 
-  private Run spirit(String... args) {
-    return spiritWithInput("", args);
+  private CliHarness.Result spirit(String... args) {
+    return cli.run(args);
   }
 
   private String store() {
@@ -80,15 +67,15 @@ class CliAsAToolTest {
                 "--moderation",
                 "post"));
     args.addAll(List.of(extra));
-    Run created = spirit(args.toArray(String[]::new));
+    CliHarness.Result created = spirit(args.toArray(String[]::new));
     assertThat(created.exit()).as(created.err()).isZero();
   }
 
-  private Run submit(String... textArgs) {
+  private CliHarness.Result submit(String... textArgs) {
     return submitWithInput("", textArgs);
   }
 
-  private Run submitWithInput(String stdin, String... textArgs) {
+  private CliHarness.Result submitWithInput(String stdin, String... textArgs) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -120,7 +107,7 @@ class CliAsAToolTest {
     void refused(String backend) {
       Path where = dir.resolve("typo");
       String uri = backend.equals("file") ? "file:" + where : "jdbc:h2:file:" + where;
-      Run listed = spirit("campaign", "list", "--store", uri);
+      CliHarness.Result listed = spirit("campaign", "list", "--store", uri);
       assertThat(listed.exit()).isEqualTo(1);
       assertThat(listed.err())
           .isEqualTo(
@@ -139,7 +126,7 @@ class CliAsAToolTest {
       Path where = dir.resolve("new");
       String uri = backend.equals("file") ? "file:" + where : "jdbc:h2:file:" + where;
       assertThat(spirit("campaign", "list", "--store", uri, "--create").exit()).isZero();
-      Run again = spirit("campaign", "list", "--store", uri);
+      CliHarness.Result again = spirit("campaign", "list", "--store", uri);
       assertThat(again.exit()).as(again.err()).isZero();
       assertThat(again.out()).isEqualTo("no campaigns in " + uri + "\n");
     }
@@ -148,7 +135,8 @@ class CliAsAToolTest {
     @DisplayName("an existing empty directory is not a store either")
     void emptyDirectory() throws IOException {
       Files.createDirectories(dir.resolve("empty"));
-      Run listed = spirit("campaign", "list", "--store", "file:" + dir.resolve("empty"));
+      CliHarness.Result listed =
+          spirit("campaign", "list", "--store", "file:" + dir.resolve("empty"));
       assertThat(listed.exit()).isEqualTo(1);
       assertThat(listed.err()).contains("does not exist; check --store");
     }
@@ -213,7 +201,7 @@ class CliAsAToolTest {
       createCampaign("--open");
       Path poem = dir.resolve("poem.txt");
       Files.writeString(poem, "\uFEFF山城雾起\n江水长流\n", StandardCharsets.UTF_8);
-      Run r = submit("--text-file", poem.toString(), "--kind", "poem");
+      CliHarness.Result r = submit("--text-file", poem.toString(), "--kind", "poem");
       assertThat(r.exit()).as(r.err()).isZero();
       try (Spirit spirit = SpiritOpener.standard().open(store())) {
         Campaign c = spirit.campaigns().bySlug("yz").orElseThrow();
@@ -229,7 +217,7 @@ class CliAsAToolTest {
     @DisplayName("--text - reads standard input")
     void standardInput() {
       createCampaign("--open");
-      Run r = submitWithInput("耿直\n", "--text", "-");
+      CliHarness.Result r = submitWithInput("耿直\n", "--text", "-");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).startsWith("accepted ").contains(" status approved");
     }
@@ -240,7 +228,7 @@ class CliAsAToolTest {
       createCampaign("--open");
       Path gbk = dir.resolve("gbk.txt");
       Files.write(gbk, "耿直热情".getBytes(Charset.forName("GBK")));
-      Run r = submit("--text-file", gbk.toString());
+      CliHarness.Result r = submit("--text-file", gbk.toString());
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err()).contains(gbk + " is not UTF-8 text");
     }
@@ -249,7 +237,7 @@ class CliAsAToolTest {
     @DisplayName("a missing --text-file is refused naming the file")
     void missingFile() {
       createCampaign("--open");
-      Run r = submit("--text-file", dir.resolve("nope.txt").toString());
+      CliHarness.Result r = submit("--text-file", dir.resolve("nope.txt").toString());
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err()).contains("no such file: " + dir.resolve("nope.txt"));
     }
@@ -261,7 +249,7 @@ class CliAsAToolTest {
       Path f = dir.resolve("t.txt");
       Files.writeString(f, "耿直");
       assertThat(submit("--text", "x", "--text-file", f.toString()).exit()).isEqualTo(2);
-      Run neither = submit();
+      CliHarness.Result neither = submit();
       assertThat(neither.exit()).isEqualTo(2);
       assertThat(neither.err()).contains("Missing required argument");
     }
@@ -276,12 +264,12 @@ class CliAsAToolTest {
       createCampaign("--open");
       assertThat(spirit("campaign", "pause", "yz", "--store", store()).out())
           .isEqualTo("campaign yz is paused\n");
-      Run whilePaused = submit("--text", "耿直");
+      CliHarness.Result whilePaused = submit("--text", "耿直");
       assertThat(whilePaused.exit()).isEqualTo(1);
       assertThat(spirit("campaign", "resume", "yz", "--store", store()).out())
           .isEqualTo("campaign yz is open again\n");
       assertThat(submit("--text", "耿直").exit()).isZero();
-      Run tooEarly = spirit("campaign", "archive", "yz", "--store", store());
+      CliHarness.Result tooEarly = spirit("campaign", "archive", "yz", "--store", store());
       assertThat(tooEarly.exit()).isEqualTo(1);
       assertThat(spirit("campaign", "close", "yz", "--store", store()).exit()).isZero();
       assertThat(spirit("campaign", "archive", "yz", "--store", store()).out())
@@ -304,7 +292,7 @@ class CliAsAToolTest {
     @DisplayName("schedule sets a window that intake keeps, and --no-window removes it")
     void scheduleWindow() {
       createCampaign("--open");
-      Run scheduled =
+      CliHarness.Result scheduled =
           spirit(
               "campaign",
               "schedule",
@@ -319,7 +307,8 @@ class CliAsAToolTest {
       assertThat(scheduled.out())
           .isEqualTo("campaign yz takes submissions from 2090-01-01 01:00 (Europe/Berlin)\n");
       assertThat(submit("--text", "耿直").exit()).isEqualTo(1);
-      Run removed = spirit("campaign", "schedule", "yz", "--store", store(), "--no-window");
+      CliHarness.Result removed =
+          spirit("campaign", "schedule", "yz", "--store", store(), "--no-window");
       assertThat(removed.out())
           .isEqualTo(
               "campaign yz takes submissions whenever it is open (no window; time zone"
@@ -337,7 +326,7 @@ class CliAsAToolTest {
     @DisplayName("a bad time or zone is a usage error that names the option")
     void badValues(String option, String value, String message) {
       createCampaign();
-      Run r = spirit("campaign", "schedule", "yz", "--store", store(), option, value);
+      CliHarness.Result r = spirit("campaign", "schedule", "yz", "--store", store(), option, value);
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err()).contains(message);
     }
@@ -346,7 +335,8 @@ class CliAsAToolTest {
     @DisplayName("closes before opens is refused and the stored window stays")
     void closesBeforeOpens() {
       createCampaign("--opens", "2027-01-01");
-      Run r = spirit("campaign", "schedule", "yz", "--store", store(), "--closes", "2026-12-01");
+      CliHarness.Result r =
+          spirit("campaign", "schedule", "yz", "--store", store(), "--closes", "2026-12-01");
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err()).contains("closesAt");
       assertThat(stored().closesAt()).isEmpty();
@@ -360,7 +350,7 @@ class CliAsAToolTest {
     @DisplayName("campaign list --json prints one object per campaign")
     void campaignList() throws Exception {
       createCampaign("--open");
-      Run r = spirit("campaign", "list", "--store", store(), "--json");
+      CliHarness.Result r = spirit("campaign", "list", "--store", store(), "--json");
       assertThat(r.exit()).as(r.err()).isZero();
       List<String> lines = r.out().lines().toList();
       assertThat(lines).hasSize(1);
@@ -378,7 +368,7 @@ class CliAsAToolTest {
       Path lexicon = dir.resolve("city.tsv");
       Files.writeString(lexicon, "term\tcategory\taction\n赌博\tgambling\tblock\n");
       createCampaign("--lexicon", lexicon.toString());
-      Run r = spirit("campaign", "lexicon", "yz", "--store", store(), "--json");
+      CliHarness.Result r = spirit("campaign", "lexicon", "yz", "--store", store(), "--json");
       assertThat(r.exit()).as(r.err()).isZero();
       List<String> lines = r.out().lines().toList();
       assertThat(lines).hasSize(1);
@@ -391,7 +381,7 @@ class CliAsAToolTest {
   @Test
   @DisplayName("generate-completion prints a bash/zsh completion script covering the commands")
   void completion() {
-    Run r = spirit("generate-completion");
+    CliHarness.Result r = spirit("generate-completion");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("complete -F _complete_spirit")

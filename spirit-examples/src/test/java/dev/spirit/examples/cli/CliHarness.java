@@ -22,20 +22,37 @@ final class CliHarness implements AutoCloseable {
 
   record Result(int exit, String out, String err) {}
 
-  private final SpiritOpener opener =
-      new SpiritOpener() {
-        @Override
-        public Spirit open(String storeUri) {
-          return instances.computeIfAbsent(
-              storeUri,
-              uri -> Spirit.builder().storeUri(uri).moderator(Wiring.defaultModerator()).build());
-        }
+  private final SpiritOpener opener;
 
-        @Override
-        public void release(Spirit spirit) {
-          // kept open for the next invocation
-        }
-      };
+  /** A harness whose {@code mem:} stores last across invocations (see the class comment). */
+  CliHarness() {
+    this.opener =
+        new SpiritOpener() {
+          @Override
+          public Spirit open(String storeUri) {
+            return instances.computeIfAbsent(
+                storeUri,
+                uri -> Spirit.builder().storeUri(uri).moderator(Wiring.defaultModerator()).build());
+          }
+
+          @Override
+          public void release(Spirit spirit) {
+            // kept open for the next invocation
+          }
+        };
+  }
+
+  private CliHarness(SpiritOpener opener) {
+    this.opener = opener;
+  }
+
+  /**
+   * A harness with the CLI's own opener, as a district runs it: every invocation opens the store,
+   * works and closes it again, and a missing store is refused unless {@code --create}.
+   */
+  static CliHarness standard() {
+    return new CliHarness(SpiritOpener.standard());
+  }
 
   Result run(String... args) {
     return runWithInput("", args);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliOnDurableStoresTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
+  private final CliHarness cli = CliHarness.standard();
 
-  private Run spirit(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl =
-        SpiritCli.commandLine(
-            new CliContext(SpiritOpener.standard(), new ByteArrayInputStream(new byte[0]), false));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  private CliHarness.Result spirit(String... args) {
+    return cli.run(args);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,7 +38,7 @@ class CliOnDurableStoresTest {
         backend.equals("file")
             ? "file:" + dir.resolve("store")
             : "jdbc:h2:file:" + dir.resolve("spirit-h2");
-    Run created =
+    CliHarness.Result created =
         spirit(
             "campaign",
             "create",
@@ -67,7 +57,7 @@ class CliOnDurableStoresTest {
             "--open");
     assertThat(created.exit()).as(created.err()).isZero();
     for (String word : List.of("耿直", "热情", "耿直")) {
-      Run submitted =
+      CliHarness.Result submitted =
           spirit(
               "submit",
               "--store",
@@ -82,7 +72,7 @@ class CliOnDurableStoresTest {
               "p-" + word.hashCode() + "-" + System.nanoTime());
       assertThat(submitted.exit()).as(submitted.err()).isZero();
     }
-    Run stats = spirit("stats", "--store", store, "--campaign", "yz", "--json");
+    CliHarness.Result stats = spirit("stats", "--store", store, "--campaign", "yz", "--json");
     assertThat(stats.exit()).as(stats.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(stats.out());
     assertThat(root.get("total").asLong()).isEqualTo(3);
@@ -97,7 +87,7 @@ class CliOnDurableStoresTest {
   void eraseAndPurgeLeaveNoBytes() throws Exception {
     Path storeDir = dir.resolve("store");
     String store = "file:" + storeDir;
-    Run created =
+    CliHarness.Result created =
         spirit(
             "campaign",
             "create",
@@ -121,7 +111,7 @@ class CliOnDurableStoresTest {
         List.of(
             new String[] {"我家住在较场口七号", "secret-person-1"},
             new String[] {"山城步道很美", "other-person-2"})) {
-      Run submitted =
+      CliHarness.Result submitted =
           spirit(
               "submit",
               "--store",
@@ -139,14 +129,15 @@ class CliOnDurableStoresTest {
     assertThat(filesContain(storeDir, "我家住在较场口七号")).isTrue();
     assertThat(filesContain(storeDir, "secret-person-1")).isTrue();
 
-    Run erased = spirit("erase-participant", "secret-person-1", "--yes", "--store", store);
+    CliHarness.Result erased =
+        spirit("erase-participant", "secret-person-1", "--yes", "--store", store);
     assertThat(erased.exit()).as(erased.err()).isZero();
     assertThat(filesContain(storeDir, "我家住在较场口七号")).isFalse();
     assertThat(filesContain(storeDir, "secret-person-1")).isFalse();
     assertThat(filesContain(storeDir, "山城步道很美")).isTrue();
 
     assertThat(spirit("campaign", "close", "yz", "--store", store).exit()).isZero();
-    Run purged = spirit("purge", "--store", store, "--as-of", "2999-01-01T00:00:00Z");
+    CliHarness.Result purged = spirit("purge", "--store", store, "--as-of", "2999-01-01T00:00:00Z");
     assertThat(purged.exit()).as(purged.err()).isZero();
     assertThat(purged.out()).contains("erased 1 submissions of campaign yz");
     assertThat(filesContain(storeDir, "山城步道很美")).isFalse();
