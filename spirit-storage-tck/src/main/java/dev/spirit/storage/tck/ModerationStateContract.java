@@ -210,14 +210,18 @@ public abstract class ModerationStateContract {
     assertThat(state().recentThenAdd(k, T0, w, 3, mark(p, "耿直"))).isEmpty();
     state().recentThenAdd(k, T0.plusSeconds(10), w, 3, mark(p, "雄壮山城"));
     List<TextMark> two = state().recentThenAdd(k, T0.plusSeconds(20), w, 3, mark(p, "麻辣火锅"));
-    assertThat(two).containsExactly(mark(p, "耿直"), mark(p, "雄壮山城"));
+    // Compared by their encoded form: a backend may hold the owner as a keyed hash.
+    assertThat(two)
+        .extracting(TextMark::encode)
+        .containsExactly(mark(p, "耿直").encode(), mark(p, "雄壮山城").encode());
     assertThat(two.get(0).sameText(mark(p, "耿直"))).isTrue();
     assertThat(two.get(1).jaccard(mark(p, "雄壮山城"))).isEqualTo(1.0);
-    assertThat(two.get(0).owner()).isEqualTo(ParticipantId.of(p));
     state().recentThenAdd(k, T0.plusSeconds(30), w, 3, mark(p, "热情"));
     // keep 3: the oldest (耿直) is gone; at 75 s, 10 s-old "雄壮山城" expired too (65 s).
     List<TextMark> later = state().recentThenAdd(k, T0.plusSeconds(75), w, 3, mark(p, "好客"));
-    assertThat(later).containsExactly(mark(p, "麻辣火锅"), mark(p, "热情"));
+    assertThat(later)
+        .extracting(TextMark::encode)
+        .containsExactly(mark(p, "麻辣火锅").encode(), mark(p, "热情").encode());
   }
 
   // The races use one instant for every attempt (a burst of taps): an event later than a call's
@@ -290,9 +294,9 @@ public abstract class ModerationStateContract {
         .isEmpty();
     assertThat(state().countThenAdd(staysRate, T0.plusSeconds(5), WINDOW, 10)).isEqualTo(3);
     assertThat(state().recentThenAdd(point, T0.plusSeconds(5), WINDOW, 16, mark(stays, "丙")))
-        .extracting(TextMark::owner)
-        .containsOnly(ParticipantId.of(stays))
-        .hasSize(3);
+        .extracting(TextMark::encode)
+        .containsExactly(
+            mark(stays, "乙0").encode(), mark(stays, "乙1").encode(), mark(stays, "乙2").encode());
   }
 
   @Test
@@ -317,7 +321,8 @@ public abstract class ModerationStateContract {
 
     assertThat(state().countThenAdd(rate, T0.plusSeconds(10), WINDOW, 3)).isEqualTo(3);
     assertThat(state().recentThenAdd(texts, T0.plusSeconds(10), WINDOW, 32, mark(p, "雄壮")))
-        .containsExactly(mark(p, "耿直"));
+        .extracting(TextMark::encode)
+        .containsExactly(mark(p, "耿直").encode());
   }
 
   @Test
