@@ -254,7 +254,7 @@ final class JdbcModerationState implements ModerationState {
         "erase the moderation state of participant " + participant,
         (c, attempt) -> {
           eraseIn(c, who);
-          return null;
+          return Boolean.TRUE;
         });
   }
 

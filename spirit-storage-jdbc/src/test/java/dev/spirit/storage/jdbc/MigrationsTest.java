@@ -84,7 +84,9 @@ class MigrationsTest {
               "3 lexicons "
                   + Migrations.checksum(Migrations.script(Migrations.ALL.get(2), dialect())),
               "4 audit_submission "
-                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(3), dialect())));
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(3), dialect())),
+              "5 moderation_state "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(4), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
