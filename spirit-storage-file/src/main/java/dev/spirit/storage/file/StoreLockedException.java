@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 /**
  * The store directory is already open in another process (or elsewhere in this one): a file store
  * has a single writer. Close the other store, or wait for the other process to end; for several
- * processes on one store use a database store ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}),
- * or talk to the process that has it open through its API. The message says so ({@link #ADVICE}).
+ * processes on one store use a database store ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}), or
+ * talk to the process that has it open through its API. The message says so ({@link #ADVICE}).
  */
 public final class StoreLockedException extends StorageException {
   private static final long serialVersionUID = 1L;
