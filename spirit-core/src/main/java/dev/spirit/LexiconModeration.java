@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Per campaign it keeps the revision in force, compiled once, with the moderator built on it:
  *       the builder's {@link ModerationPipeline} with its {@code lexicon} rule replaced (added
  *       first if it has none), sharing the pipeline's other rule instances (whose flood and rate
- *       history is the store's moderation state, passed on with each call); or, for any other moderator, the stored lexicon's rule first and then that
- *       moderator, their records merged.
+ *       history is the store's moderation state, passed on with each call); or, for any other
+ *       moderator, the stored lexicon's rule first and then that moderator, their records merged.
  *   <li>The store is asked for the campaign's current revision at most once per refresh interval
  *       (by the {@link Clock}), so a change made by another instance or process is in force within
  *       one interval. Only the one intake thread that finds the interval elapsed reads the store

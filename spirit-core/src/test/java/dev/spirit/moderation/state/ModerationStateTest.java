@@ -71,7 +71,8 @@ class ModerationStateTest {
     @Test
     @DisplayName("needs every part, and is equal by value")
     void validated() {
-      assertThatThrownBy(() -> new StateKey(null, C, "x")).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> new StateKey(null, C, "x"))
+          .isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> new StateKey(StateKey.Kind.PARTICIPANT_RATE, null, "x"))
           .isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> new StateKey(StateKey.Kind.PARTICIPANT_RATE, C, ""))
@@ -114,7 +115,8 @@ class ModerationStateTest {
       for (int i = 0; i < 10; i++) {
         state.recentThenAdd(k, T0.plusSeconds(i), WINDOW, 16, TextMark.of(P, "t" + i));
       }
-      List<TextMark> three = state.recentThenAdd(k, T0.plusSeconds(20), WINDOW, 3, TextMark.of(P, "x"));
+      List<TextMark> three =
+          state.recentThenAdd(k, T0.plusSeconds(20), WINDOW, 3, TextMark.of(P, "x"));
       assertThat(three)
           .extracting(TextMark::encode)
           .containsExactly(
