@@ -109,6 +109,37 @@ class ModerationStateTest {
     }
 
     @Test
+    @DisplayName(
+        "stays bounded: 250,000 participants leave 100,000 counted keys and 100,000 text keys,"
+            + " the least recently used evicted")
+    void bounded() {
+      TextMark mark = TextMark.of(P, "耿直");
+      for (int i = 0; i < 250_000; i++) {
+        String who = "p" + i;
+        Instant at = T0.plusMillis(i);
+        state.countThenAdd(new StateKey(StateKey.Kind.PARTICIPANT_RATE, C, who), at, WINDOW, 5);
+        state.recentThenAdd(
+            new StateKey(StateKey.Kind.PARTICIPANT_TEXTS, C, who), at, WINDOW, 32, mark);
+      }
+      assertThat(state.keys()).isEqualTo(200_000);
+      // The newest participant is remembered, the first one was evicted.
+      assertThat(
+              state.countThenAdd(
+                  new StateKey(StateKey.Kind.PARTICIPANT_RATE, C, "p249999"),
+                  T0.plusSeconds(300),
+                  WINDOW,
+                  5))
+          .isEqualTo(1);
+      assertThat(
+              state.countThenAdd(
+                  new StateKey(StateKey.Kind.PARTICIPANT_RATE, C, "p0"),
+                  T0.plusSeconds(300),
+                  WINDOW,
+                  5))
+          .isZero();
+    }
+
+    @Test
     @DisplayName("returns no more texts than keep asks for, newest last")
     void keepLimitsTexts() {
       StateKey k = new StateKey(StateKey.Kind.COLLECTION_POINT_TEXTS, C, "kiosk");
