@@ -54,7 +54,7 @@ class ModerationStateTest {
       assertThat(TextMark.of(P, "").shingleCount()).isZero();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{0}]")
     @ValueSource(
         strings = {"", "m2:1:00000001:", "m1:zz:00000001:00", "m1:1:0000001:", "m1:1::00000001"})
     @DisplayName("refuses what encode() does not write, with a typed error")
