@@ -9,23 +9,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the duplicate rule remembers of a text: who gave it, a 64-bit hash of its folded form (exact
  * duplicates), its character shingles as hashes (the exact Jaccard similarity) and their MinHash
- * signature (the prefilter). It holds no text: a backend can persist it without keeping what a
- * participant wrote. Immutable; {@link #encode()} and {@link #decode} give a compact ASCII form for
- * backends.
+ * signature (the prefilter). Immutable. Its encoded form ({@link #encode()}, read back by {@link
+ * #decode}) holds no text, only hashes, so a backend can persist it without keeping what a
+ * participant wrote; a mark made by {@link #of} keeps the folded text in memory until it is encoded
+ * or dropped (an in-memory state holds it like the rule's history always did).
  */
 public final class TextMark {
   private static final String VERSION = "m1";
 
   private final ParticipantId owner;
   private final long textHash;
-  private final int[] shingles;
+  private final int shingleCount;
   private final int[] signature;
+  // Exactly one of these is set. A mark made here keeps the folded text, not its shingles: a
+  // remembered text lives for about 100,000 submissions, long enough for the collector to copy
+  // it, and the shingles are about twice the bytes of the text; they are recomputed for the few
+  // pairs that pass the size and MinHash checks. A decoded mark has only the shingles.
+  private final @Nullable String folded;
+  private final int @Nullable [] shingles;
 
-  private TextMark(ParticipantId owner, long textHash, int[] shingles, int[] signature) {
+  private TextMark(
+      ParticipantId owner,
+      long textHash,
+      int shingleCount,
+      int[] signature,
+      @Nullable String folded,
+      int @Nullable [] shingles) {
     this.owner = owner;
     this.textHash = textHash;
-    this.shingles = shingles;
+    this.shingleCount = shingleCount;
     this.signature = signature;
+    this.folded = folded;
+    this.shingles = shingles;
   }
 
   /**
@@ -37,7 +52,8 @@ public final class TextMark {
    */
   public static TextMark of(ParticipantId owner, String folded) {
     int[] shingles = Shingles.of(folded);
-    return new TextMark(owner, hash64(folded), shingles, Shingles.signature(shingles));
+    return new TextMark(
+        owner, hash64(folded), shingles.length, Shingles.signature(shingles), folded, null);
   }
 
   /**
@@ -73,7 +89,7 @@ public final class TextMark {
    * @return the copy
    */
   public TextMark ownedBy(ParticipantId other) {
-    return new TextMark(other, textHash, shingles, signature);
+    return new TextMark(other, textHash, shingleCount, signature, folded, shingles);
   }
 
   /**
@@ -92,7 +108,16 @@ public final class TextMark {
    * @return the count
    */
   public int shingleCount() {
-    return shingles.length;
+    return shingleCount;
+  }
+
+  private int[] shingles() {
+    int[] kept = shingles;
+    if (kept != null) {
+      return kept;
+    }
+    String text = folded;
+    return text == null ? new int[0] : Shingles.of(text);
   }
 
   /**
@@ -112,7 +137,7 @@ public final class TextMark {
    * @return 0 to 1
    */
   public double jaccard(TextMark other) {
-    return Shingles.jaccard(shingles, other.shingles);
+    return Shingles.jaccard(shingles(), other.shingles());
   }
 
   /**
@@ -122,9 +147,10 @@ public final class TextMark {
    * @return the encoded mark, 64 characters plus 8 per shingle
    */
   public String encode() {
-    StringBuilder sb = new StringBuilder(40 + 8 * (shingles.length + signature.length));
+    int[] all = shingles();
+    StringBuilder sb = new StringBuilder(40 + 8 * (all.length + signature.length));
     sb.append(VERSION).append(':').append(Long.toHexString(textHash)).append(':');
-    appendHex(sb, shingles);
+    appendHex(sb, all);
     sb.append(':');
     appendHex(sb, signature);
     return sb.toString();
@@ -159,7 +185,7 @@ public final class TextMark {
         throw new InvalidInputException(
             "textMark", "the signature has " + signature.length + " positions, not 16");
       }
-      return new TextMark(owner, hash, shingles, signature);
+      return new TextMark(owner, hash, shingles.length, signature, null, shingles);
     } catch (NumberFormatException e) {
       throw new InvalidInputException(
           "textMark", "not an encoded text mark: " + abbreviate(encoded));
@@ -186,8 +212,8 @@ public final class TextMark {
     return o instanceof TextMark m
         && owner.equals(m.owner)
         && textHash == m.textHash
-        && Arrays.equals(shingles, m.shingles)
-        && Arrays.equals(signature, m.signature);
+        && Arrays.equals(signature, m.signature)
+        && Arrays.equals(shingles(), m.shingles());
   }
 
   @Override
