@@ -10,6 +10,7 @@ import dev.spirit.moderation.ModerationRule;
 import dev.spirit.moderation.Moderator;
 import dev.spirit.moderation.RateRule;
 import dev.spirit.moderation.TermLexicon;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationReason;
@@ -36,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Per campaign it keeps the revision in force, compiled once, with the moderator built on it:
  *       the builder's {@link ModerationPipeline} with its {@code lexicon} rule replaced (added
- *       first if it has none), sharing the pipeline's other rule instances and so their flood and
- *       rate history; or, for any other moderator, the stored lexicon's rule first and then that
- *       moderator, their records merged.
+ *       first if it has none), sharing the pipeline's other rule instances (whose flood and rate
+ *       history is the store's moderation state, passed on with each call); or, for any other
+ *       moderator, the stored lexicon's rule first and then that moderator, their records merged.
  *   <li>The store is asked for the campaign's current revision at most once per refresh interval
  *       (by the {@link Clock}), so a change made by another instance or process is in force within
  *       one interval. Only the one intake thread that finds the interval elapsed reads the store
@@ -80,6 +81,38 @@ final class LexiconModeration implements Moderator {
   @Override
   public ModerationRecord moderate(Submission candidate, Campaign campaign) {
     return inForce(campaign.id()).moderator().moderate(candidate, campaign);
+  }
+
+  @Override
+  public ModerationRecord moderate(Submission candidate, Campaign campaign, ModerationState state) {
+    return inForce(campaign.id()).moderator().moderate(candidate, campaign, state);
+  }
+
+  /** A moderator body that passes the store's state on when it is given one. */
+  @FunctionalInterface
+  private interface Body {
+    ModerationRecord apply(
+        Submission candidate, Campaign campaign, @Nullable ModerationState state);
+  }
+
+  private static ModerationRecord run(
+      Moderator m, Submission candidate, Campaign campaign, @Nullable ModerationState state) {
+    return state == null ? m.moderate(candidate, campaign) : m.moderate(candidate, campaign, state);
+  }
+
+  private static Moderator moderator(Body body) {
+    return new Moderator() {
+      @Override
+      public ModerationRecord moderate(Submission candidate, Campaign campaign) {
+        return body.apply(candidate, campaign, null);
+      }
+
+      @Override
+      public ModerationRecord moderate(
+          Submission candidate, Campaign campaign, ModerationState state) {
+        return body.apply(candidate, campaign, state);
+      }
+    };
   }
 
   /**
@@ -226,19 +259,24 @@ final class LexiconModeration implements Moderator {
             + cause.getClass().getSimpleName()
             + "): held for review";
     Moderator held =
-        (candidate, campaign) -> {
-          ModerationRecord record = base.moderate(candidate, campaign);
-          List<ModerationReason> reasons = new ArrayList<>(record.reasons());
-          reasons.add(
-              new ModerationReason(
-                  LexiconRule.ID, "lexicon-failed", ModerationDecision.REVIEW, detail, List.of()));
-          return new ModerationRecord(
-              record.decision().strictest(ModerationDecision.REVIEW),
-              reasons,
-              record.ruleVersions(),
-              record.redactedText(),
-              record.decidedAt());
-        };
+        moderator(
+            (candidate, campaign, state) -> {
+              ModerationRecord record = run(base, candidate, campaign, state);
+              List<ModerationReason> reasons = new ArrayList<>(record.reasons());
+              reasons.add(
+                  new ModerationReason(
+                      LexiconRule.ID,
+                      "lexicon-failed",
+                      ModerationDecision.REVIEW,
+                      detail,
+                      List.of()));
+              return new ModerationRecord(
+                  record.decision().strictest(ModerationDecision.REVIEW),
+                  reasons,
+                  record.ruleVersions(),
+                  record.redactedText(),
+                  record.decidedAt());
+            });
     return new InForce(-1, Optional.empty(), held, contentRulesOf(base, null));
   }
 
@@ -251,8 +289,11 @@ final class LexiconModeration implements Moderator {
       ModerationPipeline lexiconOnly = ModerationPipeline.of(rule);
       Moderator rest = base;
       moderator =
-          (candidate, campaign) ->
-              merge(lexiconOnly.moderate(candidate, campaign), rest.moderate(candidate, campaign));
+          moderator(
+              (candidate, campaign, state) ->
+                  merge(
+                      lexiconOnly.moderate(candidate, campaign),
+                      run(rest, candidate, campaign, state)));
     }
     return new InForce(
         stored.revision(), Optional.of(stored.version()), moderator, contentRulesOf(base, rule));

@@ -8,6 +8,7 @@ import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.event.SpiritListener;
 import dev.spirit.event.internal.Listeners;
 import dev.spirit.moderation.Moderator;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.AuditEntry;
@@ -42,7 +43,9 @@ import java.util.Optional;
  *       RejectionCode#IDEMPOTENCY_CONFLICT} if it is another one — also when a concurrent request
  *       took the key first (step 5);
  *   <li>the intake rules are checked, collecting every broken one;
- *   <li>the moderator screens the candidate, which decides its first status;
+ *   <li>the moderator screens the candidate, which decides its first status; rules with history
+ *       (rates, duplicates) keep it in the store's {@link SpiritStore#moderationState()}, so
+ *       instances on one shared store enforce one limit together;
  *   <li>the store inserts it atomically with the idempotency and per-participant checks ({@link
  *       SpiritStore#insertAll}), one batch per campaign.
  * </ol>
@@ -53,6 +56,7 @@ public final class Intake {
   private final SpiritStore store;
   private final Clock clock;
   private final Moderator moderator;
+  private final ModerationState moderationState;
   private final List<SpiritListener> listeners;
 
   /**
@@ -68,6 +72,7 @@ public final class Intake {
     this.store = store;
     this.clock = clock;
     this.moderator = moderator;
+    this.moderationState = store.moderationState();
     this.listeners = listeners;
   }
 
@@ -138,7 +143,7 @@ public final class Intake {
               .idempotencyKey(request.idempotencyKey())
               .build();
       long started = System.nanoTime();
-      ModerationRecord verdict = moderator.moderate(candidate, campaign.get());
+      ModerationRecord verdict = moderator.moderate(candidate, campaign.get(), moderationState);
       if (!listeners.isEmpty()) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         Listeners.tell(listeners, l -> l.onModerated(candidate, verdict, elapsed));

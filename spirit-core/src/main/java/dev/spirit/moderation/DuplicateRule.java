@@ -1,17 +1,18 @@
 package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.moderation.internal.NormalizedView;
 import dev.spirit.moderation.internal.Shingles;
-import dev.spirit.moderation.internal.SlidingWindows;
+import dev.spirit.moderation.state.InMemoryModerationState;
+import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
+import dev.spirit.moderation.state.TextMark;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Near-duplicates and floods: the same or nearly the same text again from one participant, or many
@@ -33,14 +34,15 @@ import org.jspecify.annotations.Nullable;
  *       duplicate of someone else's approved slogan counts as support.
  * </ol>
  *
- * <p>History is kept in memory in the rule, bounded (the last 32 texts of each of 100,000
- * participants and the last 16 texts of each of 10,000 collection points, least recently used
- * evicted; the keys are split over 16 lock stripes by hash, each evicting its own least recently
- * used, so concurrent checks of different participants rarely wait for each other), per process:
- * after a restart or on another node the window starts empty. Every checked submission is
- * remembered, including ones another rule then rejects. Comparison is direct Jaccard against at
- * most 48 small shingle sets, after a size check (Jaccard cannot exceed the ratio of the set sizes)
- * and a 16-hash MinHash prefilter, so no LSH index is needed at these sizes.
+ * <p>History: the last 32 texts of each participant and the last 16 of each collection point, as
+ * {@link TextMark}s (hashes, never the text), in the store's {@link ModerationState} when intake
+ * runs the rule ({@link #check(Submission, Campaign, ModerationState)}), so instances on one shared
+ * store see each other's texts and a durable store keeps them across restarts; used on its own
+ * ({@link #check(Submission, Campaign)}) the rule keeps a bounded in-memory history of its own
+ * ({@link InMemoryModerationState}). Every checked submission is remembered, including ones another
+ * rule then rejects. Comparison is direct Jaccard against at most 48 small shingle sets, after a
+ * size check (Jaccard cannot exceed the ratio of the set sizes) and a 16-hash MinHash prefilter, so
+ * no LSH index is needed at these sizes.
  */
 public final class DuplicateRule implements ModerationRule {
   /** The rule id. */
@@ -49,36 +51,8 @@ public final class DuplicateRule implements ModerationRule {
   private final double threshold;
   private final int floodSize;
   private final String version;
-  private final SlidingWindows<Key, Seen> byParticipant = new SlidingWindows<>(100_000, 32);
-  private final SlidingWindows<Key, Seen> byCollectionPoint = new SlidingWindows<>(10_000, 16);
-
-  // equals and hashCode written out: the record's generated ones go through method-handle
-  // bootstraps that showed in the profile of the intake path.
-  private record Key(CampaignId campaign, String who) {
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Key k && who.equals(k.who) && campaign.value().equals(k.campaign.value());
-    }
-
-    @Override
-    public int hashCode() {
-      return who.hashCode() * 31 + campaign.value().hashCode();
-    }
-  }
-
-  /**
-   * A remembered text: its folded form (for exact duplicates and, rarely, the exact Jaccard), that
-   * form's hash (compared first, so an older text's string is only read when it may be equal), its
-   * shingle count (the size check) and its MinHash signature (the prefilter). The shingles
-   * themselves are not kept: a remembered text lives for about as long as 100,000 submissions take,
-   * long enough for the collector to copy it, and the shingles were half its bytes; they are
-   * recomputed from the folded text for the few pairs that pass both checks.
-   */
-  private record Seen(String folded, int hash, int shingles, int[] signature) {
-    boolean sameText(Seen other) {
-      return hash == other.hash && folded.equals(other.folded);
-    }
-  }
+  // The history of checks made without a store's state (check(candidate, campaign)).
+  private final ModerationState ownState = new InMemoryModerationState();
 
   /** A rule with threshold 0.7 and flood size 5. */
   public DuplicateRule() {
@@ -105,10 +79,10 @@ public final class DuplicateRule implements ModerationRule {
     this.version = "1/j" + threshold + "/f" + floodSize;
   }
 
-  /** Whether an earlier text is a near-duplicate of this one, whose shingles are given. */
-  private boolean similar(Seen a, Seen b, int[] shinglesOfB) {
-    int x = a.shingles();
-    int y = b.shingles();
+  /** Whether an earlier text is a near-duplicate of this one. */
+  private boolean similar(TextMark a, TextMark b) {
+    int x = a.shingleCount();
+    int y = b.shingleCount();
     // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
     if (Math.min(x, y) < threshold * Math.max(x, y)) {
       return false;
@@ -116,11 +90,10 @@ public final class DuplicateRule implements ModerationRule {
     // MinHash prefilter: each position agrees with probability = Jaccard; a pair whose signatures
     // agree on fewer than (threshold - 0.3) of the positions is skipped (a pair exactly at the
     // threshold is skipped with probability under 1%); the rest is confirmed exactly.
-    if (Shingles.agreement(a.signature(), b.signature())
-        < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
+    if (a.agreement(b) < (threshold - 0.3) * Shingles.SIGNATURE_SIZE) {
       return false;
     }
-    return Shingles.jaccard(Shingles.of(a.folded()), shinglesOfB) >= threshold;
+    return a.jaccard(b) >= threshold;
   }
 
   @Override
@@ -133,27 +106,36 @@ public final class DuplicateRule implements ModerationRule {
     return version;
   }
 
+  /** Checks against this rule's own in-process history (as if the store's state were in memory). */
   @Override
   public RuleVerdict check(Submission candidate, Campaign campaign) {
+    return check(candidate, campaign, ownState);
+  }
+
+  @Override
+  public RuleVerdict check(Submission candidate, Campaign campaign, ModerationState state) {
     String folded = NormalizedView.ofTransient(candidate.text().original()).toString();
     if (folded.isEmpty()) {
       folded = candidate.text().normalized();
     }
     String participant = candidate.participant().id().value();
-    int[] shingles = Shingles.of(folded);
-    Seen seen = new Seen(folded, folded.hashCode(), shingles.length, Shingles.signature(shingles));
+    TextMark seen = TextMark.of(candidate.participant().id(), folded);
     Duration window = campaign.rules().moderation().window();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
-    List<Seen> mine =
-        byParticipant.recentThenAdd(
-            new Key(candidate.campaignId(), participant), candidate.receivedAt(), window, seen);
+    List<TextMark> mine =
+        state.recentThenAdd(
+            new StateKey(StateKey.Kind.PARTICIPANT_TEXTS, candidate.campaignId(), participant),
+            candidate.receivedAt(),
+            window,
+            InMemoryModerationState.MAX_PARTICIPANT_TEXTS,
+            seen);
     boolean exact = false;
     boolean near = false;
-    for (Seen earlier : mine) {
+    for (TextMark earlier : mine) {
       if (earlier.sameText(seen)) {
         exact = true;
         break;
-      } else if (!near && similar(earlier, seen, shingles)) {
+      } else if (!near && similar(earlier, seen)) {
         near = true;
       }
     }
@@ -173,16 +155,20 @@ public final class DuplicateRule implements ModerationRule {
               List.of()));
     }
     if (candidate.collectionPoint().isPresent()) {
-      List<Seen> there =
-          byCollectionPoint.recentThenAdd(
-              new Key(candidate.campaignId(), candidate.collectionPoint().get()),
+      List<TextMark> there =
+          state.recentThenAdd(
+              new StateKey(
+                  StateKey.Kind.COLLECTION_POINT_TEXTS,
+                  candidate.campaignId(),
+                  candidate.collectionPoint().get()),
               candidate.receivedAt(),
               window,
+              InMemoryModerationState.MAX_COLLECTION_POINT_TEXTS,
               seen);
       int similar = 1;
       for (int i = there.size() - 1; i >= 0 && similar < floodSize; i--) {
-        Seen earlier = there.get(i);
-        if (earlier.sameText(seen) || similar(earlier, seen, shingles)) {
+        TextMark earlier = there.get(i);
+        if (earlier.sameText(seen) || similar(earlier, seen)) {
           similar++;
         }
       }

@@ -2,6 +2,7 @@ package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.error.InvalidInputException;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,8 +120,34 @@ public final class ModerationPipeline implements Moderator {
     return rules;
   }
 
+  /**
+   * Moderates with each rule's own history ({@link ModerationRule#check(Submission, Campaign)}).
+   *
+   * @param candidate the submission as it would be stored
+   * @param campaign its campaign
+   * @return the record
+   */
   @Override
   public ModerationRecord moderate(Submission candidate, Campaign campaign) {
+    return run(candidate, campaign, null);
+  }
+
+  /**
+   * Moderates with the store's state: each rule runs {@link ModerationRule#check(Submission,
+   * Campaign, ModerationState)}.
+   *
+   * @param candidate the submission as it would be stored
+   * @param campaign its campaign
+   * @param state the store's moderation state
+   * @return the record
+   */
+  @Override
+  public ModerationRecord moderate(Submission candidate, Campaign campaign, ModerationState state) {
+    return run(candidate, campaign, state);
+  }
+
+  private ModerationRecord run(
+      Submission candidate, Campaign campaign, @Nullable ModerationState state) {
     ModerationDecision decision = ModerationDecision.APPROVE;
     // Made on the first reason or redaction: most submissions have none.
     List<ModerationReason> reasons = List.of();
@@ -129,7 +157,10 @@ public final class ModerationPipeline implements Moderator {
     for (ModerationRule rule : ruleArray) {
       RuleVerdict verdict;
       try {
-        verdict = rule.check(candidate, campaign);
+        verdict =
+            state == null
+                ? rule.check(candidate, campaign)
+                : rule.check(candidate, campaign, state);
       } catch (RuntimeException e) {
         LOG.warn("moderation rule {} failed on submission {}", rule.id(), candidate.id(), e);
         verdict = RuleVerdict.review("rule-failed", "rule threw " + e.getClass().getSimpleName());

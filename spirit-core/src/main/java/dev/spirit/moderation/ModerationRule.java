@@ -1,6 +1,7 @@
 package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.submission.Submission;
 
 /**
@@ -41,6 +42,21 @@ public interface ModerationRule {
    * @return what the rule found
    */
   RuleVerdict check(Submission candidate, Campaign campaign);
+
+  /**
+   * Checks a candidate submission with the store's moderation state: what intake calls. A rule that
+   * keeps history across submissions (rates, duplicates) keeps it in {@code state}, so instances on
+   * one shared store and restarts of a durable one see the same history. Rules without history need
+   * not override it: it calls {@link #check(Submission, Campaign)}.
+   *
+   * @param candidate the submission as it would be stored
+   * @param campaign its campaign
+   * @param state the store's moderation state
+   * @return what the rule found
+   */
+  default RuleVerdict check(Submission candidate, Campaign campaign, ModerationState state) {
+    return check(candidate, campaign);
+  }
 
   /** The body of a rule written as a lambda. */
   @FunctionalInterface

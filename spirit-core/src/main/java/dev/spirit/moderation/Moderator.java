@@ -1,6 +1,7 @@
 package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Submission;
 
@@ -31,4 +32,19 @@ public interface Moderator {
    * @return the decision with its reasons
    */
   ModerationRecord moderate(Submission candidate, Campaign campaign);
+
+  /**
+   * Decides about a candidate submission with the store's moderation state (what intake calls):
+   * rules with history keep it there. The default ignores the state and calls {@link
+   * #moderate(Submission, Campaign)}.
+   *
+   * @param candidate the submission as it would be stored (status pending, version 0)
+   * @param campaign its campaign
+   * @param state the store's moderation state
+   * @return the decision with its reasons
+   */
+  default ModerationRecord moderate(
+      Submission candidate, Campaign campaign, ModerationState state) {
+    return moderate(candidate, campaign);
+  }
 }

@@ -1,14 +1,14 @@
 package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.ModerationSettings;
-import dev.spirit.moderation.internal.SlidingWindows;
+import dev.spirit.moderation.state.InMemoryModerationState;
+import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.Submission;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Limits how many submissions one participant and one collection point give within the campaign's
@@ -17,33 +17,20 @@ import org.jspecify.annotations.Nullable;
  * a collection point's go to review ({@code rate-collection-point}), since a busy kiosk at a
  * festival is normal and a person should decide.
  *
- * <p>Like {@link DuplicateRule}, the history is in memory, bounded and per process.
+ * <p>The history is the store's {@link ModerationState} when intake runs the rule ({@link
+ * #check(Submission, Campaign, ModerationState)}): shared by every instance on a shared store and
+ * kept across restarts of a durable one. Used on its own ({@link #check(Submission, Campaign)}) the
+ * rule keeps a bounded in-memory history of its own.
  */
 public final class RateRule implements ModerationRule {
   /** The rule id. */
   public static final String ID = "rate";
 
   /** Events remembered per key: limits above this are not enforced. */
-  public static final int MAX_REMEMBERED = 4_096;
+  public static final int MAX_REMEMBERED = InMemoryModerationState.MAX_COUNTED;
 
-  private final SlidingWindows<Key, Object> history = new SlidingWindows<>(100_000, MAX_REMEMBERED);
-
-  // equals and hashCode written out: the record's generated ones go through method-handle
-  // bootstraps that showed in the profile of the intake path.
-  private record Key(boolean participant, CampaignId campaign, String who) {
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Key k
-          && participant == k.participant
-          && who.equals(k.who)
-          && campaign.value().equals(k.campaign.value());
-    }
-
-    @Override
-    public int hashCode() {
-      return (who.hashCode() * 31 + campaign.value().hashCode()) * 2 + (participant ? 1 : 0);
-    }
-  }
+  // The history of checks made without a store's state (check(candidate, campaign)).
+  private final ModerationState ownState = new InMemoryModerationState();
 
   /** Creates the rule. */
   public RateRule() {}
@@ -58,16 +45,25 @@ public final class RateRule implements ModerationRule {
     return "1";
   }
 
+  /** Checks against this rule's own in-process history (as if the store's state were in memory). */
   @Override
   public RuleVerdict check(Submission candidate, Campaign campaign) {
+    return check(candidate, campaign, ownState);
+  }
+
+  @Override
+  public RuleVerdict check(Submission candidate, Campaign campaign, ModerationState state) {
     ModerationSettings settings = campaign.rules().moderation();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     int mine =
-        history.countThenAdd(
-            new Key(true, candidate.campaignId(), candidate.participant().id().value()),
+        state.countThenAdd(
+            new StateKey(
+                StateKey.Kind.PARTICIPANT_RATE,
+                candidate.campaignId(),
+                candidate.participant().id().value()),
             candidate.receivedAt(),
             settings.window(),
-            settings.maxPerParticipantInWindow());
+            Math.min(settings.maxPerParticipantInWindow(), MAX_REMEMBERED));
     if (mine >= settings.maxPerParticipantInWindow()) {
       findings.add(
           new RuleVerdict.Finding(
@@ -83,11 +79,14 @@ public final class RateRule implements ModerationRule {
     }
     if (candidate.collectionPoint().isPresent()) {
       int there =
-          history.countThenAdd(
-              new Key(false, candidate.campaignId(), candidate.collectionPoint().get()),
+          state.countThenAdd(
+              new StateKey(
+                  StateKey.Kind.COLLECTION_POINT_RATE,
+                  candidate.campaignId(),
+                  candidate.collectionPoint().get()),
               candidate.receivedAt(),
               settings.window(),
-              settings.maxPerCollectionPointInWindow());
+              Math.min(settings.maxPerCollectionPointInWindow(), MAX_REMEMBERED));
       if (there >= settings.maxPerCollectionPointInWindow()) {
         findings.add(
             new RuleVerdict.Finding(

@@ -8,6 +8,7 @@ import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
@@ -362,18 +363,33 @@ public interface SpiritStore extends AutoCloseable {
    */
   List<LexiconChange> lexiconHistory(CampaignId campaignId);
 
+  // ---- moderation state -----------------------------------------------------------------------
+
+  /**
+   * The history the rate, duplicate and flood rules decide on, kept by this store: the in-memory
+   * store keeps it in memory, a durable store across restarts, a shared database for every process
+   * on it, so two instances behind a load balancer enforce one participant limit together. Always
+   * the same instance for one store. Not a default method: a store shared by several processes that
+   * silently handed out per-process memory would let each process allow the full limit. {@link
+   * #eraseParticipant} also erases the participant's state.
+   *
+   * @return the store's moderation state
+   */
+  ModerationState moderationState();
+
   // ---- erasure and lifecycle ------------------------------------------------------------------
 
   /**
    * Deletes everything of one participant, in every campaign: their submissions (with their
-   * idempotency keys, their per-participant counts and the reactions to them) and their own
-   * reactions; the audit entries of their submissions stay with the reason replaced by {@link
-   * AuditEntry#REASON_ERASED} ({@link AuditEntry#erased()}), since a reason may quote them.
-   * Afterwards no method returns or counts any of it, and once this returns none of it can be
-   * recovered from the store's own files or tables either: a backend that only marks data deleted
-   * must remove it before returning, and a crash during the call leaves either nothing erased or an
-   * erasure the backend completes when it is next opened. (Backends document what their underlying
-   * medium may keep beyond that, such as freed disk blocks or a database's dead rows.)
+   * idempotency keys, their per-participant counts and the reactions to them), their own reactions
+   * and their moderation state ({@link ModerationState#eraseParticipant}); the audit entries of
+   * their submissions stay with the reason replaced by {@link AuditEntry#REASON_ERASED} ({@link
+   * AuditEntry#erased()}), since a reason may quote them. Afterwards no method returns or counts
+   * any of it, and once this returns none of it can be recovered from the store's own files or
+   * tables either: a backend that only marks data deleted must remove it before returning, and a
+   * crash during the call leaves either nothing erased or an erasure the backend completes when it
+   * is next opened. (Backends document what their underlying medium may keep beyond that, such as
+   * freed disk blocks or a database's dead rows.)
    *
    * @param participant the participant
    * @return how many submissions were deleted

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -148,6 +149,29 @@ public final class SlidingWindows<K, T> {
       }
     }
 
+    /** Removes the events whose value matches, keeping the order of the rest. */
+    void removeValues(Predicate<Object> gone) {
+      int kept = 0;
+      Object @Nullable [] v = values;
+      if (v == null) {
+        return;
+      }
+      for (int i = 0; i < size; i++) {
+        int src = slot(i);
+        Object value = v[src];
+        if (value == null || !gone.test(value)) {
+          int dst = slot(kept);
+          times[dst] = times[src];
+          v[dst] = value;
+          kept++;
+        }
+      }
+      for (int i = kept; i < size; i++) {
+        v[slot(i)] = null;
+      }
+      size = kept;
+    }
+
     private void grow() {
       int capacity = times.length * 2;
       long[] t = new long[capacity];
@@ -210,6 +234,12 @@ public final class SlidingWindows<K, T> {
         resize();
       }
       return e;
+    }
+
+    void remove(Entry e) {
+      removeFromBucket(e);
+      unlink(e);
+      count--;
     }
 
     private void unlink(Entry e) {
@@ -334,8 +364,23 @@ public final class SlidingWindows<K, T> {
    * @param value the new event
    * @return earlier events within the window, oldest first
    */
-  @SuppressWarnings("unchecked")
   public List<T> recentThenAdd(K key, Instant now, Duration window, T value) {
+    return recentThenAdd(key, now, window, maxPerKey, value);
+  }
+
+  /**
+   * Returns the events of a key within {@code window} before {@code now}, then records a new one,
+   * keeping at most {@code keep} events for the key (and never more than this history's maximum).
+   *
+   * @param key the key
+   * @param now the new event's time
+   * @param window how far back to look
+   * @param keep how many events to keep for this key, at least 1
+   * @param value the new event
+   * @return earlier events within the window, oldest first
+   */
+  @SuppressWarnings("unchecked")
+  public List<T> recentThenAdd(K key, Instant now, Duration window, int keep, T value) {
     long at = stamp(now);
     long from = windowStart(at, window);
     int hash = spread(key);
@@ -351,7 +396,7 @@ public final class SlidingWindows<K, T> {
           recent.add((T) v);
         }
       }
-      events.addLast(at, value, maxPerKey);
+      events.addLast(at, value, Math.min(keep, maxPerKey));
       return recent;
     }
   }
@@ -389,6 +434,32 @@ public final class SlidingWindows<K, T> {
       }
       events.addLast(at, null, Math.min(keep, maxPerKey));
       return count;
+    }
+  }
+
+  /**
+   * Forgets every key {@code keyGone} accepts and every event whose value {@code valueGone} accepts
+   * (erasure; a scan of the whole history).
+   *
+   * @param keyGone which keys to drop
+   * @param valueGone which events to drop from the keys that stay
+   */
+  @SuppressWarnings("unchecked")
+  public void erase(Predicate<? super K> keyGone, Predicate<? super T> valueGone) {
+    for (Stripe stripe : stripes) {
+      synchronized (stripe) {
+        List<Entry> doomed = new ArrayList<>();
+        for (Entry e = stripe.eldest; e != null; e = e.newer) {
+          if (keyGone.test((K) e.key)) {
+            doomed.add(e);
+          } else if (e.values != null) {
+            e.removeValues(v -> valueGone.test((T) v));
+          }
+        }
+        for (Entry e : doomed) {
+          stripe.remove(e);
+        }
+      }
     }
   }
 

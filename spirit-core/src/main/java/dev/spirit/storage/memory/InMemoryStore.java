@@ -5,6 +5,8 @@ import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
+import dev.spirit.moderation.state.InMemoryModerationState;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -43,6 +45,8 @@ import java.util.stream.Stream;
  */
 public final class InMemoryStore implements SpiritStore {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  // Its own locks: rate and duplicate checks must not wait for the store's write lock.
+  private final InMemoryModerationState moderationState = new InMemoryModerationState();
 
   private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
   private final Map<String, CampaignId> campaignsBySlug = new HashMap<>();
@@ -333,9 +337,15 @@ public final class InMemoryStore implements SpiritStore {
   }
 
   @Override
+  public ModerationState moderationState() {
+    return moderationState;
+  }
+
+  @Override
   public int eraseParticipant(ParticipantId participant) {
     return write(
         () -> {
+          moderationState.eraseParticipant(participant);
           List<Submission> theirs =
               submissions.values().stream()
                   .filter(s -> s.participant().id().equals(participant))

@@ -5,6 +5,7 @@ import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -171,6 +172,7 @@ public final class FileStore implements SpiritStore {
   private final boolean sync;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ReentrantLock compaction = new ReentrantLock();
+  private final FileModerationState moderationState;
 
   // guarded by lock: the sequence number of the newest record applied to the state
   private long appliedSeq;
@@ -182,8 +184,10 @@ public final class FileStore implements SpiritStore {
       SegmentFile segments,
       GroupCommit log,
       StoreState state,
-      RecoveryReport report) {
+      RecoveryReport report,
+      FileModerationState moderationState) {
     this.options = options;
+    this.moderationState = moderationState;
     this.directory = options.directory();
     this.directoryLock = directoryLock;
     this.segments = segments;
@@ -286,8 +290,20 @@ public final class FileStore implements SpiritStore {
         }
         throw e;
       }
+      FileModerationState moderation;
+      try {
+        moderation = FileModerationState.open(directory);
+      } catch (IOException | RuntimeException | Error e) {
+        try {
+          log.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
       FileStore store =
-          new FileStore(options, directoryLock, segments, log, recovered.state(), report);
+          new FileStore(
+              options, directoryLock, segments, log, recovered.state(), report, moderation);
       if (recovered.erasuresToComplete() > 0) {
         completeErasuresOnOpen(store, recovered.erasuresToComplete());
       }
@@ -764,7 +780,15 @@ public final class FileStore implements SpiritStore {
   // ---- erasure and lifecycle ------------------------------------------------------------------
 
   @Override
+  public ModerationState moderationState() {
+    return moderationState;
+  }
+
+  @Override
   public int eraseParticipant(ParticipantId participant) {
+    ensureOpen();
+    // First, and whether or not they have submissions: their windows and texts go too.
+    moderationState.eraseParticipant(participant);
     byte[] frame = Frames.encode(RecordType.ERASURE, Recovery.erasureJson(participant));
     int erased =
         write(
@@ -851,7 +875,16 @@ public final class FileStore implements SpiritStore {
       lock.writeLock().unlock();
     }
     try {
-      log.close();
+      try {
+        log.close();
+      } finally {
+        try {
+          moderationState.close();
+        } catch (IOException e) {
+          throw new StorageException(
+              "cannot close the moderation state of the file store " + directory, e);
+        }
+      }
     } finally {
       try {
         directoryLock.close();

@@ -5,10 +5,18 @@ import java.util.OptionalLong;
 
 /**
  * The store directory is already open in another process (or elsewhere in this one): a file store
- * has a single writer. Close the other store, or wait for the other process to end.
+ * has a single writer. Close the other store, or wait for the other process to end; for several
+ * processes on one store use a database store ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}), or
+ * talk to the process that has it open through its API. The message says so ({@link #ADVICE}).
  */
 public final class StoreLockedException extends StorageException {
   private static final long serialVersionUID = 1L;
+
+  /** What to do instead, part of the message. */
+  public static final String ADVICE =
+      "To run several processes on one store, use a database store (jdbc:postgresql:,"
+          + " jdbc:mariadb:) for several processes, or the running server's API (spirit serve)"
+          + " instead of opening its directory a second time";
 
   private final String directory;
   private final long holderPid;
@@ -25,7 +33,8 @@ public final class StoreLockedException extends StorageException {
             + directory
             + " is already open in "
             + (holderPid >= 0 ? "process " + holderPid : "another process (pid unknown)")
-            + "; a file store allows one process at a time");
+            + "; a file store allows one process at a time. "
+            + ADVICE);
     this.directory = directory;
     this.holderPid = holderPid;
   }

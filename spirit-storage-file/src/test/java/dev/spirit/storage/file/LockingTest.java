@@ -39,7 +39,12 @@ class LockingTest {
                 assertThat(e.holderPid()).hasValue(holder.pid());
                 assertThat(e.getMessage())
                     .contains(dir.toString())
-                    .contains("process " + holder.pid());
+                    .contains("process " + holder.pid())
+                    // says what to do instead of opening it twice
+                    .contains("use a database store (jdbc:postgresql:, jdbc:mariadb:)")
+                    .contains("for several processes")
+                    .contains("the running server's API");
+                assertThat(e).isInstanceOf(dev.spirit.error.StorageException.class);
               });
 
       in.write("write\n");

@@ -5,6 +5,7 @@ import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -77,6 +78,7 @@ public final class JdbcStore implements SpiritStore {
   private final DialectSql sql;
   private final BatchInsert batch;
   private final JdbcLexicons lexicons;
+  private final JdbcModerationState moderationState;
 
   private JdbcStore(
       DataSource dataSource, Dialect dialect, String where, @Nullable AutoCloseable owned) {
@@ -87,6 +89,7 @@ public final class JdbcStore implements SpiritStore {
     this.sql = DialectSql.of(dialect);
     this.batch = new BatchInsert(sql);
     this.lexicons = new JdbcLexicons(tx, sql);
+    this.moderationState = new JdbcModerationState(tx);
   }
 
   /**
@@ -497,9 +500,19 @@ public final class JdbcStore implements SpiritStore {
   // ---- erasure and lifecycle ------------------------------------------------------------------
 
   @Override
+  public ModerationState moderationState() {
+    return moderationState;
+  }
+
+  @Override
   public int eraseParticipant(ParticipantId participant) {
+    String digest = moderationState.digestOf(participant);
     return tx.inTransaction(
-        "erase participant " + participant, (c, attempt) -> Erasure.participant(c, participant));
+        "erase participant " + participant,
+        (c, attempt) -> {
+          moderationState.eraseIn(c, digest);
+          return Erasure.participant(c, participant);
+        });
   }
 
   @Override

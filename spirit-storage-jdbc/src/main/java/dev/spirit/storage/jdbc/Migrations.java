@@ -88,7 +88,8 @@ final class Migrations {
           new Migration(1, "init"),
           new Migration(2, "participant_index"),
           new Migration(3, "lexicons"),
-          new Migration(4, "audit_submission"));
+          new Migration(4, "audit_submission"),
+          new Migration(5, "moderation_state"));
 
   private static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("

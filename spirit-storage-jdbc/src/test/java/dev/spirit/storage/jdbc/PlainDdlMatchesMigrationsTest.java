@@ -89,7 +89,10 @@ class PlainDdlMatchesMigrationsTest {
           "spirit_submissions",
           "spirit_participant_counts",
           "spirit_reactions",
-          "spirit_audit");
+          "spirit_audit",
+          "spirit_moderation_key",
+          "spirit_moderation_windows",
+          "spirit_moderation_events");
 
   /**
    * One way a plain DDL file could drift: {@code regex} is replaced by {@code replacement} in the

@@ -5,6 +5,9 @@ import static dev.spirit.storage.tck.TckFixtures.unique;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
+import dev.spirit.moderation.state.TextMark;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.AuditEntry;
@@ -15,6 +18,7 @@ import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +139,29 @@ public record ErasureProbe(
             SubmissionStatus.REJECTED,
             SubmissionStatus.PENDING,
             "appeal: " + appeal));
+    // Their moderation state: a rate window, a text window and a text at a collection point, as
+    // intake records them (a backend holds them as keyed digests; the id must not appear either).
+    ModerationState state = store.moderationState();
+    for (Campaign campaign : campaigns) {
+      state.countThenAdd(
+          new StateKey(StateKey.Kind.PARTICIPANT_RATE, campaign.id(), them.value()),
+          T0,
+          Duration.ofMinutes(10),
+          10);
+      TextMark mark = TextMark.of(them, "我住在解放碑" + token);
+      state.recentThenAdd(
+          new StateKey(StateKey.Kind.PARTICIPANT_TEXTS, campaign.id(), them.value()),
+          T0,
+          Duration.ofMinutes(10),
+          32,
+          mark);
+      state.recentThenAdd(
+          new StateKey(StateKey.Kind.COLLECTION_POINT_TEXTS, campaign.id(), "kiosk-" + token),
+          T0,
+          Duration.ofMinutes(10),
+          16,
+          mark);
+    }
     return new ErasureProbe(them, campaigns, kept, markers);
   }
 

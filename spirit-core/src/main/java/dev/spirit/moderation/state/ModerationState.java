@@ -1,0 +1,67 @@
+package dev.spirit.moderation.state;
+
+import dev.spirit.participant.ParticipantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The history the stream rules decide on ({@code RateRule}: how many submissions a participant or
+ * collection point gave; {@code DuplicateRule}: which texts they gave), as sliding windows per
+ * {@link StateKey}. A store hands out its state ({@link
+ * dev.spirit.storage.SpiritStore#moderationState()}), so every instance on one shared store and
+ * every restart of a durable one sees the same windows.
+ *
+ * <p><b>Decisions in core, storage in backends</b>, as for the store: the rules decide what a count
+ * or an earlier text means; a backend keeps events and makes each primitive atomic per key. Each
+ * primitive reads a key's window and records the new event in one step: of any number of concurrent
+ * calls for one key (threads, or processes where the backend is shared), each sees exactly the
+ * events recorded before it, so with a limit of L exactly L see a count below L.
+ *
+ * <p>Windows: an event at {@code t} is in the window of a call at {@code now} if {@code now -
+ * window <= t <= now}. Events before a window may be deleted by the call (windows only slide
+ * forward in practice); a backend keeps at most {@code keep} newest events per key, so state stays
+ * bounded however busy a key is, and must delete keys whose events all expired, at the latest
+ * opportunistically on later calls. Instants are compared at nanosecond precision between the years
+ * 1678 and 2262.
+ *
+ * <p>Implementations must be thread-safe. A backend's failure is a {@link
+ * dev.spirit.error.StorageException}; the moderation pipeline then holds the submission for review
+ * ({@code rule-failed}) rather than publishing it unchecked.
+ */
+public interface ModerationState {
+
+  /**
+   * Atomically counts the key's events within {@code window} ending at {@code now}, then records
+   * one at {@code now}, keeping at most {@code keep} newest events for the key.
+   *
+   * @param key whose window
+   * @param now the new event's time
+   * @param window how far back to count, positive
+   * @param keep how many events to keep for the key, at least 1 (a rule passes its limit: more
+   *     never changes its decision)
+   * @return how many earlier events lie within the window (at most {@code keep})
+   */
+  int countThenAdd(StateKey key, Instant now, Duration window, int keep);
+
+  /**
+   * Atomically returns the key's texts within {@code window} ending at {@code now}, oldest first,
+   * then records {@code mark} at {@code now}, keeping at most {@code keep} newest for the key.
+   *
+   * @param key whose window
+   * @param now the new text's time
+   * @param window how far back to look, positive
+   * @param keep how many texts to keep for the key, at least 1
+   * @param mark the new text
+   * @return the earlier texts within the window, oldest first (at most {@code keep})
+   */
+  List<TextMark> recentThenAdd(StateKey key, Instant now, Duration window, int keep, TextMark mark);
+
+  /**
+   * Deletes everything of one participant (PIPL erasure): their windows, and their texts in
+   * collection-point windows. Stores call it from their own {@code eraseParticipant}.
+   *
+   * @param participant the participant
+   */
+  void eraseParticipant(ParticipantId participant);
+}
