@@ -13,8 +13,10 @@ import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -218,6 +220,29 @@ public interface SpiritStore extends AutoCloseable {
    */
   default Submission update(Submission changed) {
     return StoreRules.update(this, changed);
+  }
+
+  /**
+   * Primitive with a generic default: claims for review up to {@code max} submissions matching a
+   * filter, oldest first, that carry no lease active at {@code now}. Each claimed one is stored
+   * with {@code lease} and the next version. Of concurrent claimers (threads, or processes where
+   * the backend is shared) each item goes to at most one, and a claimer does not wait for items
+   * another is claiming: it takes the next free ones.
+   *
+   * <p>The default pages through {@link #query} and claims each free item with its own conditional
+   * write ({@link #replaceSubmission}); an item changed or claimed concurrently is skipped. A
+   * backend that can lock and skip rows natively (PostgreSQL and MariaDB / MySQL 8: {@code SELECT
+   * ... FOR UPDATE SKIP LOCKED}) may override it with one transaction.
+   *
+   * @param filter which submissions (typically a campaign's pending ones)
+   * @param lease the lease to store on each claimed submission
+   * @param now the instant leases are judged at: a lease expiring at or before it is free
+   * @param max at most this many, at least 1
+   * @return the claimed submissions as stored, oldest first, each with the lapsed lease it replaced
+   */
+  default List<ClaimedSubmission> claimUnleased(
+      SubmissionFilter filter, ReviewLease lease, Instant now, int max) {
+    return StoreRules.claimUnleased(this, filter, lease, now, max);
   }
 
   /**

@@ -90,7 +90,8 @@ class ReportsAndAppealsTest {
       assertThat(events).containsExactly("appealed PENDING it is a place name");
 
       ReviewQueue queue = new ReviewQueue(f.spirit);
-      queue.decide(id, pending.version(), "mod-a", ReviewDecision.REJECT, "still gambling");
+      Submission claimed = queue.claim(id, "mod-a").orElseThrow();
+      queue.decide(id, claimed.version(), "mod-a", ReviewDecision.REJECT, "still gambling");
       assertThatThrownBy(() -> f.spirit.review().appeal(id, ParticipantId.of("author"), "again"))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("already appealed");
