@@ -173,6 +173,8 @@ final class Pages {
       List<Submission> pending,
       List<Submission> reported,
       Map<String, Long> reports,
+      long notShown,
+      String moderator,
       String csrf,
       @Nullable String flash) {
     StringBuilder out = new StringBuilder(head("审核 · Moderation · " + c.slug()));
@@ -180,8 +182,20 @@ final class Pages {
         .append(escape(c.title().zh() + " · " + c.title().en()))
         .append(" · <a href=\"/c/")
         .append(escape(c.slug()))
-        .append("\">公开页面 public page</a></p></header><main>")
-        .append(flash(flash));
+        .append("\">公开页面 public page</a></p>")
+        .append("<form method=\"post\" action=\"/moderate/")
+        .append(escape(c.slug()))
+        .append("/logout\" class=\"signout\">")
+        .append(csrfField(csrf))
+        .append("<span id=\"moderator\">")
+        .append(escape(moderator))
+        .append("</span> <button class=\"small\" type=\"submit\" id=\"logout\">")
+        .append("退出并释放 · Sign out and release</button></form></header><main>")
+        .append(flash(flash))
+        .append("<p class=\"note\" id=\"claim-note\">这些条目已为你保留 · These items are held for you")
+        .append(" (review lease); ")
+        .append(notShown)
+        .append(" 条其他 · more waiting or held by other moderators</p>");
     queue(out, c, "待审 · Waiting for review", "pending", pending, reports, csrf);
     queue(out, c, "被举报与已隐藏 · Reported and hidden", "reported", reported, reports, csrf);
     return out.append("</main></body></html>").toString();

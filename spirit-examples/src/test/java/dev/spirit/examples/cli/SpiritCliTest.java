@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.review.ReviewQueue;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -413,6 +415,60 @@ class SpiritCliTest {
       assertThat(r.out())
           .contains("moderation: review-term term 'scam' (fraud); personal-data-mobile 1 × mobile")
           .contains("approved 0 · rejected 0 · hidden 0 · skipped 0 · left 1");
+    }
+
+    @Test
+    @DisplayName(
+        "claims a page with leases, never shows what another moderator holds, releases the rest")
+    void leases() {
+      campaign("r4", "pre");
+      submit("r4", "耿直", "p1");
+      submit("r4", "热情", "p2");
+      submit("r4", "包容", "p3");
+      Spirit spirit = cli.spirit(STORE);
+      ReviewQueue queue = new ReviewQueue(spirit);
+      SubmissionId wangs = stored("r4").get(0).id();
+      queue.claim(wangs, "wang").orElseThrow();
+
+      CliHarness.Result r =
+          cli.runWithInput(
+              "a\nq\n", "review", "--store", STORE, "--campaign", "r4", "--moderator", "li");
+
+      assertThat(r.out()).contains("热情", "→ approved").doesNotContain("耿直").doesNotContain("包容");
+      List<Submission> after = stored("r4");
+      assertThat(after.get(0).reviewLease()).get().extracting(l -> l.moderator()).isEqualTo("wang");
+      assertThat(after.get(1).status()).isEqualTo(SubmissionStatus.APPROVED);
+      assertThat(after.get(1).reviewLease()).isEmpty();
+      assertThat(after.get(2).status()).isEqualTo(SubmissionStatus.PENDING);
+      assertThat(after.get(2).reviewLease()).as("released on exit").isEmpty();
+    }
+
+    @Test
+    @DisplayName("claims the next page when one is done, and says when others hold everything")
+    void pages() {
+      campaign("r5", "pre");
+      submit("r5", "耿直", "p1");
+      submit("r5", "热情", "p2");
+      submit("r5", "包容", "p3");
+      CliHarness.Result r =
+          cli.runWithInput(
+              "a\na\na\n",
+              "review",
+              "--store",
+              STORE,
+              "--campaign",
+              "r5",
+              "--moderator",
+              "li",
+              "--page",
+              "2");
+      assertThat(r.out())
+          .contains("[3/3]", "approved 3 · rejected 0 · hidden 0 · skipped 0 · left 0");
+
+      submit("r5", "开放", "p4");
+      new ReviewQueue(cli.spirit(STORE)).claim(stored("r5").get(3).id(), "wang").orElseThrow();
+      assertThat(cli.run("review", "--store", STORE, "--campaign", "r5").out())
+          .isEqualTo("nothing free to review in r5 (pending): other moderators hold 1\n");
     }
 
     @Test

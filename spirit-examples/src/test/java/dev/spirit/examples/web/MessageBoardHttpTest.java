@@ -100,6 +100,17 @@ class MessageBoardHttpTest {
     return m.group(1);
   }
 
+  static String versionShown(String html, Submission s) {
+    Matcher m =
+        Pattern.compile(
+                "name=\"id\" value=\""
+                    + s.id()
+                    + "\"><input type=\"hidden\" name=\"version\" value=\"([0-9]+)\"")
+            .matcher(html);
+    assertThat(m.find()).as("the page shows %s", s.id()).isTrue();
+    return m.group(1);
+  }
+
   private Map<String, String> form(String csrf, String... pairs) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("csrf", csrf);
@@ -226,22 +237,33 @@ class MessageBoardHttpTest {
     String queue =
         post(browser, "/moderate/board-test/login", form(csrf(login), "token", TOKEN)).body();
     assertThat(queue).contains("热情", "Waiting for review");
+    String shown = versionShown(queue, s);
+    assertThat(spirit.submissions().find(s.id()).orElseThrow().reviewLease())
+        .as("claimed on display")
+        .isPresent();
     post(
         browser,
         "/moderate/board-test/decide",
-        form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "approve"));
-    assertThat(spirit.submissions().find(s.id()).orElseThrow().status())
-        .isEqualTo(SubmissionStatus.APPROVED);
+        form(csrf(queue), "id", s.id().toString(), "version", shown, "action", "approve"));
+    Submission approved = spirit.submissions().find(s.id()).orElseThrow();
+    assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
     HttpResponse<String> stale =
         post(
             browser,
             "/moderate/board-test/decide",
-            form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "hide"));
+            form(csrf(queue), "id", s.id().toString(), "version", shown, "action", "hide"));
     assertThat(stale.body()).contains("Not changed", "changed concurrently");
     post(
         browser,
         "/moderate/board-test/decide",
-        form(csrf(queue), "id", s.id().toString(), "version", "2", "action", "hide"));
+        form(
+            csrf(queue),
+            "id",
+            s.id().toString(),
+            "version",
+            String.valueOf(approved.version()),
+            "action",
+            "hide"));
     assertThat(spirit.submissions().find(s.id()).orElseThrow().status())
         .isEqualTo(SubmissionStatus.HIDDEN);
   }
