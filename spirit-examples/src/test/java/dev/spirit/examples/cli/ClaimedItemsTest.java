@@ -55,7 +55,7 @@ class ClaimedItemsTest {
                       .text(text)
                       .district("yuzhong")
                       .channel(Channel.MESSAGE_BOARD)
-                      .participant(Participant.consenting("p-" + text, Role.RESIDENT))
+                      .participant(Participant.consenting("p-" + ids.size(), Role.RESIDENT))
                       .build())
               .orThrow()
               .id());

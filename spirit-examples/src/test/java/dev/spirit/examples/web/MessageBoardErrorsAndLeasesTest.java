@@ -112,7 +112,7 @@ class MessageBoardErrorsAndLeasesTest {
               send(
                   api(
                       null,
-                      "{\"text\":\"耿直\",\"kind\":\"poem\",\"channel\":\"fax\","
+                      "{\"text\":\"耿直\",\"kind\":\"opera\",\"channel\":\"fax\","
                           + "\"consent\":\"yes\",\"participant\":\"k\"}")),
               400);
       assertThat(fields(p)).contains("Idempotency-Key", "kind", "channel", "consent");
