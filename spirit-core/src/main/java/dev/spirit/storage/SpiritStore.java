@@ -6,6 +6,7 @@ import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
@@ -386,6 +387,32 @@ public interface SpiritStore extends AutoCloseable {
    * @return the entries; empty if it never had a lexicon
    */
   List<LexiconChange> lexiconHistory(CampaignId campaignId);
+
+  // ---- kiosk credentials ----------------------------------------------------------------------
+
+  /**
+   * Stores a kiosk credential, replacing the one with the same id if there is one (issuing stores a
+   * new one, revoking replaces it with its revoked copy). Durable when it returns, as every write.
+   *
+   * @param credential the credential
+   */
+  void storeKiosk(KioskCredential credential);
+
+  /**
+   * Finds a kiosk credential by its token id.
+   *
+   * @param id the token id
+   * @return the credential, or empty
+   */
+  Optional<KioskCredential> findKiosk(String id);
+
+  /**
+   * Every kiosk credential, in the order they were first stored (oldest first), each in its newest
+   * state.
+   *
+   * @return the credentials
+   */
+  List<KioskCredential> listKiosks();
 
   // ---- erasure and lifecycle ------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.StorageException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.participant.ParticipantId;
@@ -576,6 +577,72 @@ public final class JdbcStore implements SpiritStore {
   }
 
   // ---- erasure and lifecycle ------------------------------------------------------------------
+
+  @Override
+  public void storeKiosk(KioskCredential credential) {
+    tx.inTransaction(
+        "store kiosk credential " + credential.id(),
+        (c, attempt) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE spirit_kiosks SET name = ?, record_json = ? WHERE id = ?")) {
+            ps.setString(1, credential.name());
+            ps.setString(2, SpiritCodec.toJson(credential));
+            ps.setString(3, credential.id());
+            if (ps.executeUpdate() == 1) {
+              return null;
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO spirit_kiosks (id, name, record_json) VALUES (?, ?, ?)")) {
+            ps.setString(1, credential.id());
+            ps.setString(2, credential.name());
+            ps.setString(3, SpiritCodec.toJson(credential));
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              throw new Transactions.Retry(); // stored concurrently: update it next time
+            }
+            throw e;
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<KioskCredential> findKiosk(String id) {
+    return tx.withConnection(
+        "find kiosk credential " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT record_json FROM spirit_kiosks WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(SpiritCodec.kioskFromJson(rs.getString(1)))
+                  : Optional.<KioskCredential>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<KioskCredential> listKiosks() {
+    return tx.withConnection(
+        "list kiosk credentials",
+        c -> {
+          List<KioskCredential> all = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT record_json FROM spirit_kiosks ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              all.add(SpiritCodec.kioskFromJson(rs.getString(1)));
+            }
+          }
+          return all;
+        });
+  }
 
   @Override
   public int eraseParticipant(ParticipantId participant) {

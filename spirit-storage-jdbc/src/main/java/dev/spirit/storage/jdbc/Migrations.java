@@ -88,7 +88,9 @@ final class Migrations {
           new Migration(1, "init"),
           new Migration(2, "participant_index"),
           new Migration(3, "lexicons"),
-          new Migration(4, "audit_submission"));
+          new Migration(4, "audit_submission"),
+          // 5 is the moderation-state migration of another branch; 6 was numbered to follow it.
+          new Migration(6, "kiosks"));
 
   private static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("

@@ -75,7 +75,7 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4, 6);
       assertThat(versions())
           .containsExactly(
               "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
@@ -84,7 +84,9 @@ class MigrationsTest {
               "3 lexicons "
                   + Migrations.checksum(Migrations.script(Migrations.ALL.get(2), dialect())),
               "4 audit_submission "
-                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(3), dialect())));
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(3), dialect())),
+              "6 kiosks "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(4), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
@@ -193,9 +195,9 @@ class MigrationsTest {
       }
       assertThat(indexes()).contains("spirit_submissions_participant");
 
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4, 6);
 
-      assertThat(versions()).hasSize(4);
+      assertThat(versions()).hasSize(Migrations.ALL.size());
       assertThat(indexes())
           .contains("spirit_submissions_participant_campaign")
           .doesNotContain(
@@ -266,7 +268,7 @@ class MigrationsTest {
         row.executeUpdate();
       }
 
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(4);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(4, 6);
 
       try (Connection conn = database.getConnection();
           Statement st = conn.createStatement();
@@ -410,7 +412,7 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4, 6);
     }
 
     @Test

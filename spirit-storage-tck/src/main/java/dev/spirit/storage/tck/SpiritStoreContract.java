@@ -21,6 +21,9 @@ import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.kiosk.IssuedKioskToken;
+import dev.spirit.kiosk.KioskAuthenticationException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.LexiconLayer;
@@ -1018,6 +1021,84 @@ public abstract class SpiritStoreContract {
       }
       assertThat(taken).doesNotHaveDuplicates().hasSize(40);
       assertThat(Set.copyOf(taken)).isEqualTo(all);
+    }
+  }
+
+  /** Kiosk credentials ({@link SpiritStore#storeKiosk} and friends, {@code Spirit.kiosks()}). */
+  @Nested
+  @DisplayName("kiosk credentials")
+  class KioskCredentials {
+    private int next;
+
+    private KioskCredential credential(String name) {
+      String id = String.format("%016x", new Random().nextLong());
+      String hash = String.format("%064x", ++next);
+      return new KioskCredential(
+          id, name, hash, T0, T0.plus(Duration.ofDays(30)), Optional.<Instant>empty());
+    }
+
+    @Test
+    @DisplayName(
+        "a stored credential is found by id and listed, in issue order, equal to what was stored")
+    void roundTrip() {
+      KioskCredential first = credential(unique("kiosk"));
+      KioskCredential second = credential(unique("kiosk"));
+      store.storeKiosk(first);
+      store.storeKiosk(second);
+      assertThat(store.findKiosk(first.id())).contains(first);
+      assertThat(store.findKiosk(String.format("%016x", 0L))).isEmpty();
+      assertThat(store.listKiosks()).containsSubsequence(first, second);
+    }
+
+    @Test
+    @DisplayName("storing a credential with a known id replaces it and keeps its place in the list")
+    void replace() {
+      KioskCredential first = credential(unique("kiosk"));
+      KioskCredential second = credential(unique("kiosk"));
+      store.storeKiosk(first);
+      store.storeKiosk(second);
+      KioskCredential revoked = first.revoked(T0.plusSeconds(60));
+      store.storeKiosk(revoked);
+      assertThat(store.findKiosk(first.id())).contains(revoked);
+      List<KioskCredential> all = store.listKiosks();
+      assertThat(all).containsSubsequence(revoked, second).doesNotContain(first);
+    }
+
+    @Test
+    @DisplayName(
+        "issued tokens authenticate until revoked; forged, revoked and expired ones are refused")
+    void throughSpirit() {
+      Spirit spirit =
+          Spirit.builder()
+              .store(store)
+              .clock(Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+              .build();
+      IssuedKioskToken issued = spirit.kiosks().issue(unique("kiosk"), Duration.ofDays(7));
+      assertThat(store.findKiosk(issued.credential().id())).contains(issued.credential());
+      assertThat(store.findKiosk(issued.credential().id()).orElseThrow().secretHash())
+          .isNotEqualTo(issued.token());
+      assertThat(spirit.kiosks().authenticate(issued.token())).isEqualTo(issued.credential());
+      String forged = issued.token().substring(0, issued.token().length() - 2) + "AA";
+      assertThatThrownBy(() -> spirit.kiosks().authenticate(forged))
+          .isInstanceOfSatisfying(
+              KioskAuthenticationException.class,
+              e -> assertThat(e.reason()).isEqualTo(KioskAuthenticationException.Reason.UNKNOWN));
+      spirit.kiosks().revoke(issued.credential().id());
+      assertThatThrownBy(() -> spirit.kiosks().authenticate(issued.token()))
+          .isInstanceOfSatisfying(
+              KioskAuthenticationException.class,
+              e -> assertThat(e.reason()).isEqualTo(KioskAuthenticationException.Reason.REVOKED));
+      KioskCredential old =
+          new KioskCredential(
+              String.format("%016x", new Random().nextLong()),
+              unique("kiosk"),
+              String.format("%064x", 7),
+              T0,
+              T0.plusSeconds(60),
+              Optional.<Instant>empty());
+      store.storeKiosk(old);
+      assertThat(store.findKiosk(old.id()).orElseThrow().isActiveAt(T0.plus(Duration.ofDays(1))))
+          .isFalse();
     }
   }
 
