@@ -72,9 +72,15 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new CampaignCommands.Close(context))
             .addSubcommand(new CampaignCommands.Retention(context))
             .addSubcommand(new CampaignCommands.ListCampaigns(context));
+    CommandLine kiosk =
+        new CommandLine(new KioskCommands())
+            .addSubcommand(new KioskCommands.Issue(context))
+            .addSubcommand(new KioskCommands.Revoke(context))
+            .addSubcommand(new KioskCommands.ListKiosks(context));
     CommandLine cl =
         new CommandLine(new SpiritCli())
             .addSubcommand(campaign)
+            .addSubcommand(kiosk)
             .addSubcommand(new SubmitCommand(context))
             .addSubcommand(new ImportCommand(context))
             .addSubcommand(new ReviewCommand(context))

@@ -20,6 +20,8 @@ import dev.spirit.error.StorageException;
 import dev.spirit.examples.report.ReportData.TermCount;
 import dev.spirit.examples.report.WordCloud;
 import dev.spirit.examples.web.Problems.FieldError;
+import dev.spirit.kiosk.KioskAuthenticationException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -71,8 +73,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /c/SLUG}: the public page (form, wall, live word cloud, "report this");
  *   <li>{@code GET /c/SLUG/cloud.json}: the word cloud's words with their layout;
  *   <li>{@code GET /moderate/SLUG}: the review queue, after signing in with the moderator token;
- *   <li>{@code POST /api/campaigns/ID/submissions}: JSON intake for kiosks, with an {@code
- *       Idempotency-Key} header.
+ *   <li>{@code POST /api/campaigns/ID/submissions}: JSON intake for kiosks, with the kiosk's bearer
+ *       token ({@code Authorization: Bearer spk_...}, issued by {@code spirit kiosk issue}) and an
+ *       {@code Idempotency-Key} header; a missing, forged, revoked or expired token gets 401 with
+ *       its reason.
  * </ul>
  *
  * <p>Forms carry a per-session CSRF token; bodies over the limit get 413; posts over the per-client
@@ -88,9 +92,10 @@ import org.slf4j.LoggerFactory;
 public final class MessageBoard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageBoard.class);
   private static final String SESSION_COOKIE = "spirit_session";
+  private static final String VISITOR_COOKIE = "spirit_visitor";
   private static final Pattern CAMPAIGN_PAGE = Pattern.compile("/c/([a-z0-9-]{1,64})");
   private static final Pattern CAMPAIGN_ACTION =
-      Pattern.compile("/c/([a-z0-9-]{1,64})/(submit|report|cloud\\.json)");
+      Pattern.compile("/c/([a-z0-9-]{1,64})/(submit|report|appeal|cloud\\.json)");
   private static final Pattern MODERATE =
       Pattern.compile("/moderate/([a-z0-9-]{1,64})(/login|/decide|/logout)?");
   private static final Pattern API =
@@ -111,6 +116,9 @@ public final class MessageBoard implements AutoCloseable {
   private final int maxBodyBytes;
   private final int cloudMinimumPeople;
   private final RateLimiter postLimiter;
+  private final RateLimiter reporterLimiter;
+  private final Pseudonyms pseudonyms;
+  private final RateLimiter reportNetworkLimiter;
   private final Duration leaseDuration;
   private final ReviewQueue queue;
   private final Sessions sessions = new Sessions(10_000);
@@ -124,6 +132,11 @@ public final class MessageBoard implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.cloudMinimumPeople = b.cloudMinimumPeople;
     this.postLimiter = new RateLimiter(b.postsPerMinute);
+    this.reporterLimiter = new RateLimiter(b.reportsPerMinute);
+    this.pseudonyms = new Pseudonyms(b.pseudonymKey, b.pseudonymEpoch, spirit.clock());
+    // A network holds many people (a campus, a carrier's NAT): a looser limit, but one that new
+    // cookies do not reset.
+    this.reportNetworkLimiter = new RateLimiter(b.reportsPerMinute * 10);
     this.leaseDuration = b.reviewLease;
     this.queue = new ReviewQueue(spirit, b.reviewLease);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
@@ -216,6 +229,8 @@ public final class MessageBoard implements AutoCloseable {
         withCampaign(ex, action.group(1), c -> submitForm(ex, c));
       } else if (post && verb.equals("report")) {
         withCampaign(ex, action.group(1), c -> reportForm(ex, c));
+      } else if (post && verb.equals("appeal")) {
+        withCampaign(ex, action.group(1), c -> appealForm(ex, c));
       } else {
         sendError(ex, 405, "method-not-allowed", "方法不允许 · Method not allowed");
       }
@@ -238,6 +253,10 @@ public final class MessageBoard implements AutoCloseable {
         sendProblem(ex, 405, "method-not-allowed", "use POST", List.of());
         return;
       }
+      Optional<KioskCredential> kiosk = authenticateKiosk(ex);
+      if (kiosk.isEmpty()) {
+        return;
+      }
       Optional<Campaign> c = campaign(api.group(1));
       if (c.isEmpty()) {
         sendProblem(
@@ -247,7 +266,7 @@ public final class MessageBoard implements AutoCloseable {
             "no campaign '" + api.group(1) + "'",
             List.of(new FieldError("campaign", "no campaign with this id or slug")));
       } else {
-        apiSubmit(ex, c.get());
+        apiSubmit(ex, c.get(), kiosk.get());
       }
     } else {
       sendError(ex, 404, "not-found", "页面不存在 · Not found");
@@ -284,17 +303,33 @@ public final class MessageBoard implements AutoCloseable {
 
   private void campaignPage(HttpExchange ex, Campaign c) throws IOException {
     Sessions.Session session = session(ex);
+    String visitor = visitor(ex);
     List<Submission> approved = approved(c);
     List<Submission> wall =
         new ArrayList<>(
             approved.subList(Math.max(0, approved.size() - WALL_SIZE), approved.size()));
     Collections.reverse(wall);
+    List<Submission> appealable;
+    try (Stream<Submission> s =
+        spirit.submissions().stream(
+            SubmissionFilter.builder(c.id())
+                .participant(ParticipantId.of(visitor))
+                .status(SubmissionStatus.HIDDEN, SubmissionStatus.REJECTED)
+                .build())) {
+      appealable = s.filter(x -> !x.appealed()).limit(20).toList();
+    }
     Http.send(
         ex,
         200,
         "text/html; charset=utf-8",
         Pages.campaign(
-            c, wall, approved.size(), cloud(approved), session.csrf, session.takeFlash()));
+            c,
+            wall,
+            approved.size(),
+            cloud(approved),
+            appealable,
+            session.csrf,
+            session.takeFlash()));
   }
 
   private List<Submission> approved(Campaign c) {
@@ -352,6 +387,7 @@ public final class MessageBoard implements AutoCloseable {
       return;
     }
     Sessions.Session session = session(ex);
+    String visitor = visitor(ex);
     Map<String, String> f = form.get();
     try {
       Receipt receipt =
@@ -363,7 +399,7 @@ public final class MessageBoard implements AutoCloseable {
                   .channel(Channel.ONLINE)
                   .participant(
                       new Participant(
-                          ParticipantId.of(session.participantId()),
+                          ParticipantId.of(visitor),
                           Role.parse(f.getOrDefault("role", "other")),
                           "yes".equals(f.get("consent"))))
                   .build());
@@ -392,27 +428,79 @@ public final class MessageBoard implements AutoCloseable {
       return;
     }
     Sessions.Session session = session(ex);
+    String visitor = visitor(ex);
+    long now = System.nanoTime();
+    if (!reporterLimiter.tryAcquire(visitor, now)
+        || !reportNetworkLimiter.tryAcquire(networkOf(ex), now)) {
+      ex.getResponseHeaders().set("Retry-After", "60");
+      sendError(ex, 429, "rate-limited", "举报过于频繁 · Too many reports, please wait a minute");
+      return;
+    }
+    Optional<Submission> s = ownSubmission(form.get(), c);
+    if (s.isEmpty()) {
+      sendError(ex, 404, "submission-not-found", "找不到这条留言 · No such submission");
+      return;
+    }
     try {
-      SubmissionId id = SubmissionId.parse(form.get().getOrDefault("id", ""));
-      Optional<Submission> s = spirit.submissions().find(id);
-      if (s.isEmpty() || !s.get().campaignId().equals(c.id())) {
-        session.flash = "找不到这条留言 · That submission no longer exists.";
-      } else {
-        boolean first =
-            spirit
-                .review()
-                .report(id, ParticipantId.of(session.participantId()), "reported on the board");
-        session.flash =
-            first
-                ? "已举报，审核员会查看 · Reported — a moderator will look at it."
-                : "你已经举报过了 · You already reported this.";
-      }
+      boolean first =
+          spirit.review().report(s.get().id(), ParticipantId.of(visitor), "reported on the board");
+      session.flash =
+          first
+              ? "已举报，审核员会查看 · Reported — a moderator will look at it."
+              : "你已经举报过了 · You already reported this.";
     } catch (StorageException e) {
       throw e;
-    } catch (SpiritException | IllegalArgumentException e) {
+    } catch (SpiritException e) {
       session.flash = "无法举报 · Could not report: " + e.getMessage();
     }
     Http.redirect(ex, "/c/" + c.slug());
+  }
+
+  private void appealForm(HttpExchange ex, Campaign c) throws IOException {
+    Optional<Map<String, String>> form = checkedForm(ex);
+    if (form.isEmpty()) {
+      return;
+    }
+    Sessions.Session session = session(ex);
+    String visitor = visitor(ex);
+    Optional<Submission> s = ownSubmission(form.get(), c);
+    if (s.isEmpty()) {
+      sendError(ex, 404, "submission-not-found", "找不到这条留言 · No such submission");
+      return;
+    }
+    String reason = form.get().getOrDefault("reason", "").strip();
+    try {
+      spirit
+          .review()
+          .appeal(
+              s.get().id(),
+              ParticipantId.of(visitor),
+              reason.isEmpty() ? "appealed on the board" : reason);
+      session.flash = "已申诉，审核员会重新查看 · Appeal sent — a moderator will review it again.";
+    } catch (StorageException e) {
+      throw e;
+    } catch (SpiritException e) {
+      session.flash = "无法申诉 · Could not appeal: " + e.getMessage();
+    }
+    Http.redirect(ex, "/c/" + c.slug());
+  }
+
+  /** The submission a form's {@code id} names, if it exists and belongs to the campaign. */
+  private Optional<Submission> ownSubmission(Map<String, String> form, Campaign c) {
+    SubmissionId id;
+    try {
+      id = SubmissionId.parse(form.getOrDefault("id", ""));
+    } catch (SpiritException | IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+    return spirit.submissions().find(id).filter(s -> s.campaignId().equals(c.id()));
+  }
+
+  private static String networkOf(HttpExchange ex) {
+    InetSocketAddress remote = ex.getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : NetworkPrefix.of(remote.getAddress());
   }
 
   // ---- moderation -----------------------------------------------------------------------------
@@ -606,7 +694,38 @@ public final class MessageBoard implements AutoCloseable {
 
   // ---- JSON API -------------------------------------------------------------------------------
 
-  private void apiSubmit(HttpExchange ex, Campaign c) throws IOException {
+  /**
+   * The kiosk sending an API request, from its {@code Authorization: Bearer} token; answers 401
+   * with the reason (missing, malformed, unknown or forged, revoked, expired) and returns empty if
+   * the token is not accepted.
+   */
+  private Optional<KioskCredential> authenticateKiosk(HttpExchange ex) throws IOException {
+    String header = ex.getRequestHeaders().getFirst("Authorization");
+    String reason;
+    String message;
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      reason = "missing";
+      message = "send the kiosk's token as Authorization: Bearer spk_...";
+    } else {
+      try {
+        return Optional.of(spirit.kiosks().authenticate(header.substring(7).trim()));
+      } catch (KioskAuthenticationException e) {
+        reason = e.reason().name().toLowerCase(Locale.ROOT);
+        message = String.valueOf(e.getMessage());
+      }
+    }
+    ex.getResponseHeaders()
+        .set("WWW-Authenticate", "Bearer realm=\"spirit-kiosk\", error=\"invalid_token\"");
+    sendProblem(
+        ex,
+        401,
+        "kiosk-token-" + reason,
+        "the kiosk token was not accepted: " + reason,
+        List.of(new FieldError("Authorization", message, Optional.of(reason))));
+    return Optional.empty();
+  }
+
+  private void apiSubmit(HttpExchange ex, Campaign c, KioskCredential kiosk) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       sendProblem(
@@ -651,7 +770,7 @@ public final class MessageBoard implements AutoCloseable {
     }
     SubmissionRequest.Builder request = SubmissionRequest.builder(c.id());
     if (node != null) {
-      fillRequest(node, request, errors);
+      fillRequest(node, request, errors, kiosk.name());
     }
     if (!errors.isEmpty()) {
       sendProblem(ex, 400, "invalid-request", errors.size() + " input error(s)", errors);
@@ -687,7 +806,7 @@ public final class MessageBoard implements AutoCloseable {
 
   /** Sets each field of the request from the JSON, collecting every field's error. */
   private static void fillRequest(
-      JsonNode node, SubmissionRequest.Builder request, List<FieldError> errors) {
+      JsonNode node, SubmissionRequest.Builder request, List<FieldError> errors, String kioskName) {
     field(errors, "text", () -> request.text(text(node, "text", "")));
     field(errors, "kind", () -> request.kind(SubmissionKind.parse(text(node, "kind", "keyword"))));
     field(errors, "district", () -> request.district(text(node, "district", "")));
@@ -713,6 +832,8 @@ public final class MessageBoard implements AutoCloseable {
           errors,
           "collectionPoint",
           () -> request.collectionPoint(text(node, "collectionPoint", "")));
+    } else {
+      field(errors, "collectionPoint", () -> request.collectionPoint(kioskName));
     }
   }
 
@@ -783,6 +904,28 @@ public final class MessageBoard implements AutoCloseable {
     return created;
   }
 
+  /**
+   * The visitor's pseudonymous participant id, from their signed {@code spirit_visitor} cookie
+   * ({@link Pseudonyms}): re-signed when its key epoch has passed, issued afresh when absent,
+   * forged or too old. Call once per request.
+   */
+  private String visitor(HttpExchange ex) {
+    Pseudonyms.Verified v =
+        pseudonyms.verify(Http.cookie(ex, VISITOR_COOKIE)).orElseGet(pseudonyms::issue);
+    if (v.resign()) {
+      ex.getResponseHeaders()
+          .add(
+              "Set-Cookie",
+              VISITOR_COOKIE
+                  + "="
+                  + v.cookie()
+                  + "; Path=/; Max-Age="
+                  + pseudonyms.cookieLifetime().toSeconds()
+                  + "; HttpOnly; SameSite=Strict");
+    }
+    return "web-" + v.id();
+  }
+
   private static String client(HttpExchange ex) {
     InetSocketAddress remote = ex.getRemoteAddress();
     return remote == null || remote.getAddress() == null
@@ -841,6 +984,9 @@ public final class MessageBoard implements AutoCloseable {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration reviewLease = ReviewQueue.DEFAULT_LEASE;
     private int postsPerMinute = 30;
+    private int reportsPerMinute = 5;
+    private byte[] pseudonymKey = Pseudonyms.randomKey();
+    private Duration pseudonymEpoch = Duration.ofDays(7);
     private int cloudMinimumPeople = OpenDataStats.DEFAULT_K;
 
     private Builder(Spirit spirit) {
@@ -916,6 +1062,44 @@ public final class MessageBoard implements AutoCloseable {
      */
     public Builder postsPerMinute(int value) {
       this.postsPerMinute = value;
+      return this;
+    }
+
+    /**
+     * Sets the secret that signs visitors' pseudonymous ids (default: random, so ids do not survive
+     * a restart). Give every instance behind a load balancer the same key.
+     *
+     * @param key at least 32 bytes
+     * @param epoch how long one derived signing key is current (default 7 days; the previous
+     *     epoch's cookies are accepted and re-signed for one more epoch)
+     * @return this builder
+     * @throws InvalidInputException if the key is short or the epoch not positive
+     */
+    public Builder pseudonymKey(byte[] key, Duration epoch) {
+      if (key == null || key.length < 32) {
+        throw new InvalidInputException("pseudonymKey", "must be at least 32 bytes");
+      }
+      if (epoch == null || epoch.isNegative() || epoch.isZero()) {
+        throw new InvalidInputException("pseudonymEpoch", "must be a positive duration");
+      }
+      this.pseudonymKey = key.clone();
+      this.pseudonymEpoch = epoch;
+      return this;
+    }
+
+    /**
+     * Sets how many reports one visitor may make per minute (default 5; ten times as many per
+     * network prefix, see {@link NetworkPrefix}); more get 429.
+     *
+     * @param value at least 1
+     * @return this builder
+     * @throws InvalidInputException if below 1
+     */
+    public Builder reportsPerMinute(int value) {
+      if (value < 1) {
+        throw new InvalidInputException("reportsPerMinute", "must be at least 1, was " + value);
+      }
+      this.reportsPerMinute = value;
       return this;
     }
 

@@ -61,6 +61,7 @@ final class Pages {
       List<Submission> wall,
       long approved,
       List<WordCloud.PlacedWord> cloud,
+      List<Submission> appealable,
       String csrf,
       @Nullable String flash) {
     StringBuilder out = new StringBuilder(head(c.title().zh() + " · " + c.title().en()));
@@ -144,7 +145,31 @@ final class Pages {
           .append("\"><button class=\"small report\" type=\"submit\" title=\"举报 Report this\">")
           .append("举报 · Report</button></form></div></li>");
     }
-    out.append("</ul></section></div></div></main>")
+    out.append("</ul></section>");
+    if (!appealable.isEmpty()) {
+      out.append("<section class=\"panel\"><h2>我的未发布留言 · Your words not shown</h2>")
+          .append("<ul class=\"wall\" id=\"appealable\">");
+      for (Submission s : appealable) {
+        out.append("<li data-id=\"")
+            .append(escape(s.id().toString()))
+            .append("\"><div class=\"text\">")
+            .append(escape(s.displayText()))
+            .append("</div><div class=\"meta\"><span>")
+            .append(escape(Labels.status(s.status())))
+            .append("</span><form method=\"post\" action=\"/c/")
+            .append(escape(c.slug()))
+            .append("/appeal\">")
+            .append(csrfField(csrf))
+            .append("<input type=\"hidden\" name=\"id\" value=\"")
+            .append(escape(s.id().toString()))
+            .append("\"><input type=\"text\" name=\"reason\" maxlength=\"200\"")
+            .append(" placeholder=\"理由 · Why\" aria-label=\"appeal reason\">")
+            .append("<button class=\"small appeal\" type=\"submit\">申诉 · Appeal</button>")
+            .append("</form></div></li>");
+      }
+      out.append("</ul></section>");
+    }
+    out.append("</div></div></main>")
         .append("<footer>Spirit · <a href=\"/moderate/")
         .append(escape(c.slug()))
         .append("\">审核 moderation</a></footer>")

@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Browser sessions in memory, each with its CSRF token, pseudonymous participant id and role. */
+/**
+ * Browser sessions in memory, each with its CSRF token, flash message and moderator sign-in. (The
+ * visitor's participant id is not here: it is the signed pseudonym cookie, {@link Pseudonyms},
+ * which every instance accepts.)
+ */
 final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final int capacity;
@@ -40,11 +44,6 @@ final class Sessions {
       if (moderatorName == null) {
         moderatorName = "web-moderator-" + token().substring(0, 8);
       }
-    }
-
-    /** A stable pseudonym for this browser, never derived from anything personal. */
-    String participantId() {
-      return "web-" + id.substring(0, 20);
     }
 
     boolean csrfMatches(@Nullable String token) {

@@ -1,6 +1,7 @@
 package dev.spirit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -379,6 +382,40 @@ class SpiritCliTest {
               "import", dir.resolve("nope.csv").toString(), "--store", STORE, "--campaign", "i3");
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.err()).contains("no such file", "nope.csv");
+    }
+  }
+
+  @Nested
+  @DisplayName("kiosk")
+  class Kiosk {
+    @Test
+    @DisplayName("issue prints the token once, list shows state without secrets, revoke refuses it")
+    void lifecycle() {
+      CliHarness.Result issued =
+          cli.run("kiosk", "issue", "yuzhong-library-1", "--store", STORE, "--valid-for", "P30D");
+      assertThat(issued.exit()).as(issued.err()).isZero();
+      Matcher m = Pattern.compile("spk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})").matcher(issued.out());
+      assertThat(m.find()).as(issued.out()).isTrue();
+      String token = m.group();
+      String id = m.group(1);
+      Spirit spirit = cli.spirit(STORE);
+      assertThat(spirit.kiosks().authenticate(token).name()).isEqualTo("yuzhong-library-1");
+
+      CliHarness.Result list = cli.run("kiosk", "list", "--store", STORE);
+      assertThat(list.out()).contains(id, "yuzhong-library-1", "active").doesNotContain(m.group(2));
+
+      assertThat(cli.run("kiosk", "revoke", id, "--store", STORE).out())
+          .contains("revoked kiosk token " + id + " (yuzhong-library-1)");
+      assertThat(cli.run("kiosk", "list", "--store", STORE).out()).contains("revoked ");
+      assertThatThrownBy(() -> spirit.kiosks().authenticate(token))
+          .isInstanceOf(dev.spirit.kiosk.KioskAuthenticationException.class);
+
+      CliHarness.Result unknown = cli.run("kiosk", "revoke", "0000000000000000", "--store", STORE);
+      assertThat(unknown.exit()).isNotZero();
+      assertThat(unknown.err()).contains("kiosk token 0000000000000000");
+      CliHarness.Result badName = cli.run("kiosk", "issue", "has space", "--store", STORE);
+      assertThat(badName.exit()).isNotZero();
+      assertThat(badName.err()).contains("name");
     }
   }
 

@@ -42,6 +42,7 @@ class MessageBoardErrorsAndLeasesTest {
   private Spirit spirit;
   private MessageBoard board;
   private Campaign campaign;
+  private String bearer;
 
   @BeforeEach
   void start() {
@@ -54,6 +55,7 @@ class MessageBoardErrorsAndLeasesTest {
             .postsPerMinute(1000)
             .reviewLease(Duration.ofMinutes(10))
             .start();
+    bearer = "Bearer " + spirit.kiosks().issue("kiosk-1", Duration.ofDays(1)).token();
   }
 
   @AfterEach
@@ -71,6 +73,7 @@ class MessageBoardErrorsAndLeasesTest {
         HttpRequest.newBuilder(
                 URI.create(board.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
             .header("Content-Type", "application/json")
+            .header("Authorization", bearer)
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       b.header("Idempotency-Key", key);
@@ -133,6 +136,7 @@ class MessageBoardErrorsAndLeasesTest {
           send(
               HttpRequest.newBuilder(URI.create(board.url() + "/api/campaigns/nope/submissions"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", bearer)
                   .header("Idempotency-Key", "k")
                   .POST(HttpRequest.BodyPublishers.ofString(good))),
           404);
@@ -149,6 +153,7 @@ class MessageBoardErrorsAndLeasesTest {
               HttpRequest.newBuilder(
                       URI.create(board.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
                   .header("Content-Type", "text/plain")
+                  .header("Authorization", bearer)
                   .POST(HttpRequest.BodyPublishers.ofString(good))),
           415);
       // A browser still gets an HTML page for an unknown page.
@@ -157,6 +162,48 @@ class MessageBoardErrorsAndLeasesTest {
       assertThat(page.statusCode()).isEqualTo(404);
       assertThat(page.headers().firstValue("Content-Type"))
           .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    }
+
+    @Test
+    @DisplayName("401 with the reason for a missing, malformed, forged, revoked or expired token")
+    void unauthorized() throws Exception {
+      HttpRequest.Builder none =
+          HttpRequest.newBuilder(
+                  URI.create(board.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
+              .header("Content-Type", "application/json")
+              .header("Idempotency-Key", "k-401")
+              .POST(HttpRequest.BodyPublishers.ofString(good));
+      HttpResponse<String> missing = send(none);
+      assertThat(problem(missing, 401).get("errors").get(0).get("code").asText())
+          .isEqualTo("missing");
+      assertThat(missing.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+
+      dev.spirit.kiosk.IssuedKioskToken other =
+          spirit.kiosks().issue("kiosk-2", Duration.ofHours(1));
+      String forged = other.token().substring(0, 21) + "A".repeat(43);
+      Map<String, String> cases = new LinkedHashMap<>();
+      cases.put("Bearer nonsense", "malformed");
+      cases.put("Bearer " + forged, "unknown");
+      for (Map.Entry<String, String> e : cases.entrySet()) {
+        JsonNode p = problem(send(none.copy().header("Authorization", e.getKey())), 401);
+        assertThat(p.get("errors").get(0).get("code").asText()).isEqualTo(e.getValue());
+        assertThat(p.get("errors").get(0).get("field").asText()).isEqualTo("Authorization");
+      }
+      spirit.kiosks().revoke(other.credential().id());
+      assertThat(
+              problem(send(none.copy().header("Authorization", "Bearer " + other.token())), 401)
+                  .get("errors")
+                  .get(0)
+                  .get("code")
+                  .asText())
+          .isEqualTo("revoked");
+      clock.advance(Duration.ofDays(2));
+      JsonNode expired = problem(send(api("k-401b", good)), 401);
+      assertThat(expired.get("errors").get(0).get("code").asText()).isEqualTo("expired");
+      assertThat(expired.get("detail").asText()).doesNotContain(bearer.substring(28));
+      assertThat(spirit.submissions().count(dev.spirit.storage.SubmissionFilter.all(campaign.id())))
+          .isZero();
     }
 
     @Test
@@ -217,6 +264,7 @@ class MessageBoardErrorsAndLeasesTest {
                           URI.create(
                               strict.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
                       .header("Content-Type", "application/json")
+                      .header("Authorization", bearer)
                       .header("Idempotency-Key", "rate-" + i)
                       .POST(HttpRequest.BodyPublishers.ofString(good)));
           if (last.statusCode() == 429) {
@@ -234,6 +282,7 @@ class MessageBoardErrorsAndLeasesTest {
       Spirit failing =
           Spirit.builder().storeUri("mem:").moderator(Wiring.defaultModerator()).build();
       Campaign c = BoardFixtures.campaign(failing, "gone");
+      String failingBearer = "Bearer " + failing.kiosks().issue("k", Duration.ofDays(1)).token();
       try (MessageBoard b =
           MessageBoard.builder(failing).moderatorToken(MessageBoardHttpTest.TOKEN).start()) {
         failing.close(); // every store call now fails with StorageException
@@ -242,6 +291,7 @@ class MessageBoardErrorsAndLeasesTest {
                 HttpRequest.newBuilder(
                         URI.create(b.url() + "/api/campaigns/" + c.id() + "/submissions"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", failingBearer)
                     .header("Idempotency-Key", "k-503")
                     .POST(HttpRequest.BodyPublishers.ofString(good)));
         problem(r, 503);

@@ -43,6 +43,7 @@ class MessageBoardHttpTest {
   private MessageBoard board;
   private Campaign campaign;
   private HttpClient browser;
+  private String kioskToken;
 
   @BeforeEach
   void start() {
@@ -55,6 +56,7 @@ class MessageBoardHttpTest {
             .maxBodyBytes(4096)
             .start();
     browser = newBrowser();
+    kioskToken = spirit.kiosks().issue("kiosk-7", java.time.Duration.ofDays(1)).token();
   }
 
   @AfterEach
@@ -131,6 +133,7 @@ class MessageBoardHttpTest {
         HttpRequest.newBuilder(
                 URI.create(board.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + kioskToken)
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       b.header("Idempotency-Key", key);
@@ -339,6 +342,7 @@ class MessageBoardHttpTest {
                 HttpRequest.newBuilder(
                         URI.create(board.url() + "/api/campaigns/board-test/submissions"))
                     .header("Content-Type", "text/plain")
+                    .header("Authorization", "Bearer " + kioskToken)
                     .header("Idempotency-Key", "k4")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
@@ -373,6 +377,120 @@ class MessageBoardHttpTest {
     }
     assertThat(refused).as("a 429 within 200 posts").isNotNull();
     assertThat(refused.headers().firstValue("Retry-After")).contains("60");
+  }
+
+  @Test
+  @DisplayName(
+      "reports count distinct visitors and hide at the threshold; the author appeals the hidden"
+          + " item back to review; unknown items are 404")
+  void reportsAndAppeals() throws Exception {
+    String authorPage = get(browser, "/c/board-test").body();
+    post(
+        browser,
+        "/c/board-test/submit",
+        form(
+            csrf(authorPage),
+            "text",
+            "耿直",
+            "district",
+            "yuzhong",
+            "kind",
+            "keyword",
+            "consent",
+            "yes"));
+    Submission mine = stored().get(0);
+    Submission approved =
+        spirit
+            .review()
+            .changeStatus(mine.id(), mine.version(), SubmissionStatus.APPROVED, "test", "ok");
+
+    HttpClient first = newBrowser();
+    String firstPage = get(first, "/c/board-test").body();
+    for (int i = 0; i < 2; i++) {
+      post(first, "/c/board-test/report", form(csrf(firstPage), "id", approved.id().toString()));
+    }
+    assertThat(
+            spirit.store().countReactions(approved.id(), dev.spirit.submission.ReactionType.REPORT))
+        .as("one visitor counts once")
+        .isEqualTo(1);
+    for (int i = 0; i < 2; i++) {
+      HttpClient other = newBrowser();
+      String page = get(other, "/c/board-test").body();
+      post(other, "/c/board-test/report", form(csrf(page), "id", approved.id().toString()));
+    }
+    assertThat(spirit.submissions().find(approved.id()).orElseThrow().status())
+        .as("hidden at 3 distinct reporters")
+        .isEqualTo(SubmissionStatus.HIDDEN);
+
+    assertThat(
+            post(first, "/c/board-test/report", form(csrf(firstPage), "id", "nope")).statusCode())
+        .isEqualTo(404);
+    String unknownId =
+        dev.spirit.submission.SubmissionId.generate(java.time.Instant.now()).toString();
+    assertThat(
+            post(first, "/c/board-test/report", form(csrf(firstPage), "id", unknownId))
+                .statusCode())
+        .isEqualTo(404);
+
+    String shown = get(browser, "/c/board-test").body();
+    assertThat(shown).contains("id=\"appealable\"", "/c/board-test/appeal");
+    assertThat(
+            post(
+                    first,
+                    "/c/board-test/appeal",
+                    form(csrf(firstPage), "id", approved.id().toString()))
+                .body())
+        .as("only the author appeals")
+        .contains("Could not appeal", "only the author");
+    HttpResponse<String> appealed =
+        post(
+            browser,
+            "/c/board-test/appeal",
+            form(csrf(shown), "id", approved.id().toString(), "reason", "a local word"));
+    assertThat(appealed.body()).contains("Appeal sent");
+    Submission back = spirit.submissions().find(approved.id()).orElseThrow();
+    assertThat(back.status()).isEqualTo(SubmissionStatus.PENDING);
+    assertThat(back.appealed()).isTrue();
+    assertThat(get(browser, "/c/board-test").body()).doesNotContain("id=\"appealable\"");
+    assertThat(
+            post(browser, "/c/board-test/appeal", form(csrf(shown), "id", unknownId)).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a visitor's reports are rate limited on their own")
+  void reportRate() throws Exception {
+    Submission a = BoardFixtures.approved(spirit, campaign, "耿直", "p1");
+    try (MessageBoard strict =
+        MessageBoard.builder(spirit).moderatorToken(TOKEN).reportsPerMinute(2).start()) {
+      HttpClient visitor = newBrowser();
+      String base = strict.url();
+      String page =
+          visitor
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/c/board-test")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      int refused = 0;
+      for (int i = 0; i < 4; i++) {
+        String body =
+            "csrf="
+                + csrf(page)
+                + "&id="
+                + URLEncoder.encode(a.id().toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> r =
+            visitor.send(
+                HttpRequest.newBuilder(URI.create(base + "/c/board-test/report"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        refused += r.statusCode() == 429 ? 1 : 0;
+      }
+      assertThat(refused).isGreaterThanOrEqualTo(1);
+    }
+    assertThatThrownBy(() -> MessageBoard.builder(spirit).reportsPerMinute(0))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -590,7 +590,7 @@ public final class JdbcStore implements SpiritStore {
             ps.setString(2, SpiritCodec.toJson(credential));
             ps.setString(3, credential.id());
             if (ps.executeUpdate() == 1) {
-              return null;
+              return Boolean.TRUE;
             }
           }
           try (PreparedStatement ps =
@@ -606,7 +606,7 @@ public final class JdbcStore implements SpiritStore {
             }
             throw e;
           }
-          return null;
+          return Boolean.TRUE;
         });
   }
 
