@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *       moderation at intake, the atomic insert;
  *   <li>{@link #review()}: status changes, endorsements and reports, appeals, redaction;
  *   <li>{@link #submissions()}: queries;
- *   <li>{@link #retention()}: purges of campaigns whose retention period has passed.
+ *   <li>{@link #retention()}: purges of campaigns whose retention period has passed;
+ *   <li>{@link #kiosks()}: kiosk devices' bearer tokens.
  * </ul>
  *
  * <p>Thread-safe. Build one per application with {@link #builder()} and close it on shutdown (which
@@ -47,6 +48,7 @@ public final class Spirit implements AutoCloseable {
   private final ReviewWorkflow review;
   private final Submissions submissions;
   private final Retention retention;
+  private final Kiosks kiosks;
 
   private Spirit(Builder builder, SpiritStore store) {
     this.store = store;
@@ -55,6 +57,7 @@ public final class Spirit implements AutoCloseable {
     LexiconModeration moderation =
         new LexiconModeration(store, clock, builder.moderator, builder.lexiconRefresh);
     this.campaigns = new Campaigns(store, clock, moderation);
+    this.kiosks = new Kiosks(store, clock);
     this.intake = new Intake(store, clock, moderation, listeners);
     this.review =
         new ReviewWorkflow(
@@ -73,6 +76,15 @@ public final class Spirit implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The kiosk devices: issue, list and revoke their bearer tokens, and authenticate them.
+   *
+   * @return the kiosks
+   */
+  public Kiosks kiosks() {
+    return kiosks;
   }
 
   /**

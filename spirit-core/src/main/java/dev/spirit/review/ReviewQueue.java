@@ -3,11 +3,13 @@ package dev.spirit.review;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.LeaseException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.NotPermittedException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.storage.ClaimedSubmission;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
@@ -35,10 +37,18 @@ import java.util.stream.Stream;
  *
  * <p>Concurrency: every change goes through the store's optimistic versioning. Two moderators who
  * claim the same item at the same time both read version {@code v} and both try to store {@code v +
- * 1}; the store lets exactly one succeed, and the other's claim returns empty. A lease lapses by
- * itself after the lease duration, so an item claimed by someone who went home returns to the
- * queue. A decision on an item someone else holds an active lease on is refused; every decision
- * clears the lease and is appended to the audit log by {@link ReviewWorkflow#changeStatus}.
+ * 1}; the store lets exactly one succeed, and the other's claim returns empty. {@link #claimNext}
+ * uses the store's {@link dev.spirit.storage.SpiritStore#claimUnleased} primitive, which on
+ * PostgreSQL and MariaDB takes a page of free items in one locking statement ({@code FOR UPDATE
+ * SKIP LOCKED}), so moderators working the same queue get disjoint pages without waiting for each
+ * other. A lease lapses by itself after the lease duration, so an item claimed by someone who went
+ * home returns to the queue; a moderator still working renews their leases ({@link #renew}) and
+ * releases what they did not decide ({@link #release}).
+ *
+ * <p>Every decision needs a live lease held by the deciding moderator: a decision on an item they
+ * never claimed, whose lease lapsed, or that someone else holds is refused with a {@link
+ * LeaseException} saying which. Every decision clears the lease and is appended to the audit log by
+ * {@link ReviewWorkflow#changeStatus}.
  *
  * <p>Thread-safe; holds no state besides its settings.
  */
@@ -165,6 +175,33 @@ public final class ReviewQueue {
    * @return the claimed submissions
    */
   public List<Submission> claimNext(ReviewFilter filter, String moderator, int max) {
+    if (max < 1) {
+      throw new InvalidInputException("max", "must be at least 1, was " + max);
+    }
+    if (filter.reasonCode().isEmpty()) {
+      // Everything the filter asks can be said to the store: one claiming call (one locking
+      // statement on PostgreSQL and MariaDB).
+      Instant now = spirit.clock().instant();
+      List<ClaimedSubmission> taken =
+          spirit
+              .store()
+              .claimUnleased(
+                  filter.storeFilter(), new ReviewLease(moderator, now.plus(lease)), now, max);
+      List<Submission> claimed = new ArrayList<>(taken.size());
+      for (ClaimedSubmission c : taken) {
+        c.replaced()
+            .ifPresent(
+                lapsed ->
+                    spirit
+                        .review()
+                        .tellIfLeaseLapsed(
+                            c.submission().toBuilder().reviewLease(Optional.of(lapsed)).build(),
+                            c.submission(),
+                            now));
+        claimed.add(c.submission());
+      }
+      return claimed;
+    }
     List<Submission> claimed = new ArrayList<>();
     ReviewFilter unclaimed =
         new ReviewFilter(
@@ -189,6 +226,25 @@ public final class ReviewQueue {
       after = page.next();
     }
     return claimed;
+  }
+
+  /**
+   * Renews one's own live lease on a submission, for another lease duration from now (a moderator
+   * still working on a page calls this before the leases lapse).
+   *
+   * @param id the submission
+   * @param moderator who holds the lease
+   * @return the stored submission with the renewed lease
+   * @throws NotFoundException if there is no such submission
+   * @throws LeaseException if the moderator holds no live lease on it (never claimed, lapsed, or
+   *     held by someone else)
+   * @throws VersionConflictException if it changed concurrently
+   */
+  public Submission renew(SubmissionId id, String moderator) {
+    Submission current = require(id);
+    requireLiveLease(current, moderator);
+    ReviewLease renewed = new ReviewLease(moderator, spirit.clock().instant().plus(lease));
+    return spirit.store().update(current.toBuilder().reviewLease(Optional.of(renewed)).build());
   }
 
   /**
@@ -220,7 +276,8 @@ public final class ReviewQueue {
    * @param decision approve, reject or hide
    * @param reason why (required to reject)
    * @return the stored submission
-   * @throws NotPermittedException if someone else holds an active lease on it
+   * @throws LeaseException if the moderator holds no live lease on it (never claimed, lapsed, or
+   *     held by someone else)
    * @throws VersionConflictException if it changed since {@code expectedVersion}
    * @throws dev.spirit.error.IllegalTransitionException if its status cannot move there
    */
@@ -234,7 +291,7 @@ public final class ReviewQueue {
       throw new InvalidInputException("reason", "a rejection needs a reason");
     }
     Submission current = require(id);
-    requireNotHeldByOther(current, moderator);
+    requireLiveLease(current, moderator);
     return spirit
         .review()
         .changeStatus(
@@ -250,7 +307,8 @@ public final class ReviewQueue {
    * @param spans ranges of the original text to mask
    * @param reason why
    * @return the stored, approved submission
-   * @throws NotPermittedException if someone else holds an active lease on it
+   * @throws LeaseException if the moderator holds no live lease on it (never claimed, lapsed, or
+   *     held by someone else)
    * @throws VersionConflictException if it changed since {@code expectedVersion}
    */
   public Submission approveRedacted(
@@ -260,7 +318,7 @@ public final class ReviewQueue {
       List<TextSpan> spans,
       String reason) {
     Submission current = require(id);
-    requireNotHeldByOther(current, moderator);
+    requireLiveLease(current, moderator);
     Submission redacted = spirit.review().redact(id, expectedVersion, spans, moderator, reason);
     return spirit
         .review()
@@ -274,7 +332,8 @@ public final class ReviewQueue {
 
   /**
    * Decides about the submissions of a page as the moderator saw them: each is decided only if it
-   * is still at the version shown; others are skipped.
+   * is still at the version shown and the moderator holds or can take its lease (each is claimed,
+   * or its lease renewed, just before its decision); others are skipped.
    *
    * @param page the submissions as listed
    * @param moderator who decides
@@ -288,7 +347,17 @@ public final class ReviewQueue {
     Map<SubmissionId, String> skipped = new LinkedHashMap<>();
     for (Submission s : page) {
       try {
-        decide(s.id(), s.version(), moderator, decision, reason);
+        Submission current = require(s.id());
+        if (current.version() != s.version()) {
+          throw new VersionConflictException(
+              "submission " + s.id(), s.version(), current.version());
+        }
+        Optional<Submission> claimed = claim(s.id(), moderator);
+        if (claimed.isEmpty()) {
+          skipped.put(s.id(), heldMessage(require(s.id()), spirit.clock().instant()));
+          continue;
+        }
+        decide(s.id(), claimed.get().version(), moderator, decision, reason);
         decided.add(s.id());
       } catch (SpiritException e) {
         skipped.put(s.id(), e.getMessage());
@@ -398,16 +467,56 @@ public final class ReviewQueue {
         .orElse(false);
   }
 
-  private void requireNotHeldByOther(Submission s, String moderator) {
-    if (heldByOther(s, moderator, spirit.clock().instant())) {
-      ReviewLease held = s.reviewLease().orElseThrow();
-      throw new NotPermittedException(
+  /** Refuses unless {@code moderator} holds a lease on {@code s} that is active now. */
+  private void requireLiveLease(Submission s, String moderator) {
+    Instant now = spirit.clock().instant();
+    Optional<ReviewLease> held = s.reviewLease();
+    if (held.isEmpty()) {
+      throw new LeaseException(
+          LeaseException.Reason.NOT_CLAIMED,
+          "submission " + s.id() + " is not claimed by " + moderator + "; claim it first");
+    }
+    ReviewLease l = held.get();
+    if (!l.moderator().equals(moderator)) {
+      if (l.isActiveAt(now)) {
+        throw new LeaseException(LeaseException.Reason.HELD_BY_OTHER, heldMessage(s, now));
+      }
+      throw new LeaseException(
+          LeaseException.Reason.NOT_CLAIMED,
           "submission "
               + s.id()
-              + " is claimed by "
-              + held.moderator()
-              + " until "
-              + held.expiresAt());
+              + " is not claimed by "
+              + moderator
+              + " (the lease of "
+              + l.moderator()
+              + " lapsed at "
+              + l.expiresAt()
+              + "); claim it first");
     }
+    if (!l.isActiveAt(now)) {
+      throw new LeaseException(
+          LeaseException.Reason.EXPIRED,
+          "the lease of "
+              + moderator
+              + " on submission "
+              + s.id()
+              + " lapsed at "
+              + l.expiresAt()
+              + "; claim it again before deciding");
+    }
+  }
+
+  private static String heldMessage(Submission s, Instant now) {
+    return s.reviewLease()
+        .filter(l -> l.isActiveAt(now))
+        .map(
+            l ->
+                "submission "
+                    + s.id()
+                    + " is claimed by "
+                    + l.moderator()
+                    + " until "
+                    + l.expiresAt())
+        .orElse("submission " + s.id() + " changed while being claimed");
   }
 }

@@ -219,16 +219,18 @@ public final class ReviewWorkflow {
   }
 
   /**
-   * Asks for a rejected submission to be reviewed again. Each submission may be appealed once, by
-   * its author; it becomes pending, and listeners hear {@code onAppealed}.
+   * Asks for a rejected or hidden submission (rejected by a moderator, or taken down after reports
+   * or re-moderation) to be reviewed again. Each submission may be appealed once, by its author; it
+   * becomes pending, so it is back in the review queue with its audit history, the audit log
+   * records the appeal and its reason, and listeners hear {@code onAppealed}.
    *
    * @param id the submission
    * @param author the participant asking
    * @param reason why, in their words
    * @return the stored, pending submission
    * @throws NotFoundException if there is no such submission
-   * @throws NotPermittedException if {@code author} did not give it, it is not rejected, or it was
-   *     already appealed
+   * @throws NotPermittedException if {@code author} did not give it, it is neither rejected nor
+   *     hidden, or it was already appealed
    */
   public Submission appeal(SubmissionId id, ParticipantId author, String reason) {
     if (reason == null) {
@@ -238,9 +240,14 @@ public final class ReviewWorkflow {
     if (!current.participant().id().equals(author)) {
       throw new NotPermittedException("only the author may appeal submission " + id);
     }
-    if (current.status() != SubmissionStatus.REJECTED) {
+    if (current.status() != SubmissionStatus.REJECTED
+        && current.status() != SubmissionStatus.HIDDEN) {
       throw new NotPermittedException(
-          "submission " + id + " is " + current.status() + "; only rejected ones can be appealed");
+          "submission "
+              + id
+              + " is "
+              + current.status()
+              + "; only rejected or hidden ones can be appealed");
     }
     if (current.appealed()) {
       throw new NotPermittedException("submission " + id + " was already appealed once");

@@ -5,6 +5,7 @@ import dev.spirit.campaign.Campaign;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.internal.Json;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.ModerationRecord;
@@ -83,6 +84,27 @@ public final class SpiritCodec {
    */
   public static CampaignLexicon lexiconFromJson(String json) {
     return read(json, CampaignLexicon.class);
+  }
+
+  /**
+   * Encodes a kiosk credential (its secret's hash, never a secret).
+   *
+   * @param credential the credential
+   * @return canonical JSON
+   */
+  public static String toJson(KioskCredential credential) {
+    return write(credential);
+  }
+
+  /**
+   * Decodes a kiosk credential.
+   *
+   * @param json JSON made by {@link #toJson(KioskCredential)}
+   * @return the credential
+   * @throws StorageException if the JSON is not a valid credential
+   */
+  public static KioskCredential kioskFromJson(String json) {
+    return read(json, KioskCredential.class);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.state.ModerationState;
@@ -14,8 +15,10 @@ import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -222,6 +225,29 @@ public interface SpiritStore extends AutoCloseable {
   }
 
   /**
+   * Primitive with a generic default: claims for review up to {@code max} submissions matching a
+   * filter, oldest first, that carry no lease active at {@code now}. Each claimed one is stored
+   * with {@code lease} and the next version. Of concurrent claimers (threads, or processes where
+   * the backend is shared) each item goes to at most one, and a claimer does not wait for items
+   * another is claiming: it takes the next free ones.
+   *
+   * <p>The default pages through {@link #query} and claims each free item with its own conditional
+   * write ({@link #replaceSubmission}); an item changed or claimed concurrently is skipped. A
+   * backend that can lock and skip rows natively (PostgreSQL and MariaDB / MySQL 8: {@code SELECT
+   * ... FOR UPDATE SKIP LOCKED}) may override it with one transaction.
+   *
+   * @param filter which submissions (typically a campaign's pending ones)
+   * @param lease the lease to store on each claimed submission
+   * @param now the instant leases are judged at: a lease expiring at or before it is free
+   * @param max at most this many, at least 1
+   * @return the claimed submissions as stored, oldest first, each with the lapsed lease it replaced
+   */
+  default List<ClaimedSubmission> claimUnleased(
+      SubmissionFilter filter, ReviewLease lease, Instant now, int max) {
+    return StoreRules.claimUnleased(this, filter, lease, now, max);
+  }
+
+  /**
    * Finds a submission by id.
    *
    * @param id the id
@@ -376,6 +402,31 @@ public interface SpiritStore extends AutoCloseable {
    * @return the store's moderation state
    */
   ModerationState moderationState();
+  // ---- kiosk credentials ----------------------------------------------------------------------
+
+  /**
+   * Stores a kiosk credential, replacing the one with the same id if there is one (issuing stores a
+   * new one, revoking replaces it with its revoked copy). Durable when it returns, as every write.
+   *
+   * @param credential the credential
+   */
+  void storeKiosk(KioskCredential credential);
+
+  /**
+   * Finds a kiosk credential by its token id.
+   *
+   * @param id the token id
+   * @return the credential, or empty
+   */
+  Optional<KioskCredential> findKiosk(String id);
+
+  /**
+   * Every kiosk credential, in the order they were first stored (oldest first), each in its newest
+   * state.
+   *
+   * @return the credentials
+   */
+  List<KioskCredential> listKiosks();
 
   // ---- erasure and lifecycle ------------------------------------------------------------------
 

@@ -8,11 +8,14 @@ import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.submission.Reaction;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +50,37 @@ final class StoreRules {
     WriteResult<Submission> found =
         store.replaceSubmission(changed.withVersion(changed.version() + 1), changed.version());
     return stored(found, "submission " + changed.id(), changed.version());
+  }
+
+  static List<ClaimedSubmission> claimUnleased(
+      SpiritStore store, SubmissionFilter filter, ReviewLease lease, Instant now, int max) {
+    if (max < 1) {
+      throw new InvalidInputException("max", "must be at least 1, was " + max);
+    }
+    List<ClaimedSubmission> claimed = new ArrayList<>(Math.min(max, PageRequest.MAX_LIMIT));
+    Optional<PageCursor> after = Optional.empty();
+    while (claimed.size() < max) {
+      Page<Submission> page = store.query(filter, new PageRequest(after, PageRequest.MAX_LIMIT));
+      for (Submission s : page.items()) {
+        if (s.reviewLease().map(l -> l.isActiveAt(now)).orElse(false)) {
+          continue;
+        }
+        Submission next =
+            s.toBuilder().reviewLease(Optional.of(lease)).build().withVersion(s.version() + 1);
+        if (store.replaceSubmission(next, s.version())
+            instanceof WriteResult.Stored<Submission> w) {
+          claimed.add(new ClaimedSubmission(w.stored(), s.reviewLease()));
+          if (claimed.size() == max) {
+            return claimed;
+          }
+        }
+      }
+      if (page.next().isEmpty()) {
+        break;
+      }
+      after = page.next();
+    }
+    return claimed;
   }
 
   static InsertOutcome insert(SpiritStore store, Submission submission, int maxPerParticipant) {

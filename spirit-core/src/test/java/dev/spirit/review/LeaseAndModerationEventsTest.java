@@ -69,13 +69,14 @@ class LeaseAndModerationEventsTest {
   }
 
   @Test
-  @DisplayName("a lease that lapsed is told when the item is decided without a new claim")
+  @DisplayName("a lease that lapsed is told when the next moderator takes the item with claimNext")
   void lapsedLeaseOnDecision() {
     SubmissionId id = f.submit("山城精神", "p1");
-    Submission claimed = queue.claim(id, "mod-a").orElseThrow();
+    queue.claim(id, "mod-a").orElseThrow();
     f.clock.advance(Duration.ofMinutes(11));
 
-    queue.decide(id, claimed.version(), "mod-b", ReviewDecision.APPROVE, "fine");
+    Submission taken = queue.claimNext(ReviewFilter.pending(f.campaign.id()), "mod-b", 10).get(0);
+    queue.decide(id, taken.version(), "mod-b", ReviewDecision.APPROVE, "fine");
 
     assertThat(lapsed).containsExactly("mod-a@" + id);
   }

@@ -75,6 +75,37 @@ class ReportsAndAppealsTest {
   }
 
   @Test
+  @DisplayName("let the author of an item hidden by reports appeal once: it goes back to review")
+  void appealOfHidden() {
+    try (ReviewFixture f = new ReviewFixture(ModerationMode.POST, recorder)) {
+      SubmissionId id = f.submit("山城精神", "author");
+      f.spirit.review().report(id, ParticipantId.of("r1"), "offensive");
+      f.spirit.review().report(id, ParticipantId.of("r2"), "offensive");
+      assertThat(f.get(id).status()).isEqualTo(SubmissionStatus.HIDDEN);
+      assertThatThrownBy(() -> f.spirit.review().appeal(id, ParticipantId.of("r1"), "mine"))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("only the author");
+
+      Submission pending = f.spirit.review().appeal(id, ParticipantId.of("author"), "a local word");
+      assertThat(pending.status()).isEqualTo(SubmissionStatus.PENDING);
+      assertThat(pending.appealed()).isTrue();
+      assertThat(events).contains("appealed PENDING a local word");
+      try (Stream<AuditEntry> audit = f.spirit.store().streamAudit(f.campaign.id())) {
+        assertThat(audit.toList())
+            .extracting(e -> e.from() + ">" + e.to() + " " + e.actor())
+            .containsSubsequence(
+                "APPROVED>HIDDEN system:reports", "HIDDEN>PENDING " + AuditEntry.ACTOR_PARTICIPANT);
+      }
+      ReviewQueue queue = new ReviewQueue(f.spirit);
+      Submission claimed = queue.claim(id, "mod-a").orElseThrow();
+      queue.decide(id, claimed.version(), "mod-a", ReviewDecision.HIDE, "still offensive");
+      assertThatThrownBy(() -> f.spirit.review().appeal(id, ParticipantId.of("author"), "again"))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("already appealed");
+    }
+  }
+
+  @Test
   @DisplayName("let a rejected participant appeal once, and only the author")
   void appeals() {
     try (ReviewFixture f = new ReviewFixture(ModerationMode.PRE, recorder)) {
@@ -90,7 +121,8 @@ class ReportsAndAppealsTest {
       assertThat(events).containsExactly("appealed PENDING it is a place name");
 
       ReviewQueue queue = new ReviewQueue(f.spirit);
-      queue.decide(id, pending.version(), "mod-a", ReviewDecision.REJECT, "still gambling");
+      Submission claimed = queue.claim(id, "mod-a").orElseThrow();
+      queue.decide(id, claimed.version(), "mod-a", ReviewDecision.REJECT, "still gambling");
       assertThatThrownBy(() -> f.spirit.review().appeal(id, ParticipantId.of("author"), "again"))
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("already appealed");
@@ -98,7 +130,7 @@ class ReportsAndAppealsTest {
       SubmissionId fine = f.submit("山城精神", "author");
       assertThatThrownBy(() -> f.spirit.review().appeal(fine, ParticipantId.of("author"), "why"))
           .isInstanceOf(NotPermittedException.class)
-          .hasMessageContaining("only rejected");
+          .hasMessageContaining("only rejected or hidden");
     }
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
 import dev.spirit.campaign.ModerationMode;
+import dev.spirit.error.InvalidInputException;
+import dev.spirit.error.LeaseException;
 import dev.spirit.error.NotPermittedException;
 import dev.spirit.error.VersionConflictException;
 import dev.spirit.storage.Page;
@@ -88,6 +90,85 @@ class ReviewQueueTest {
         queue.decide(id, taken.version(), "mod-b", ReviewDecision.APPROVE, "fine");
     assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(approved.reviewLease()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("refuses a decision without a live lease of the deciding moderator, saying why")
+  void decisionsNeedALiveLease() {
+    SubmissionId id = f.submit("山城精神", "p1");
+    long unclaimed = f.get(id).version();
+    assertThatThrownBy(() -> queue.decide(id, unclaimed, "mod-a", ReviewDecision.APPROVE, "ok"))
+        .isInstanceOfSatisfying(
+            LeaseException.class,
+            e -> assertThat(e.reason()).isEqualTo(LeaseException.Reason.NOT_CLAIMED))
+        .hasMessageContaining("not claimed by mod-a");
+
+    Submission mine = queue.claim(id, "mod-a").orElseThrow();
+    assertThatThrownBy(
+            () -> queue.decide(id, mine.version(), "mod-b", ReviewDecision.APPROVE, "ok"))
+        .isInstanceOfSatisfying(
+            LeaseException.class,
+            e -> assertThat(e.reason()).isEqualTo(LeaseException.Reason.HELD_BY_OTHER));
+
+    f.clock.advance(Duration.ofMinutes(10));
+    assertThatThrownBy(
+            () -> queue.decide(id, mine.version(), "mod-a", ReviewDecision.APPROVE, "ok"))
+        .isInstanceOfSatisfying(
+            LeaseException.class,
+            e -> assertThat(e.reason()).isEqualTo(LeaseException.Reason.EXPIRED))
+        .hasMessageContaining("lapsed at 2026-05-01T08:10:00Z");
+    assertThatThrownBy(
+            () -> queue.approveRedacted(id, mine.version(), "mod-b", List.of(), "nothing"))
+        .isInstanceOfSatisfying(
+            LeaseException.class,
+            e -> assertThat(e.reason()).isEqualTo(LeaseException.Reason.NOT_CLAIMED));
+    assertThat(f.get(id).status()).isEqualTo(SubmissionStatus.PENDING);
+  }
+
+  @Test
+  @DisplayName("renews a live lease of its holder for another lease duration, and nobody else's")
+  void renewal() {
+    SubmissionId id = f.submit("山城精神", "p1");
+    queue.claim(id, "mod-a").orElseThrow();
+    f.clock.advance(Duration.ofMinutes(9));
+    Submission renewed = queue.renew(id, "mod-a");
+    assertThat(renewed.reviewLease().orElseThrow().expiresAt())
+        .isEqualTo(f.clock.instant().plus(Duration.ofMinutes(10)));
+    assertThatThrownBy(() -> queue.renew(id, "mod-b"))
+        .isInstanceOfSatisfying(
+            LeaseException.class,
+            e -> assertThat(e.reason()).isEqualTo(LeaseException.Reason.HELD_BY_OTHER));
+
+    f.clock.advance(Duration.ofMinutes(9));
+    Submission decided =
+        queue.decide(id, renewed.version(), "mod-a", ReviewDecision.APPROVE, "still mine");
+    assertThat(decided.status()).isEqualTo(SubmissionStatus.APPROVED);
+    assertThatThrownBy(() -> queue.renew(id, "mod-a"))
+        .isInstanceOfSatisfying(
+            LeaseException.class,
+            e -> assertThat(e.reason()).isEqualTo(LeaseException.Reason.NOT_CLAIMED));
+  }
+
+  @Test
+  @DisplayName("claimNext takes free and lapsed items only, oldest first, at most as many as asked")
+  void claimNextSkipsLiveLeases() {
+    List<SubmissionId> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(f.submit("山城精神" + i, "p" + i));
+    }
+    queue.claim(ids.get(0), "mod-b").orElseThrow();
+    queue.claim(ids.get(1), "mod-c").orElseThrow();
+    f.clock.advance(Duration.ofMinutes(5));
+    queue.renew(ids.get(1), "mod-c");
+    f.clock.advance(Duration.ofMinutes(6)); // mod-b's lease lapsed, mod-c's renewed one holds
+
+    List<Submission> mine = queue.claimNext(ReviewFilter.pending(f.campaign.id()), "mod-a", 2);
+    assertThat(mine).extracting(Submission::id).containsExactly(ids.get(0), ids.get(2));
+    assertThat(mine)
+        .allSatisfy(s -> assertThat(s.reviewLease().orElseThrow().moderator()).isEqualTo("mod-a"));
+    assertThat(f.get(ids.get(1)).reviewLease().orElseThrow().moderator()).isEqualTo("mod-c");
+    assertThatThrownBy(() -> queue.claimNext(ReviewFilter.pending(f.campaign.id()), "mod-a", 0))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -188,7 +269,7 @@ class ReviewQueueTest {
   void audit() {
     SubmissionId id = f.submit("山城, \"精神\"", "p1");
     f.submit("赌场", "p2");
-    Submission s = f.get(id);
+    Submission s = queue.claim(id, "mod-a").orElseThrow();
     queue.decide(id, s.version(), "mod-a", ReviewDecision.REJECT, "quote \"this\", please");
     StringWriter csv = new StringWriter();
     assertThat(queue.exportAuditCsv(f.campaign.id(), csv)).isEqualTo(2);

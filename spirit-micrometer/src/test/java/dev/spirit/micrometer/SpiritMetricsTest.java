@@ -247,9 +247,10 @@ class SpiritMetricsTest {
   void countsLeaseExpiries() {
     ReviewQueue queue = new ReviewQueue(spirit, Duration.ofMinutes(10));
     SubmissionId id = submit("这里全是垃圾", "p1", "yuzhong", Channel.MESSAGE_BOARD);
-    Submission claimed = queue.claim(id, "mod-a").orElseThrow();
+    queue.claim(id, "mod-a").orElseThrow();
     millis.addAndGet(Duration.ofMinutes(11).toMillis());
-    queue.decide(id, claimed.version(), "mod-b", ReviewDecision.APPROVE, "fine");
+    Submission taken = queue.claim(id, "mod-b").orElseThrow();
+    queue.decide(id, taken.version(), "mod-b", ReviewDecision.APPROVE, "fine");
 
     Counter expiries =
         registry.find(SpiritMetrics.LEASE_EXPIRIES).tag("campaign", "spirit-of-yuzhong").counter();

@@ -3,6 +3,7 @@ package dev.spirit.storage.memory;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.state.InMemoryModerationState;
@@ -58,6 +59,7 @@ public final class InMemoryStore implements SpiritStore {
   private final Map<ReactionKey, Reaction> reactions = new LinkedHashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Map<CampaignId, List<CampaignLexicon>> lexicons = new HashMap<>();
+  private final Map<String, KioskCredential> kiosks = new LinkedHashMap<>();
   private boolean closed;
 
   private record ReactionKey(SubmissionId submission, ParticipantId by, ReactionType type) {}
@@ -318,6 +320,25 @@ public final class InMemoryStore implements SpiritStore {
             lexicons.getOrDefault(campaignId, List.of()).stream()
                 .map(CampaignLexicon::change)
                 .toList());
+  }
+
+  @Override
+  public void storeKiosk(KioskCredential credential) {
+    write(
+        () -> {
+          kiosks.put(credential.id(), credential);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<KioskCredential> findKiosk(String id) {
+    return read(() -> Optional.ofNullable(kiosks.get(id)));
+  }
+
+  @Override
+  public List<KioskCredential> listKiosks() {
+    return read(() -> List.copyOf(kiosks.values()));
   }
 
   @Override

@@ -2,18 +2,24 @@ package dev.spirit.examples.cli;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.SpiritException;
-import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.review.ReviewDecision;
+import dev.spirit.review.ReviewFilter;
+import dev.spirit.review.ReviewQueue;
 import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +27,11 @@ import picocli.CommandLine.Option;
  * {@code spirit review}: the moderation queue in the terminal. On a terminal one key press answers
  * (see {@link KeyReader}); piped answers are read a line at a time, so scripts and tests can drive
  * it.
+ *
+ * <p>Several moderators can review one queue at once, from several machines: the command claims a
+ * page of free items with a lease ({@link ReviewQueue#claimNext}), renews the leases while the
+ * moderator works, decides with the lease, and releases what is left when it ends, also on Ctrl-C
+ * or an error ({@link ClaimedItems}). Items someone else holds are not shown.
  */
 @Command(
     name = "review",
@@ -52,6 +63,22 @@ final class ReviewCommand extends CampaignCommand {
       description = "At most this many (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      paramLabel = "DURATION",
+      names = "--lease",
+      defaultValue = "PT15M",
+      description =
+          "How long a claim holds without renewal, ISO-8601 (default: ${DEFAULT-VALUE});"
+              + " leases are renewed every third of it while you work.")
+  Duration lease = ReviewQueue.DEFAULT_LEASE;
+
+  @Option(
+      paramLabel = "N",
+      names = "--page",
+      defaultValue = "20",
+      description = "Claim this many items at a time (default: ${DEFAULT-VALUE}).")
+  int page;
+
   ReviewCommand(CliContext context) {
     super(context);
   }
@@ -59,104 +86,116 @@ final class ReviewCommand extends CampaignCommand {
   @Override
   int run(Spirit spirit) throws IOException {
     Campaign c = campaign(spirit);
-    List<Submission> queue;
-    try (Stream<Submission> s =
-        spirit.submissions().stream(SubmissionFilter.builder(c.id()).status(status).build())) {
-      queue = s.limit(limit).toList();
+    if (limit < 1 || page < 1) {
+      throw new InvalidInputException("--limit/--page", "must be at least 1");
     }
+    ReviewQueue queue = new ReviewQueue(spirit, lease);
+    ReviewFilter filter = ReviewFilter.builder(c.id()).status(status).build();
     PrintWriter out = out();
-    if (queue.isEmpty()) {
-      out.println("nothing to review in " + c.slug() + " (" + label(status) + ")");
-      return 0;
-    }
+    ClaimedItems claimed = new ClaimedItems(queue, filter, moderator);
+    // Ctrl-C runs shutdown hooks but not this method's finally: release there too.
+    Thread releaseOnExit = new Thread(claimed::close, "spirit-review-release");
+    Runtime.getRuntime().addShutdownHook(releaseOnExit);
+    ScheduledExecutorService renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "spirit-review-renew");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(1, lease.toMillis() / 3);
+    renewer.scheduleWithFixedDelay(claimed::renewAll, every, every, TimeUnit.MILLISECONDS);
     try (KeyReader keys =
         KeyReader.open(context.stdin(), context.interactive() && ProgressBar.isTerminal())) {
-      return review(spirit, queue, keys, out);
+      long waiting = Math.min(limit, queue.count(filter));
+      List<Submission> first = claimed.claimPage(Math.min(page, limit));
+      if (first.isEmpty()) {
+        out.println(
+            waiting == 0
+                ? "nothing to review in " + c.slug() + " (" + label(status) + ")"
+                : "nothing free to review in "
+                    + c.slug()
+                    + " ("
+                    + label(status)
+                    + "): other moderators hold "
+                    + waiting);
+        return 0;
+      }
+      return review(claimed, first, (int) Math.max(waiting, first.size()), keys, out);
+    } finally {
+      renewer.shutdownNow();
+      claimed.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting; the hook releases (already done above).
+      }
     }
   }
 
-  private int review(Spirit spirit, List<Submission> queue, KeyReader in, PrintWriter out)
+  private int review(
+      ClaimedItems claimed, List<Submission> first, int total, KeyReader in, PrintWriter out)
       throws IOException {
     int approved = 0;
     int rejected = 0;
     int hidden = 0;
     int skipped = 0;
     int index = 0;
+    List<Submission> current = first;
     review:
-    for (Submission s : queue) {
-      index++;
-      out.println();
-      out.println(
-          "["
-              + index
-              + "/"
-              + queue.size()
-              + "] "
-              + s.id()
-              + " · "
-              + s.district()
-              + " · "
-              + s.channel().key()
-              + " · "
-              + s.kind().key()
-              + " · "
-              + s.participant().role().name().toLowerCase(Locale.ROOT));
-      out.println("  " + s.text().original());
-      s.moderation()
-          .filter(m -> !m.reasons().isEmpty())
-          .ifPresent(
-              m ->
-                  out.println(
-                      "  moderation: "
-                          + m.reasons().stream()
-                              .map(ReviewCommand::describe)
-                              .collect(Collectors.joining("; "))));
-      while (true) {
-        out.print("  (a)pprove (r)eject (h)ide (s)kip (q)uit > ");
-        out.flush();
-        Optional<String> answer = in.next();
-        if (answer.isEmpty()) {
-          out.println();
-          break review;
-        }
-        String key = answer.get();
-        if (in.singleKey()) {
-          out.println(key);
-        }
-        SubmissionStatus target =
-            switch (key) {
-              case "a" -> SubmissionStatus.APPROVED;
-              case "r" -> SubmissionStatus.REJECTED;
-              case "h" -> SubmissionStatus.HIDDEN;
-              default -> null;
-            };
-        if (key.equals("q")) {
-          break review;
-        }
-        if (key.equals("s")) {
-          skipped++;
+    while (!current.isEmpty()) {
+      for (Submission s : current) {
+        index++;
+        show(s, index, Math.max(total, index), out);
+        while (true) {
+          out.print("  (a)pprove (r)eject (h)ide (s)kip (q)uit > ");
+          out.flush();
+          Optional<String> answer = in.next();
+          if (answer.isEmpty()) {
+            out.println();
+            break review;
+          }
+          String key = answer.get();
+          if (in.singleKey()) {
+            out.println(key);
+          }
+          ReviewDecision decision =
+              switch (key) {
+                case "a" -> ReviewDecision.APPROVE;
+                case "r" -> ReviewDecision.REJECT;
+                case "h" -> ReviewDecision.HIDE;
+                default -> null;
+              };
+          if (key.equals("q")) {
+            break review;
+          }
+          if (key.equals("s")) {
+            skipped++;
+            break;
+          }
+          if (decision == null) {
+            out.println("  please answer a, r, h, s or q");
+            continue;
+          }
+          try {
+            Submission decided = claimed.decide(s.id(), decision, "reviewed in the CLI");
+            out.println("  → " + label(decided.status()));
+            switch (decision) {
+              case APPROVE -> approved++;
+              case REJECT -> rejected++;
+              default -> hidden++;
+            }
+          } catch (SpiritException e) {
+            out.println("  not changed: " + e.getMessage());
+            skipped++;
+          }
           break;
         }
-        if (target == null) {
-          out.println("  please answer a, r, h, s or q");
-          continue;
-        }
-        try {
-          spirit
-              .review()
-              .changeStatus(s.id(), s.version(), target, moderator, "reviewed in the CLI");
-          out.println("  → " + label(target));
-          switch (target) {
-            case APPROVED -> approved++;
-            case REJECTED -> rejected++;
-            default -> hidden++;
-          }
-        } catch (SpiritException e) {
-          out.println("  not changed: " + e.getMessage());
-          skipped++;
-        }
-        break;
       }
+      // Skipped items stay claimed until the run ends (so the next page does not offer them
+      // again); the next page is what is still free.
+      int room = limit - index;
+      current = room <= 0 ? List.of() : claimed.claimPage(Math.min(page, room));
     }
     int decided = approved + rejected + hidden;
     out.println();
@@ -170,8 +209,37 @@ final class ReviewCommand extends CampaignCommand {
             + " · skipped "
             + skipped
             + " · left "
-            + (queue.size() - decided - skipped));
+            + Math.max(0, Math.max(total, index) - decided - skipped));
     return 0;
+  }
+
+  private static void show(Submission s, int index, int total, PrintWriter out) {
+    out.println();
+    out.println(
+        "["
+            + index
+            + "/"
+            + total
+            + "] "
+            + s.id()
+            + " · "
+            + s.district()
+            + " · "
+            + s.channel().key()
+            + " · "
+            + s.kind().key()
+            + " · "
+            + s.participant().role().name().toLowerCase(Locale.ROOT));
+    out.println("  " + s.text().original());
+    s.moderation()
+        .filter(m -> !m.reasons().isEmpty())
+        .ifPresent(
+            m ->
+                out.println(
+                    "  moderation: "
+                        + m.reasons().stream()
+                            .map(ReviewCommand::describe)
+                            .collect(Collectors.joining("; "))));
   }
 
   private static String describe(ModerationReason r) {

@@ -99,9 +99,15 @@ public final class SpiritCli implements Runnable {
     // picocli hides its completion command; it is part of this CLI's documented surface.
     CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
     completion.getCommandSpec().usageMessage().hidden(false);
+    CommandLine kiosk =
+        new CommandLine(new KioskCommands())
+            .addSubcommand(new KioskCommands.Issue(context))
+            .addSubcommand(new KioskCommands.Revoke(context))
+            .addSubcommand(new KioskCommands.ListKiosks(context));
     CommandLine cl =
         new CommandLine(new SpiritCli())
             .addSubcommand(campaign)
+            .addSubcommand(kiosk)
             .addSubcommand(new SubmitCommand(context))
             .addSubcommand(new ImportCommand(context))
             .addSubcommand(new ReviewCommand(context))

@@ -79,7 +79,13 @@ final class Http {
       for (String part : SEMICOLON.split(header)) {
         String p = part.trim();
         if (p.startsWith(name + "=")) {
-          return Optional.of(p.substring(name.length() + 1));
+          String value = p.substring(name.length() + 1);
+          // RFC 6265 allows a quoted value (and RFC 2965 clients, such as the JDK's CookieManager
+          // for a cookie with Max-Age, send one).
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          return Optional.of(value);
         }
       }
     }

@@ -61,6 +61,7 @@ final class Pages {
       List<Submission> wall,
       long approved,
       List<WordCloud.PlacedWord> cloud,
+      List<Submission> appealable,
       String csrf,
       @Nullable String flash) {
     StringBuilder out = new StringBuilder(head(c.title().zh() + " · " + c.title().en()));
@@ -144,7 +145,31 @@ final class Pages {
           .append("\"><button class=\"small report\" type=\"submit\" title=\"举报 Report this\">")
           .append("举报 · Report</button></form></div></li>");
     }
-    out.append("</ul></section></div></div></main>")
+    out.append("</ul></section>");
+    if (!appealable.isEmpty()) {
+      out.append("<section class=\"panel\"><h2>我的未发布留言 · Your words not shown</h2>")
+          .append("<ul class=\"wall\" id=\"appealable\">");
+      for (Submission s : appealable) {
+        out.append("<li data-id=\"")
+            .append(escape(s.id().toString()))
+            .append("\"><div class=\"text\">")
+            .append(escape(s.displayText()))
+            .append("</div><div class=\"meta\"><span>")
+            .append(escape(Labels.status(s.status())))
+            .append("</span><form method=\"post\" action=\"/c/")
+            .append(escape(c.slug()))
+            .append("/appeal\">")
+            .append(csrfField(csrf))
+            .append("<input type=\"hidden\" name=\"id\" value=\"")
+            .append(escape(s.id().toString()))
+            .append("\"><input type=\"text\" name=\"reason\" maxlength=\"200\"")
+            .append(" placeholder=\"理由 · Why\" aria-label=\"appeal reason\">")
+            .append("<button class=\"small appeal\" type=\"submit\">申诉 · Appeal</button>")
+            .append("</form></div></li>");
+      }
+      out.append("</ul></section>");
+    }
+    out.append("</div></div></main>")
         .append("<footer>Spirit · <a href=\"/moderate/")
         .append(escape(c.slug()))
         .append("\">审核 moderation</a></footer>")
@@ -173,6 +198,8 @@ final class Pages {
       List<Submission> pending,
       List<Submission> reported,
       Map<String, Long> reports,
+      long notShown,
+      String moderator,
       String csrf,
       @Nullable String flash) {
     StringBuilder out = new StringBuilder(head("审核 · Moderation · " + c.slug()));
@@ -180,8 +207,20 @@ final class Pages {
         .append(escape(c.title().zh() + " · " + c.title().en()))
         .append(" · <a href=\"/c/")
         .append(escape(c.slug()))
-        .append("\">公开页面 public page</a></p></header><main>")
-        .append(flash(flash));
+        .append("\">公开页面 public page</a></p>")
+        .append("<form method=\"post\" action=\"/moderate/")
+        .append(escape(c.slug()))
+        .append("/logout\" class=\"signout\">")
+        .append(csrfField(csrf))
+        .append("<span id=\"moderator\">")
+        .append(escape(moderator))
+        .append("</span> <button class=\"small\" type=\"submit\" id=\"logout\">")
+        .append("退出并释放 · Sign out and release</button></form></header><main>")
+        .append(flash(flash))
+        .append("<p class=\"note\" id=\"claim-note\">这些条目已为你保留 · These items are held for you")
+        .append(" (review lease); ")
+        .append(notShown)
+        .append(" 条其他 · more waiting or held by other moderators</p>");
     queue(out, c, "待审 · Waiting for review", "pending", pending, reports, csrf);
     queue(out, c, "被举报与已隐藏 · Reported and hidden", "reported", reported, reports, csrf);
     return out.append("</main></body></html>").toString();

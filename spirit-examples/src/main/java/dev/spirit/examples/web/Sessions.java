@@ -1,14 +1,21 @@
 package dev.spirit.examples.web;
 
+import dev.spirit.submission.SubmissionId;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Browser sessions in memory, each with its CSRF token, pseudonymous participant id and role. */
+/**
+ * Browser sessions in memory, each with its CSRF token, flash message and moderator sign-in. (The
+ * visitor's participant id is not here: it is the signed pseudonym cookie, {@link Pseudonyms},
+ * which every instance accepts.)
+ */
 final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final int capacity;
@@ -18,7 +25,13 @@ final class Sessions {
   static final class Session {
     final String id;
     final String csrf;
-    volatile boolean moderator;
+
+    /** The moderator's name in the audit log and on leases, once signed in; null otherwise. */
+    volatile @Nullable String moderatorName;
+
+    /** Submissions this moderator claimed on the queue page and has not decided. */
+    final Set<SubmissionId> held = ConcurrentHashMap.newKeySet();
+
     volatile @Nullable String flash;
 
     Session(String id, String csrf) {
@@ -26,9 +39,11 @@ final class Sessions {
       this.csrf = csrf;
     }
 
-    /** A stable pseudonym for this browser, never derived from anything personal. */
-    String participantId() {
-      return "web-" + id.substring(0, 20);
+    /** Signs the session in as a moderator with a name of its own (leases are per name). */
+    void signInModerator() {
+      if (moderatorName == null) {
+        moderatorName = "web-moderator-" + token().substring(0, 8);
+      }
     }
 
     boolean csrfMatches(@Nullable String token) {

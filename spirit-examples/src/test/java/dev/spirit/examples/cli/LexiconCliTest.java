@@ -512,6 +512,13 @@ class LexiconCliTest {
                   HttpRequest.newBuilder(
                           URI.create(url + "/api/campaigns/" + c.id() + "/submissions"))
                       .header("Content-Type", "application/json")
+                      .header(
+                          "Authorization",
+                          "Bearer "
+                              + cli.spirit(STORE)
+                                  .kiosks()
+                                  .issue("kiosk-" + n, java.time.Duration.ofHours(1))
+                                  .token())
                       .header("Idempotency-Key", "kiosk-" + n + "-" + System.nanoTime())
                       .POST(HttpRequest.BodyPublishers.ofString(body))
                       .build(),

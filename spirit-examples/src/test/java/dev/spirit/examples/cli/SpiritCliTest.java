@@ -1,13 +1,16 @@
 package dev.spirit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.review.ReviewQueue;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
+import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -381,6 +386,40 @@ class SpiritCliTest {
   }
 
   @Nested
+  @DisplayName("kiosk")
+  class Kiosk {
+    @Test
+    @DisplayName("issue prints the token once, list shows state without secrets, revoke refuses it")
+    void lifecycle() {
+      CliHarness.Result issued =
+          cli.run("kiosk", "issue", "yuzhong-library-1", "--store", STORE, "--valid-for", "P30D");
+      assertThat(issued.exit()).as(issued.err()).isZero();
+      Matcher m = Pattern.compile("spk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})").matcher(issued.out());
+      assertThat(m.find()).as(issued.out()).isTrue();
+      String token = m.group();
+      String id = m.group(1);
+      Spirit spirit = cli.spirit(STORE);
+      assertThat(spirit.kiosks().authenticate(token).name()).isEqualTo("yuzhong-library-1");
+
+      CliHarness.Result list = cli.run("kiosk", "list", "--store", STORE);
+      assertThat(list.out()).contains(id, "yuzhong-library-1", "active").doesNotContain(m.group(2));
+
+      assertThat(cli.run("kiosk", "revoke", id, "--store", STORE).out())
+          .contains("revoked kiosk token " + id + " (yuzhong-library-1)");
+      assertThat(cli.run("kiosk", "list", "--store", STORE).out()).contains("revoked ");
+      assertThatThrownBy(() -> spirit.kiosks().authenticate(token))
+          .isInstanceOf(dev.spirit.kiosk.KioskAuthenticationException.class);
+
+      CliHarness.Result unknown = cli.run("kiosk", "revoke", "0000000000000000", "--store", STORE);
+      assertThat(unknown.exit()).isNotZero();
+      assertThat(unknown.err()).contains("kiosk token 0000000000000000");
+      CliHarness.Result badName = cli.run("kiosk", "issue", "has space", "--store", STORE);
+      assertThat(badName.exit()).isNotZero();
+      assertThat(badName.err()).contains("name");
+    }
+  }
+
+  @Nested
   @DisplayName("review")
   class Review {
     @Test
@@ -413,6 +452,60 @@ class SpiritCliTest {
       assertThat(r.out())
           .contains("moderation: review-term term 'scam' (fraud); personal-data-mobile 1 × mobile")
           .contains("approved 0 · rejected 0 · hidden 0 · skipped 0 · left 1");
+    }
+
+    @Test
+    @DisplayName(
+        "claims a page with leases, never shows what another moderator holds, releases the rest")
+    void leases() {
+      campaign("r4", "pre");
+      submit("r4", "耿直", "p1");
+      submit("r4", "热情", "p2");
+      submit("r4", "包容", "p3");
+      Spirit spirit = cli.spirit(STORE);
+      ReviewQueue queue = new ReviewQueue(spirit);
+      SubmissionId wangs = stored("r4").get(0).id();
+      queue.claim(wangs, "wang").orElseThrow();
+
+      CliHarness.Result r =
+          cli.runWithInput(
+              "a\nq\n", "review", "--store", STORE, "--campaign", "r4", "--moderator", "li");
+
+      assertThat(r.out()).contains("热情", "→ approved", "包容").doesNotContain("耿直");
+      List<Submission> after = stored("r4");
+      assertThat(after.get(0).reviewLease()).get().extracting(l -> l.moderator()).isEqualTo("wang");
+      assertThat(after.get(1).status()).isEqualTo(SubmissionStatus.APPROVED);
+      assertThat(after.get(1).reviewLease()).isEmpty();
+      assertThat(after.get(2).status()).isEqualTo(SubmissionStatus.PENDING);
+      assertThat(after.get(2).reviewLease()).as("released on exit").isEmpty();
+    }
+
+    @Test
+    @DisplayName("claims the next page when one is done, and says when others hold everything")
+    void pages() {
+      campaign("r5", "pre");
+      submit("r5", "耿直", "p1");
+      submit("r5", "热情", "p2");
+      submit("r5", "包容", "p3");
+      CliHarness.Result r =
+          cli.runWithInput(
+              "a\na\na\n",
+              "review",
+              "--store",
+              STORE,
+              "--campaign",
+              "r5",
+              "--moderator",
+              "li",
+              "--page",
+              "2");
+      assertThat(r.out())
+          .contains("[3/3]", "approved 3 · rejected 0 · hidden 0 · skipped 0 · left 0");
+
+      submit("r5", "开放", "p4");
+      new ReviewQueue(cli.spirit(STORE)).claim(stored("r5").get(3).id(), "wang").orElseThrow();
+      assertThat(cli.run("review", "--store", STORE, "--campaign", "r5").out())
+          .isEqualTo("nothing free to review in r5 (pending): other moderators hold 1\n");
     }
 
     @Test

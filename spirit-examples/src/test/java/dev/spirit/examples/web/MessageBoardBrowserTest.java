@@ -188,6 +188,41 @@ class MessageBoardBrowserTest {
   }
 
   @Test
+  @DisplayName(
+      "the author appeals a hidden word; the moderator finds it claimed in their queue and signing"
+          + " out releases it")
+  void appealThenSignOut() {
+    submitThroughForm("耿直", "keyword", "resident");
+    assertThat(flash()).contains("after review");
+    Submission mine = stored().get(0);
+    Submission approved =
+        spirit
+            .review()
+            .changeStatus(mine.id(), mine.version(), SubmissionStatus.APPROVED, "test", "ok");
+    spirit
+        .review()
+        .changeStatus(
+            approved.id(), approved.version(), SubmissionStatus.HIDDEN, "test", "reported");
+
+    open(publicPage());
+    WebElement appealable = driver.findElement(By.id("appealable"));
+    assertThat(appealable.getText()).contains("耿直");
+    appealable.findElement(By.name("reason")).sendKeys("这是地名");
+    appealable.findElement(By.cssSelector("button.appeal")).click();
+    assertThat(flash()).contains("Appeal sent");
+    assertThat(driver.findElements(By.id("appealable"))).isEmpty();
+    assertThat(spirit.submissions().find(mine.id()).orElseThrow().status())
+        .isEqualTo(SubmissionStatus.PENDING);
+
+    signInAsModerator();
+    assertThat(driver.findElement(By.id("pending")).getText()).contains("耿直");
+    assertThat(spirit.submissions().find(mine.id()).orElseThrow().reviewLease()).isPresent();
+    driver.findElement(By.id("logout")).click();
+    assertThat(flash()).contains("Signed out, released 1");
+    assertThat(spirit.submissions().find(mine.id()).orElseThrow().reviewLease()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a script submitted as a slogan is shown as text, never run")
   void scriptInjection() {
     String attack = "<script>alert(1)</script>";

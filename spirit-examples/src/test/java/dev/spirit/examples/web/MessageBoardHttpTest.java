@@ -43,6 +43,7 @@ class MessageBoardHttpTest {
   private MessageBoard board;
   private Campaign campaign;
   private HttpClient browser;
+  private String kioskToken;
 
   @BeforeEach
   void start() {
@@ -55,6 +56,7 @@ class MessageBoardHttpTest {
             .maxBodyBytes(4096)
             .start();
     browser = newBrowser();
+    kioskToken = spirit.kiosks().issue("kiosk-7", java.time.Duration.ofDays(1)).token();
   }
 
   @AfterEach
@@ -100,6 +102,17 @@ class MessageBoardHttpTest {
     return m.group(1);
   }
 
+  static String versionShown(String html, Submission s) {
+    Matcher m =
+        Pattern.compile(
+                "name=\"id\" value=\""
+                    + s.id()
+                    + "\"><input type=\"hidden\" name=\"version\" value=\"([0-9]+)\"")
+            .matcher(html);
+    assertThat(m.find()).as("the page shows %s", s.id()).isTrue();
+    return m.group(1);
+  }
+
   private Map<String, String> form(String csrf, String... pairs) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("csrf", csrf);
@@ -120,6 +133,7 @@ class MessageBoardHttpTest {
         HttpRequest.newBuilder(
                 URI.create(board.url() + "/api/campaigns/" + campaign.id() + "/submissions"))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + kioskToken)
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       b.header("Idempotency-Key", key);
@@ -226,22 +240,33 @@ class MessageBoardHttpTest {
     String queue =
         post(browser, "/moderate/board-test/login", form(csrf(login), "token", TOKEN)).body();
     assertThat(queue).contains("热情", "Waiting for review");
+    String shown = versionShown(queue, s);
+    assertThat(spirit.submissions().find(s.id()).orElseThrow().reviewLease())
+        .as("claimed on display")
+        .isPresent();
     post(
         browser,
         "/moderate/board-test/decide",
-        form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "approve"));
-    assertThat(spirit.submissions().find(s.id()).orElseThrow().status())
-        .isEqualTo(SubmissionStatus.APPROVED);
+        form(csrf(queue), "id", s.id().toString(), "version", shown, "action", "approve"));
+    Submission approved = spirit.submissions().find(s.id()).orElseThrow();
+    assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
     HttpResponse<String> stale =
         post(
             browser,
             "/moderate/board-test/decide",
-            form(csrf(queue), "id", s.id().toString(), "version", "1", "action", "hide"));
+            form(csrf(queue), "id", s.id().toString(), "version", shown, "action", "hide"));
     assertThat(stale.body()).contains("Not changed", "changed concurrently");
     post(
         browser,
         "/moderate/board-test/decide",
-        form(csrf(queue), "id", s.id().toString(), "version", "2", "action", "hide"));
+        form(
+            csrf(queue),
+            "id",
+            s.id().toString(),
+            "version",
+            String.valueOf(approved.version()),
+            "action",
+            "hide"));
     assertThat(spirit.submissions().find(s.id()).orElseThrow().status())
         .isEqualTo(SubmissionStatus.HIDDEN);
   }
@@ -317,6 +342,7 @@ class MessageBoardHttpTest {
                 HttpRequest.newBuilder(
                         URI.create(board.url() + "/api/campaigns/board-test/submissions"))
                     .header("Content-Type", "text/plain")
+                    .header("Authorization", "Bearer " + kioskToken)
                     .header("Idempotency-Key", "k4")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
@@ -351,6 +377,120 @@ class MessageBoardHttpTest {
     }
     assertThat(refused).as("a 429 within 200 posts").isNotNull();
     assertThat(refused.headers().firstValue("Retry-After")).contains("60");
+  }
+
+  @Test
+  @DisplayName(
+      "reports count distinct visitors and hide at the threshold; the author appeals the hidden"
+          + " item back to review; unknown items are 404")
+  void reportsAndAppeals() throws Exception {
+    String authorPage = get(browser, "/c/board-test").body();
+    post(
+        browser,
+        "/c/board-test/submit",
+        form(
+            csrf(authorPage),
+            "text",
+            "耿直",
+            "district",
+            "yuzhong",
+            "kind",
+            "keyword",
+            "consent",
+            "yes"));
+    Submission mine = stored().get(0);
+    Submission approved =
+        spirit
+            .review()
+            .changeStatus(mine.id(), mine.version(), SubmissionStatus.APPROVED, "test", "ok");
+
+    HttpClient first = newBrowser();
+    String firstPage = get(first, "/c/board-test").body();
+    for (int i = 0; i < 2; i++) {
+      post(first, "/c/board-test/report", form(csrf(firstPage), "id", approved.id().toString()));
+    }
+    assertThat(
+            spirit.store().countReactions(approved.id(), dev.spirit.submission.ReactionType.REPORT))
+        .as("one visitor counts once")
+        .isEqualTo(1);
+    for (int i = 0; i < 2; i++) {
+      HttpClient other = newBrowser();
+      String page = get(other, "/c/board-test").body();
+      post(other, "/c/board-test/report", form(csrf(page), "id", approved.id().toString()));
+    }
+    assertThat(spirit.submissions().find(approved.id()).orElseThrow().status())
+        .as("hidden at 3 distinct reporters")
+        .isEqualTo(SubmissionStatus.HIDDEN);
+
+    assertThat(
+            post(first, "/c/board-test/report", form(csrf(firstPage), "id", "nope")).statusCode())
+        .isEqualTo(404);
+    String unknownId =
+        dev.spirit.submission.SubmissionId.generate(java.time.Instant.now()).toString();
+    assertThat(
+            post(first, "/c/board-test/report", form(csrf(firstPage), "id", unknownId))
+                .statusCode())
+        .isEqualTo(404);
+
+    String shown = get(browser, "/c/board-test").body();
+    assertThat(shown).contains("id=\"appealable\"", "/c/board-test/appeal");
+    assertThat(
+            post(
+                    first,
+                    "/c/board-test/appeal",
+                    form(csrf(firstPage), "id", approved.id().toString()))
+                .body())
+        .as("only the author appeals")
+        .contains("Could not appeal", "only the author");
+    HttpResponse<String> appealed =
+        post(
+            browser,
+            "/c/board-test/appeal",
+            form(csrf(shown), "id", approved.id().toString(), "reason", "a local word"));
+    assertThat(appealed.body()).contains("Appeal sent");
+    Submission back = spirit.submissions().find(approved.id()).orElseThrow();
+    assertThat(back.status()).isEqualTo(SubmissionStatus.PENDING);
+    assertThat(back.appealed()).isTrue();
+    assertThat(get(browser, "/c/board-test").body()).doesNotContain("id=\"appealable\"");
+    assertThat(
+            post(browser, "/c/board-test/appeal", form(csrf(shown), "id", unknownId)).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a visitor's reports are rate limited on their own")
+  void reportRate() throws Exception {
+    Submission a = BoardFixtures.approved(spirit, campaign, "耿直", "p1");
+    try (MessageBoard strict =
+        MessageBoard.builder(spirit).moderatorToken(TOKEN).reportsPerMinute(2).start()) {
+      HttpClient visitor = newBrowser();
+      String base = strict.url();
+      String page =
+          visitor
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/c/board-test")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      int refused = 0;
+      for (int i = 0; i < 4; i++) {
+        String body =
+            "csrf="
+                + csrf(page)
+                + "&id="
+                + URLEncoder.encode(a.id().toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> r =
+            visitor.send(
+                HttpRequest.newBuilder(URI.create(base + "/c/board-test/report"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        refused += r.statusCode() == 429 ? 1 : 0;
+      }
+      assertThat(refused).isGreaterThanOrEqualTo(1);
+    }
+    assertThatThrownBy(() -> MessageBoard.builder(spirit).reportsPerMinute(0))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.spirit.storage.file;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.error.StorageException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.state.ModerationState;
@@ -168,6 +169,7 @@ public final class FileStore implements SpiritStore {
   private final GroupCommit log;
   private final StoreState state;
   private final LexiconFiles lexicons;
+  private final KioskFile kiosks;
   private final RecoveryReport report;
   private final boolean sync;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -196,6 +198,7 @@ public final class FileStore implements SpiritStore {
     this.report = report;
     this.sync = options.durability() == Durability.SYNC;
     this.lexicons = new LexiconFiles(directory, sync);
+    this.kiosks = new KioskFile(directory, sync);
   }
 
   /**
@@ -775,6 +778,27 @@ public final class FileStore implements SpiritStore {
     return read(() -> lexicons.revisions(campaignId)).stream()
         .map(CampaignLexicon::change)
         .toList();
+  }
+
+  // ---- kiosk credentials (a file of their own beside the log: KioskFile) ---------------------
+
+  @Override
+  public void storeKiosk(KioskCredential credential) {
+    read(
+        () -> {
+          kiosks.store(credential);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<KioskCredential> findKiosk(String id) {
+    return read(() -> kiosks.find(id));
+  }
+
+  @Override
+  public List<KioskCredential> listKiosks() {
+    return read(kiosks::list);
   }
 
   // ---- erasure and lifecycle ------------------------------------------------------------------

@@ -2,11 +2,14 @@ package dev.spirit.storage.jdbc;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
+import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.StorageException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.participant.ParticipantId;
+import dev.spirit.storage.ClaimedSubmission;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
 import dev.spirit.storage.PageRequest;
@@ -20,12 +23,14 @@ import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -316,6 +321,83 @@ public final class JdbcStore implements SpiritStore {
         });
   }
 
+  /**
+   * Claims in one transaction: {@code SELECT ... FOR UPDATE SKIP LOCKED} takes the next rows of the
+   * queue that no other claimer has locked, the free ones among them are updated with the lease,
+   * and the locks are released at commit. Concurrent moderators thus get disjoint pages without
+   * waiting for each other. Only as many rows as are still wanted are locked at a time (rows with a
+   * live lease, which are locked and passed over, make it read on). H2 takes the generic path of
+   * conditional writes.
+   */
+  @Override
+  public List<ClaimedSubmission> claimUnleased(
+      SubmissionFilter filter, ReviewLease lease, Instant now, int max) {
+    if (dialect == Dialect.H2) {
+      return SpiritStore.super.claimUnleased(filter, lease, now, max);
+    }
+    if (max < 1) {
+      throw new InvalidInputException("max", "must be at least 1, was " + max);
+    }
+    return tx.inTransaction(
+        "claim submissions of campaign " + filter.campaignId() + " for review",
+        (c, attempt) -> {
+          List<ClaimedSubmission> claimed = new ArrayList<>();
+          Optional<SubmissionId> cursor = Optional.empty();
+          while (claimed.size() < max) {
+            int fetch = max - claimed.size();
+            List<Object> params = new ArrayList<>();
+            StringBuilder select =
+                new StringBuilder("SELECT record_json FROM spirit_submissions WHERE ");
+            SubmissionSql.appendConditions(select, params, filter, sql);
+            if (cursor.isPresent()) {
+              select.append(" AND id > ?");
+              params.add(cursor.get().value());
+            }
+            select
+                .append(" ORDER BY ")
+                .append(SubmissionSql.orderFor(filter))
+                .append(" LIMIT ? FOR UPDATE SKIP LOCKED");
+            params.add(fetch);
+            List<Submission> rows = new ArrayList<>(fetch);
+            try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+              SubmissionSql.bindAll(ps, 1, params);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  rows.add(SpiritCodec.submissionFromJson(rs.getString(1)));
+                }
+              }
+            }
+            for (Submission s : rows) {
+              cursor = Optional.of(s.id());
+              if (!filter.matches(s) || s.reviewLease().map(l -> l.isActiveAt(now)).orElse(false)) {
+                continue;
+              }
+              Submission next =
+                  s.toBuilder()
+                      .reviewLease(Optional.of(lease))
+                      .build()
+                      .withVersion(s.version() + 1);
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE spirit_submissions SET version = ?, record_json = ?"
+                          + " WHERE id = ? AND version = ?")) {
+                ps.setLong(1, next.version());
+                ps.setString(2, SpiritCodec.toJson(next));
+                ps.setObject(3, next.id().value());
+                ps.setLong(4, s.version());
+                if (ps.executeUpdate() == 1) {
+                  claimed.add(new ClaimedSubmission(next, s.reviewLease()));
+                }
+              }
+            }
+            if (rows.size() < fetch) {
+              break;
+            }
+          }
+          return claimed;
+        });
+  }
+
   @Override
   public Optional<Submission> find(SubmissionId id) {
     return tx.withConnection(
@@ -502,6 +584,72 @@ public final class JdbcStore implements SpiritStore {
   @Override
   public ModerationState moderationState() {
     return moderationState;
+  }
+
+  @Override
+  public void storeKiosk(KioskCredential credential) {
+    tx.inTransaction(
+        "store kiosk credential " + credential.id(),
+        (c, attempt) -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE spirit_kiosks SET name = ?, record_json = ? WHERE id = ?")) {
+            ps.setString(1, credential.name());
+            ps.setString(2, SpiritCodec.toJson(credential));
+            ps.setString(3, credential.id());
+            if (ps.executeUpdate() == 1) {
+              return Boolean.TRUE;
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO spirit_kiosks (id, name, record_json) VALUES (?, ?, ?)")) {
+            ps.setString(1, credential.id());
+            ps.setString(2, credential.name());
+            ps.setString(3, SpiritCodec.toJson(credential));
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              throw new Transactions.Retry(); // stored concurrently: update it next time
+            }
+            throw e;
+          }
+          return Boolean.TRUE;
+        });
+  }
+
+  @Override
+  public Optional<KioskCredential> findKiosk(String id) {
+    return tx.withConnection(
+        "find kiosk credential " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT record_json FROM spirit_kiosks WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(SpiritCodec.kioskFromJson(rs.getString(1)))
+                  : Optional.<KioskCredential>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<KioskCredential> listKiosks() {
+    return tx.withConnection(
+        "list kiosk credentials",
+        c -> {
+          List<KioskCredential> all = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT record_json FROM spirit_kiosks ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              all.add(SpiritCodec.kioskFromJson(rs.getString(1)));
+            }
+          }
+          return all;
+        });
   }
 
   @Override

@@ -75,7 +75,7 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4, 5);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4, 5, 6);
       assertThat(versions())
           .containsExactly(
               "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
@@ -86,7 +86,9 @@ class MigrationsTest {
               "4 audit_submission "
                   + Migrations.checksum(Migrations.script(Migrations.ALL.get(3), dialect())),
               "5 moderation_state "
-                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(4), dialect())));
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(4), dialect())),
+              "6 kiosks "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(5), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
@@ -195,9 +197,9 @@ class MigrationsTest {
       }
       assertThat(indexes()).contains("spirit_submissions_participant");
 
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4, 5);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4, 5, 6);
 
-      assertThat(versions()).hasSize(5);
+      assertThat(versions()).hasSize(Migrations.ALL.size());
       assertThat(indexes())
           .contains("spirit_submissions_participant_campaign")
           .doesNotContain(
@@ -412,7 +414,7 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4, 5);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test

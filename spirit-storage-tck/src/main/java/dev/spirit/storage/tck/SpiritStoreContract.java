@@ -21,12 +21,16 @@ import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
 import dev.spirit.error.VersionConflictException;
+import dev.spirit.kiosk.IssuedKioskToken;
+import dev.spirit.kiosk.KioskAuthenticationException;
+import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.LexiconLayer;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
+import dev.spirit.storage.ClaimedSubmission;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageCursor;
@@ -924,6 +928,177 @@ public abstract class SpiritStoreContract {
       try (Stream<Submission> s = store.stream(publicOnes)) {
         assertThat(s).containsExactly(approved);
       }
+    }
+  }
+
+  /** Claiming submissions for review ({@link SpiritStore#claimUnleased}). */
+  @Nested
+  @DisplayName("review claims")
+  class ReviewClaims {
+    private final Instant now = T0.plusSeconds(3600);
+
+    private SubmissionFilter pendingOf(Campaign c) {
+      return SubmissionFilter.builder(c.id()).status(SubmissionStatus.PENDING).build();
+    }
+
+    @Test
+    @DisplayName(
+        "claims free and lapsed items oldest first, at most max, storing the lease and next version")
+    void claimsFreeItems() {
+      Campaign c = storedCampaign();
+      Submission free = inserted(submission(c.id(), unique("p")));
+      Submission held =
+          store.update(
+              inserted(submission(c.id(), unique("p"))).toBuilder()
+                  .reviewLease(Optional.of(new ReviewLease("mod-b", now.plusSeconds(60))))
+                  .build());
+      ReviewLease lapsedLease = new ReviewLease("mod-c", now);
+      Submission lapsed =
+          store.update(
+              inserted(submission(c.id(), unique("p"))).toBuilder()
+                  .reviewLease(Optional.of(lapsedLease))
+                  .build());
+      Submission approved =
+          store.update(
+              inserted(submission(c.id(), unique("p"))).withStatus(SubmissionStatus.APPROVED));
+      Submission last = inserted(submission(c.id(), unique("p")));
+      ReviewLease lease = new ReviewLease("mod-a", now.plusSeconds(900));
+
+      List<ClaimedSubmission> claimed = store.claimUnleased(pendingOf(c), lease, now, 2);
+
+      assertThat(claimed)
+          .extracting(x -> x.submission().id())
+          .containsExactly(free.id(), lapsed.id());
+      assertThat(claimed.get(0).submission())
+          .isEqualTo(free.toBuilder().reviewLease(Optional.of(lease)).build().withVersion(2));
+      assertThat(claimed.get(0).replaced()).isEmpty();
+      assertThat(claimed.get(1).replaced()).contains(lapsedLease);
+      assertThat(store.find(lapsed.id()).orElseThrow().reviewLease()).contains(lease);
+      assertThat(store.find(held.id())).contains(held);
+      assertThat(store.find(approved.id())).contains(approved);
+      assertThat(store.find(last.id())).contains(last);
+    }
+
+    @Test
+    @DisplayName("claims nothing when every matching item is held, and other campaigns never")
+    void nothingFree() {
+      Campaign c = storedCampaign();
+      Campaign other = storedCampaign();
+      inserted(submission(other.id(), unique("p")));
+      Submission held =
+          store.update(
+              inserted(submission(c.id(), unique("p"))).toBuilder()
+                  .reviewLease(Optional.of(new ReviewLease("mod-b", now.plusSeconds(1))))
+                  .build());
+      ReviewLease lease = new ReviewLease("mod-a", now.plusSeconds(900));
+      assertThat(store.claimUnleased(pendingOf(c), lease, now, 10)).isEmpty();
+      assertThat(store.find(held.id())).contains(held);
+    }
+
+    @Test
+    @DisplayName("of 8 threads claiming pages of one queue, each item goes to exactly one")
+    void concurrentClaimsAreDisjoint() throws Exception {
+      Campaign c = storedCampaign();
+      Set<SubmissionId> all = new HashSet<>();
+      for (int i = 0; i < 40; i++) {
+        all.add(inserted(submission(c.id(), unique("p"))).id());
+      }
+      List<List<ClaimedSubmission>> pages =
+          concurrently(
+              THREADS,
+              t ->
+                  store.claimUnleased(
+                      pendingOf(c), new ReviewLease("mod-" + t, now.plusSeconds(900)), now, 5));
+      List<SubmissionId> taken = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        for (ClaimedSubmission x : pages.get(t)) {
+          taken.add(x.submission().id());
+          assertThat(store.find(x.submission().id()).orElseThrow().reviewLease().orElseThrow())
+              .isEqualTo(x.submission().reviewLease().orElseThrow())
+              .extracting(ReviewLease::moderator)
+              .isEqualTo("mod-" + t);
+        }
+      }
+      assertThat(taken).doesNotHaveDuplicates().hasSize(40);
+      assertThat(Set.copyOf(taken)).isEqualTo(all);
+    }
+  }
+
+  /** Kiosk credentials ({@link SpiritStore#storeKiosk} and friends, {@code Spirit.kiosks()}). */
+  @Nested
+  @DisplayName("kiosk credentials")
+  class KioskCredentials {
+    private int next;
+
+    private KioskCredential credential(String name) {
+      String id = String.format("%016x", new Random().nextLong());
+      String hash = String.format("%064x", ++next);
+      return new KioskCredential(
+          id, name, hash, T0, T0.plus(Duration.ofDays(30)), Optional.<Instant>empty());
+    }
+
+    @Test
+    @DisplayName(
+        "a stored credential is found by id and listed, in issue order, equal to what was stored")
+    void roundTrip() {
+      KioskCredential first = credential(unique("kiosk"));
+      KioskCredential second = credential(unique("kiosk"));
+      store.storeKiosk(first);
+      store.storeKiosk(second);
+      assertThat(store.findKiosk(first.id())).contains(first);
+      assertThat(store.findKiosk(String.format("%016x", 0L))).isEmpty();
+      assertThat(store.listKiosks()).containsSubsequence(first, second);
+    }
+
+    @Test
+    @DisplayName("storing a credential with a known id replaces it and keeps its place in the list")
+    void replace() {
+      KioskCredential first = credential(unique("kiosk"));
+      KioskCredential second = credential(unique("kiosk"));
+      store.storeKiosk(first);
+      store.storeKiosk(second);
+      KioskCredential revoked = first.revoked(T0.plusSeconds(60));
+      store.storeKiosk(revoked);
+      assertThat(store.findKiosk(first.id())).contains(revoked);
+      List<KioskCredential> all = store.listKiosks();
+      assertThat(all).containsSubsequence(revoked, second).doesNotContain(first);
+    }
+
+    @Test
+    @DisplayName(
+        "issued tokens authenticate until revoked; forged, revoked and expired ones are refused")
+    void throughSpirit() {
+      Spirit spirit =
+          Spirit.builder()
+              .store(store)
+              .clock(Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+              .build();
+      IssuedKioskToken issued = spirit.kiosks().issue(unique("kiosk"), Duration.ofDays(7));
+      assertThat(store.findKiosk(issued.credential().id())).contains(issued.credential());
+      assertThat(store.findKiosk(issued.credential().id()).orElseThrow().secretHash())
+          .isNotEqualTo(issued.token());
+      assertThat(spirit.kiosks().authenticate(issued.token())).isEqualTo(issued.credential());
+      String forged = issued.token().substring(0, issued.token().length() - 2) + "AA";
+      assertThatThrownBy(() -> spirit.kiosks().authenticate(forged))
+          .isInstanceOfSatisfying(
+              KioskAuthenticationException.class,
+              e -> assertThat(e.reason()).isEqualTo(KioskAuthenticationException.Reason.UNKNOWN));
+      spirit.kiosks().revoke(issued.credential().id());
+      assertThatThrownBy(() -> spirit.kiosks().authenticate(issued.token()))
+          .isInstanceOfSatisfying(
+              KioskAuthenticationException.class,
+              e -> assertThat(e.reason()).isEqualTo(KioskAuthenticationException.Reason.REVOKED));
+      KioskCredential old =
+          new KioskCredential(
+              String.format("%016x", new Random().nextLong()),
+              unique("kiosk"),
+              String.format("%064x", 7),
+              T0,
+              T0.plusSeconds(60),
+              Optional.<Instant>empty());
+      store.storeKiosk(old);
+      assertThat(store.findKiosk(old.id()).orElseThrow().isActiveAt(T0.plus(Duration.ofDays(1))))
+          .isFalse();
     }
   }
 
