@@ -62,7 +62,7 @@ public final class Spirit implements AutoCloseable {
             clock,
             listeners,
             campaign -> moderation.refreshNow(campaign.id()).contentRules());
-    this.submissions = new Submissions(store);
+    this.submissions = new Submissions(store, clock);
     this.retention = new Retention(store, clock, listeners);
   }
 

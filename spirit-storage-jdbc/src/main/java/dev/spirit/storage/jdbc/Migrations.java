@@ -88,7 +88,9 @@ final class Migrations {
           new Migration(1, "init"),
           new Migration(2, "participant_index"),
           new Migration(3, "lexicons"),
-          new Migration(4, "audit_submission"));
+          new Migration(4, "audit_submission"),
+          // 5 and 6 are taken by work on other branches; the numbers only need to increase
+          new Migration(7, "audit_chain"));
 
   private static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("
