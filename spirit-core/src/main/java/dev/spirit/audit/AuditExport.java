@@ -83,6 +83,24 @@ public final class AuditExport {
   }
 
   /**
+   * Whether a campaign's log still holds an entry with this chain hash: check a head hash kept from
+   * an earlier export, to detect entries removed from the end or a rewritten chain, which the chain
+   * alone cannot show.
+   *
+   * @param campaignId the campaign
+   * @param hash a hash from an earlier export ({@code head} of its last line)
+   * @return true if an entry of the log carries it
+   */
+  public boolean containsHash(CampaignId campaignId, String hash) {
+    if (campaignId == null || hash == null) {
+      throw new InvalidInputException("auditExport", "campaignId and hash are required");
+    }
+    try (Stream<AuditEntry> entries = store.streamAudit(campaignId)) {
+      return entries.anyMatch(e -> e.seal().map(s -> s.hash().equals(hash)).orElse(false));
+    }
+  }
+
+  /**
    * Writes a campaign's audit trail as JSON lines (see the class description), ending with the
    * chain's verification.
    *
