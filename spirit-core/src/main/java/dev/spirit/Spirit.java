@@ -9,6 +9,7 @@ import dev.spirit.retention.Retention;
 import dev.spirit.review.ReviewWorkflow;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SpiritStores;
+import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionRequest;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class Spirit implements AutoCloseable {
             clock,
             listeners,
             campaign -> moderation.refreshNow(campaign.id()).contentRules());
-    this.submissions = new Submissions(store);
+    this.submissions = new Submissions(store, clock);
     this.retention = new Retention(store, clock, listeners);
   }
 
@@ -156,6 +157,9 @@ public final class Spirit implements AutoCloseable {
    * Erases everything of a participant in every campaign: their submissions and reactions are
    * deleted from the store (from its files or tables, before this returns: see {@link
    * SpiritStore#eraseParticipant}), and listeners (such as aggregation) remove their contribution.
+   * The audit log keeps who changed what and when with the reasons replaced by {@code erased}, and
+   * gains one entry per erased submission (actor {@link AuditEntry#ACTOR_ERASURE}); nothing of what
+   * was erased.
    *
    * @param participant the participant
    * @return how many submissions were erased

@@ -9,8 +9,11 @@ import dev.spirit.storage.Page;
 import dev.spirit.storage.PageRequest;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +26,11 @@ import java.util.stream.Stream;
  */
 public final class Submissions {
   private final SpiritStore store;
+  private final Clock clock;
 
-  Submissions(SpiritStore store) {
+  Submissions(SpiritStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   /**
@@ -82,6 +87,19 @@ public final class Submissions {
       }
     }
     int erased = store.eraseParticipant(participant);
+    // The audit log says that each was erased, and when; nothing of what was erased.
+    Instant now = clock.instant();
+    for (Submission s : theirs) {
+      store.appendAudit(
+          new AuditEntry(
+              s.campaignId(),
+              s.id(),
+              AuditEntry.ACTOR_ERASURE,
+              now,
+              s.status(),
+              s.status(),
+              AuditEntry.REASON_ERASED));
+    }
     Listeners.tell(listeners, l -> l.onErased(participant, List.copyOf(theirs)));
     return erased;
   }

@@ -24,6 +24,7 @@ import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
+import dev.spirit.submission.ReviewLease;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
@@ -439,7 +440,10 @@ public final class ReviewWorkflow {
     return store.find(id).orElseThrow(() -> new NotFoundException("submission " + id));
   }
 
-  /** Records a change of one submission in its campaign's audit log. */
+  /**
+   * Records a change of one submission in its campaign's audit log, with the holder of the review
+   * lease it had (so the log says whose claim the decision ended).
+   */
   private void audit(Submission before, Submission after, String actor, String reason) {
     store.appendAudit(
         new AuditEntry(
@@ -449,6 +453,8 @@ public final class ReviewWorkflow {
             clock.instant(),
             before.status(),
             after.status(),
-            reason));
+            reason,
+            before.reviewLease().map(ReviewLease::moderator),
+            Optional.empty()));
   }
 }

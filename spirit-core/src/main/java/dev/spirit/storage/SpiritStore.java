@@ -332,7 +332,11 @@ public interface SpiritStore extends AutoCloseable {
   Stream<Reaction> streamReactions(CampaignId campaignId);
 
   /**
-   * Appends an entry to the campaign's audit log.
+   * Appends an entry to the campaign's audit log, sealed into the campaign's hash chain: the store
+   * calls {@link dev.spirit.submission.AuditChain#seal} with the campaign's last stored entry and
+   * stores the sealed entry, atomically with respect to every other append to that campaign, also
+   * from other instances on the same database (so the chain never forks). A seal the entry carries
+   * is replaced. The seal, and the lease holder, come back from {@link #streamAudit} as stored.
    *
    * @param entry the entry
    */

@@ -17,6 +17,7 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.SubmissionWrite;
 import dev.spirit.storage.WriteResult;
+import dev.spirit.submission.AuditChain;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -345,9 +346,18 @@ public final class InMemoryStore implements SpiritStore {
   public void appendAudit(AuditEntry entry) {
     write(
         () -> {
-          audit.add(entry);
+          audit.add(AuditChain.seal(lastAudit(entry.campaignId()), entry));
           return null;
         });
+  }
+
+  private Optional<AuditEntry> lastAudit(CampaignId campaignId) {
+    for (int i = audit.size() - 1; i >= 0; i--) {
+      if (audit.get(i).campaignId().equals(campaignId)) {
+        return Optional.of(audit.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -116,6 +116,10 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ReportCommand(context))
             .addSubcommand(new EraseParticipantCommand(context))
             .addSubcommand(new PurgeCommand(context))
+            .addSubcommand(
+                new CommandLine(new AuditCommands())
+                    .addSubcommand(new AuditCommands.Export(context))
+                    .addSubcommand(new AuditCommands.Verify(context)))
             .addSubcommand(new ModerateCommand(context))
             .addSubcommand(new RemoderateCommand(context))
             .addSubcommand(new ServeCommand(context))

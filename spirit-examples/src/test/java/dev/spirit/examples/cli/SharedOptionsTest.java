@@ -69,6 +69,8 @@ class SharedOptionsTest {
         Arguments.of("erase-participant", List.of("p")),
         Arguments.of("purge", List.of("--dry-run")),
         Arguments.of("moderate", List.of("--campaign", "c")),
+        Arguments.of("audit export", List.of("--campaign", "c")),
+        Arguments.of("audit verify", List.of("--campaign", "c")),
         Arguments.of("serve", List.of("--moderator-token", "a-long-enough-token", "--port", "0")));
   }
 
@@ -83,7 +85,9 @@ class SharedOptionsTest {
         Arguments.of("stats", List.of()),
         Arguments.of("export", List.of()),
         Arguments.of("report", List.of()),
-        Arguments.of("remoderate", List.of()));
+        Arguments.of("remoderate", List.of()),
+        Arguments.of("audit export", List.of()),
+        Arguments.of("audit verify", List.of()));
   }
 
   /** Every command that takes the shared --lexicon and --allow. */

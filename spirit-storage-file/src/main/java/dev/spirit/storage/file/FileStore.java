@@ -17,6 +17,7 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.SubmissionWrite;
 import dev.spirit.storage.WriteResult;
+import dev.spirit.submission.AuditChain;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -741,11 +742,15 @@ public final class FileStore implements SpiritStore {
 
   @Override
   public void appendAudit(AuditEntry entry) {
-    byte[] frame = Frames.encode(RecordType.AUDIT, SpiritCodec.toJson(entry));
     write(
         () -> {
-          append(frame);
-          state.appendAudit(entry);
+          // Sealed under the write lock: the chain's last entry cannot change meanwhile.
+          List<AuditEntry> log = state.audit.getOrDefault(entry.campaignId(), List.of());
+          AuditEntry sealed =
+              AuditChain.seal(
+                  log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)), entry);
+          append(Frames.encode(RecordType.AUDIT, SpiritCodec.toJson(sealed)));
+          state.appendAudit(sealed);
           return null;
         });
   }

@@ -19,6 +19,7 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.SubmissionWrite;
 import dev.spirit.storage.WriteResult;
+import dev.spirit.submission.AuditChain;
 import dev.spirit.submission.AuditEntry;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
@@ -539,16 +540,40 @@ public final class JdbcStore implements SpiritStore {
     tx.inTransaction(
         "append to the audit log of campaign " + entry.campaignId(),
         (c, attempt) -> {
+          // Seal on top of the chain's last row; the unique (campaign_id, chain_seq) index turns a
+          // concurrent append that took the same sequence into a retry on top of it.
+          AuditEntry sealed = AuditChain.seal(lastChained(c, entry.campaignId()), entry);
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO spirit_audit (campaign_id, submission_id, record_json)"
-                      + " VALUES (?, ?, ?)")) {
+                  "INSERT INTO spirit_audit (campaign_id, submission_id, chain_seq, record_json)"
+                      + " VALUES (?, ?, ?, ?)")) {
             ps.setObject(1, entry.campaignId().value());
             ps.setObject(2, entry.submissionId().value());
-            ps.setString(3, SpiritCodec.toJson(entry));
+            ps.setLong(3, sealed.seal().orElseThrow().sequence());
+            ps.setString(4, SpiritCodec.toJson(sealed));
             return ps.executeUpdate();
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              throw new Transactions.Retry();
+            }
+            throw e;
           }
         });
+  }
+
+  private static Optional<AuditEntry> lastChained(Connection c, CampaignId campaignId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT record_json FROM spirit_audit WHERE campaign_id = ? AND chain_seq IS NOT NULL"
+                + " ORDER BY chain_seq DESC LIMIT 1")) {
+      ps.setObject(1, campaignId.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(SpiritCodec.auditFromJson(rs.getString(1)))
+            : Optional.empty();
+      }
+    }
   }
 
   @Override

@@ -90,7 +90,8 @@ final class Migrations {
           new Migration(3, "lexicons"),
           new Migration(4, "audit_submission"),
           new Migration(5, "moderation_state"),
-          new Migration(6, "kiosks"));
+          new Migration(6, "kiosks"),
+          new Migration(7, "audit_chain"));
 
   private static final String VERSION_TABLE_DDL =
       "CREATE TABLE IF NOT EXISTS spirit_schema_version ("

@@ -21,7 +21,10 @@ import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
 import dev.spirit.storage.PageRequest;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditChain;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.AuditVerification;
+import dev.spirit.submission.AuditVerification.Problem;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.Reaction;
 import dev.spirit.submission.ReactionType;
@@ -29,6 +32,10 @@ import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import dev.spirit.submission.SubmissionStatus;
 import dev.spirit.submission.SubmissionText;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +52,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -64,6 +73,12 @@ abstract class JdbcStoreBehaviour {
 
   /** A new store over an isolated (empty or private) database. */
   protected abstract JdbcStore newStore() throws Exception;
+
+  /**
+   * The database under {@link #store}, for tests that reach past the store: tampering with rows by
+   * SQL, a second instance on the same database.
+   */
+  protected abstract DataSource database();
 
   @BeforeEach
   void open() throws Exception {
@@ -514,7 +529,7 @@ abstract class JdbcStoreBehaviour {
       try (Stream<Reaction> reactions = store.streamReactions(c.id());
           Stream<AuditEntry> audit = store.streamAudit(c.id())) {
         assertThat(reactions.toList()).containsExactly(report);
-        assertThat(audit.toList()).containsExactly(entry);
+        assertThat(audit.map(e -> e.withSeal(Optional.empty()))).containsExactly(entry);
       }
     }
 
@@ -547,8 +562,164 @@ abstract class JdbcStoreBehaviour {
               "a\u0000b");
       store.appendAudit(entry);
       try (Stream<AuditEntry> audit = store.streamAudit(c.id())) {
-        assertThat(audit.toList()).containsExactly(entry);
+        assertThat(audit.map(e -> e.withSeal(Optional.empty()))).containsExactly(entry);
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("the audit chain against rows edited by SQL and a second instance")
+  class AuditChainRows {
+    private Campaign campaign;
+
+    @BeforeEach
+    void plant() {
+      campaign = storedCampaign();
+      Submission s = inserted(submission(campaign.id(), "p-1").build());
+      for (int i = 1; i <= 5; i++) {
+        store.appendAudit(
+            new AuditEntry(
+                campaign.id(),
+                s.id(),
+                "moderator-" + i,
+                T0.plusSeconds(i),
+                SubmissionStatus.PENDING,
+                SubmissionStatus.APPROVED,
+                "reason-" + i));
+      }
+    }
+
+    private AuditVerification verify() {
+      try (Stream<AuditEntry> log = store.streamAudit(campaign.id())) {
+        return AuditChain.verify(log.iterator());
+      }
+    }
+
+    private String json(long chainSeq) throws SQLException {
+      try (Connection c = database().getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT record_json FROM spirit_audit WHERE campaign_id = ? AND chain_seq = ?")) {
+        ps.setObject(1, campaign.id().value());
+        ps.setLong(2, chainSeq);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).as("row with chain_seq %s", chainSeq).isTrue();
+          return rs.getString(1);
+        }
+      }
+    }
+
+    private void sql(String statement, Object... args) throws SQLException {
+      try (Connection c = database().getConnection();
+          PreparedStatement ps = c.prepareStatement(statement)) {
+        for (int i = 0; i < args.length; i++) {
+          ps.setObject(i + 1, args[i]);
+        }
+        assertThat(ps.executeUpdate()).isPositive();
+      }
+    }
+
+    private void setJson(long chainSeq, String json) throws SQLException {
+      sql(
+          "UPDATE spirit_audit SET record_json = ? WHERE campaign_id = ? AND chain_seq = ?",
+          json,
+          campaign.id().value(),
+          chainSeq);
+    }
+
+    @Test
+    @DisplayName("the rows as appended verify, with chain_seq equal to each entry's sequence")
+    void untouched() throws SQLException {
+      assertThat(verify().intact()).isTrue();
+      assertThat(json(3)).contains("\"sequence\":3");
+    }
+
+    @Test
+    @DisplayName("a reason edited by UPDATE is reported as an edit at its sequence")
+    void editedReason() throws SQLException {
+      setJson(3, json(3).replace("reason-3", "reason-X"));
+      AuditVerification v = verify();
+      assertThat(v.firstBreak()).get().extracting(b -> b.sequence()).isEqualTo(3L);
+      assertThat(v.firstBreak()).get().extracting(b -> b.problem()).isEqualTo(Problem.EDITED);
+    }
+
+    @Test
+    @DisplayName("a status edited by UPDATE is reported as an edit at its sequence")
+    void editedStatus() throws SQLException {
+      setJson(2, json(2).replace("\"to\":\"APPROVED\"", "\"to\":\"REJECTED\""));
+      assertThat(verify().firstBreak()).get().extracting(b -> b.sequence()).isEqualTo(2L);
+    }
+
+    @Test
+    @DisplayName("a row removed by DELETE is reported as removed at its sequence")
+    void removed() throws SQLException {
+      sql(
+          "DELETE FROM spirit_audit WHERE campaign_id = ? AND chain_seq = ?",
+          campaign.id().value(),
+          4L);
+      AuditVerification v = verify();
+      assertThat(v.firstBreak()).get().extracting(b -> b.sequence()).isEqualTo(4L);
+      assertThat(v.firstBreak()).get().extracting(b -> b.problem()).isEqualTo(Problem.REMOVED);
+    }
+
+    @Test
+    @DisplayName("two rows whose records were swapped are reported as reordered")
+    void swapped() throws SQLException {
+      String second = json(2);
+      String third = json(3);
+      // rows stream in key order: now 1, 3, 2, 4, 5
+      setJson(2, third);
+      setJson(3, second);
+      assertThat(verify().firstBreak())
+          .get()
+          .extracting(b -> b.problem())
+          .isEqualTo(Problem.REORDERED);
+    }
+
+    @Test
+    @DisplayName(
+        "two instances on one database appending at once continue one chain: every sequence once,"
+            + " and it verifies")
+    void twoInstancesDoNotFork() throws Exception {
+      Submission s = inserted(submission(campaign.id(), "p-2").build());
+      try (JdbcStore second = JdbcStore.open(database())) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+          List<Future<?>> done = new ArrayList<>();
+          for (int t = 0; t < 4; t++) {
+            JdbcStore target = t % 2 == 0 ? store : second;
+            int thread = t;
+            done.add(
+                pool.submit(
+                    () -> {
+                      for (int i = 0; i < 10; i++) {
+                        target.appendAudit(
+                            new AuditEntry(
+                                campaign.id(),
+                                s.id(),
+                                "instance-" + thread,
+                                T0,
+                                SubmissionStatus.PENDING,
+                                SubmissionStatus.APPROVED,
+                                "#" + i));
+                      }
+                    }));
+          }
+          for (Future<?> f : done) {
+            f.get(120, TimeUnit.SECONDS);
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+      List<AuditEntry> log;
+      try (Stream<AuditEntry> stored = store.streamAudit(campaign.id())) {
+        log = stored.toList();
+      }
+      assertThat(log)
+          .extracting(e -> e.seal().orElseThrow().sequence())
+          .containsExactlyElementsOf(LongStream.rangeClosed(1, 45).boxed().toList());
+      assertThat(AuditChain.verify(log.iterator()).intact()).isTrue();
     }
   }
 
@@ -625,7 +796,8 @@ abstract class JdbcStoreBehaviour {
       try (Stream<Reaction> r = store.streamReactions(c.id());
           Stream<AuditEntry> a = store.streamAudit(c.id())) {
         assertThat(r.toList()).containsExactlyElementsOf(expected);
-        assertThat(a.toList()).containsExactlyElementsOf(expectedAudit);
+        assertThat(a.map(e -> e.withSeal(Optional.empty())))
+            .containsExactlyElementsOf(expectedAudit);
       }
       assertThat(store.countReactions(s.id(), ReactionType.ENDORSE)).isEqualTo(15);
       assertThat(store.countReactions(s.id(), ReactionType.REPORT)).isEqualTo(15);

@@ -1,6 +1,7 @@
 package dev.spirit.storage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,5 +35,10 @@ class MariaDbStoreBehaviourTest extends JdbcStoreBehaviour {
   @Override
   protected JdbcStore newStore() {
     return JdbcStore.open(pool);
+  }
+
+  @Override
+  protected DataSource database() {
+    return java.util.Objects.requireNonNull(pool);
   }
 }

@@ -13,7 +13,10 @@ import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.PageRequest;
 import dev.spirit.storage.SpiritCodec;
 import dev.spirit.storage.SubmissionFilter;
+import dev.spirit.submission.AuditChain;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.AuditSeal;
+import dev.spirit.submission.AuditVerification;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
@@ -75,7 +78,7 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4, 5, 6, 7);
       assertThat(versions())
           .containsExactly(
               "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
@@ -88,7 +91,9 @@ class MigrationsTest {
               "5 moderation_state "
                   + Migrations.checksum(Migrations.script(Migrations.ALL.get(4), dialect())),
               "6 kiosks "
-                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(5), dialect())));
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(5), dialect())),
+              "7 audit_chain "
+                  + Migrations.checksum(Migrations.script(Migrations.ALL.get(6), dialect())));
       try (JdbcStore store = JdbcStore.open(database)) {
         assertThat(store.dialect()).isEqualTo(dialect());
         Campaign c = store.insertCampaign(campaign());
@@ -197,7 +202,7 @@ class MigrationsTest {
       }
       assertThat(indexes()).contains("spirit_submissions_participant");
 
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4, 5, 6);
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(2, 3, 4, 5, 6, 7);
 
       assertThat(versions()).hasSize(Migrations.ALL.size());
       assertThat(indexes())
@@ -283,6 +288,85 @@ class MigrationsTest {
         try (var log = store.streamAudit(c.id())) {
           assertThat(log).containsExactly(appeal.erased());
         }
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a database at version 4 with audit rows upgrades to version 7: the old rows read back as"
+            + " unsealed entries before the chain, and new entries start the chain at 1 and verify")
+    void upgradeToAuditChain() throws Exception {
+      execute(Migrations.versionTableDdl(dialect()));
+      for (Migrations.Migration m : Migrations.ALL.subList(0, 4)) {
+        String script = Migrations.script(m, dialect());
+        for (String statement : Migrations.statements(script)) {
+          execute(statement);
+        }
+        execute(
+            "INSERT INTO spirit_schema_version (version, description, checksum, applied_at)"
+                + " VALUES ("
+                + m.version()
+                + ", '"
+                + m.name()
+                + "', '"
+                + Migrations.checksum(script)
+                + "', CURRENT_TIMESTAMP)");
+      }
+      Campaign c;
+      Submission s;
+      try (JdbcStore store = JdbcStore.open(database)) {
+        c = store.insertCampaign(campaign());
+        s = ((InsertOutcome.Inserted) store.insert(submission(c.id(), "p-1").build(), 1)).stored();
+      }
+      // back to version 4: no chain column; write a row as version 4 did (no seal in its JSON)
+      execute("DELETE FROM spirit_schema_version WHERE version = 7");
+      execute(
+          dialect() == Dialect.MARIADB
+              ? "DROP INDEX spirit_audit_chain ON spirit_audit"
+              : "DROP INDEX spirit_audit_chain");
+      execute("ALTER TABLE spirit_audit DROP COLUMN chain_seq");
+      AuditEntry old =
+          new AuditEntry(
+              c.id(),
+              s.id(),
+              "moderator",
+              s.receivedAt(),
+              SubmissionStatus.PENDING,
+              SubmissionStatus.APPROVED,
+              "before the chain");
+      try (Connection conn = database.getConnection();
+          PreparedStatement row =
+              conn.prepareStatement(
+                  "INSERT INTO spirit_audit (campaign_id, submission_id, record_json)"
+                      + " VALUES (?, ?, ?)")) {
+        row.setObject(1, c.id().value());
+        row.setObject(2, s.id().value());
+        row.setString(3, SpiritCodec.toJson(old));
+        row.executeUpdate();
+      }
+
+      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(7);
+
+      try (JdbcStore store = JdbcStore.open(database)) {
+        store.appendAudit(
+            new AuditEntry(
+                c.id(),
+                s.id(),
+                "moderator",
+                s.receivedAt(),
+                SubmissionStatus.APPROVED,
+                SubmissionStatus.HIDDEN,
+                "after the chain"));
+        List<AuditEntry> log;
+        try (var stored = store.streamAudit(c.id())) {
+          log = stored.toList();
+        }
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).isEqualTo(old);
+        assertThat(log.get(1).seal()).get().extracting(AuditSeal::sequence).isEqualTo(1L);
+        AuditVerification v = AuditChain.verify(log.iterator());
+        assertThat(v.intact()).isTrue();
+        assertThat(v.unsealedEntries()).isEqualTo(1);
       }
     }
 
@@ -414,7 +498,7 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test

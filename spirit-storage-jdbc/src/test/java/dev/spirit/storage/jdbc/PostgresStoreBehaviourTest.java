@@ -1,6 +1,7 @@
 package dev.spirit.storage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,5 +31,10 @@ class PostgresStoreBehaviourTest extends JdbcStoreBehaviour {
   @Override
   protected JdbcStore newStore() {
     return JdbcStore.open(pool);
+  }
+
+  @Override
+  protected DataSource database() {
+    return java.util.Objects.requireNonNull(pool);
   }
 }

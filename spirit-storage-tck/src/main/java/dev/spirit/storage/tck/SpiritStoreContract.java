@@ -40,7 +40,10 @@ import dev.spirit.storage.SpiritStore;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.storage.SubmissionWrite;
 import dev.spirit.storage.WriteResult;
+import dev.spirit.submission.AuditChain;
 import dev.spirit.submission.AuditEntry;
+import dev.spirit.submission.AuditSeal;
+import dev.spirit.submission.AuditVerification;
 import dev.spirit.submission.IdempotencyConflictException;
 import dev.spirit.submission.IdempotencyKey;
 import dev.spirit.submission.ModerationRecord;
@@ -1605,7 +1608,9 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
-    @DisplayName("entries stream in the order they were appended, equal to what was appended")
+    @DisplayName(
+        "entries stream in the order they were appended, equal to what was appended apart from"
+            + " the seal the store gave them")
     void appendOrder() {
       Campaign c = storedCampaign();
       Submission s = inserted(submission(c.id(), unique("p")));
@@ -1616,8 +1621,98 @@ public abstract class SpiritStoreContract {
         appended.add(e);
       }
       try (Stream<AuditEntry> log = store.streamAudit(c.id())) {
-        assertThat(log).containsExactlyElementsOf(appended);
+        assertThat(log.map(e -> e.withSeal(Optional.empty()))).containsExactlyElementsOf(appended);
       }
+    }
+
+    @Test
+    @DisplayName(
+        "each appended entry is sealed into its campaign's hash chain: sequences 1, 2, 3 … in"
+            + " append order, each hash over the one before, and the stored chain verifies")
+    void sealedIntoTheChain() {
+      Campaign c = storedCampaign();
+      Submission s = inserted(submission(c.id(), unique("p")));
+      for (int i = 0; i < 5; i++) {
+        store.appendAudit(entry(c, s.id(), i));
+      }
+      List<AuditEntry> log;
+      try (Stream<AuditEntry> stored = store.streamAudit(c.id())) {
+        log = stored.toList();
+      }
+      assertThat(log)
+          .extracting(e -> e.seal().orElseThrow().sequence())
+          .containsExactly(1L, 2L, 3L, 4L, 5L);
+      assertThat(log).extracting(e -> e.seal().orElseThrow().hash()).doesNotHaveDuplicates();
+      AuditVerification verified = AuditChain.verify(log.iterator());
+      assertThat(verified.intact()).as("%s", verified.firstBreak()).isTrue();
+      assertThat(verified.entries()).isEqualTo(5);
+      assertThat(verified.headHash()).contains(log.get(4).seal().orElseThrow().hash());
+    }
+
+    @Test
+    @DisplayName(
+        "an entry's lease holder and a seal it carried are stored as given and replaced, in that"
+            + " order: the lease round-trips, a forged seal does not")
+    void leaseStoredForgedSealReplaced() {
+      Campaign c = storedCampaign();
+      Submission s = inserted(submission(c.id(), unique("p")));
+      AuditEntry leased =
+          new AuditEntry(
+              c.id(),
+              s.id(),
+              "moderator-王",
+              T0,
+              SubmissionStatus.PENDING,
+              SubmissionStatus.APPROVED,
+              "ok",
+              Optional.of("moderator-王"),
+              Optional.of(new AuditSeal(42, "00", "forged", "forged")));
+      store.appendAudit(leased);
+      try (Stream<AuditEntry> log = store.streamAudit(c.id())) {
+        AuditEntry stored = log.findFirst().orElseThrow();
+        assertThat(stored.lease()).contains("moderator-王");
+        assertThat(stored.seal().orElseThrow().sequence()).isEqualTo(1);
+        assertThat(stored.seal().orElseThrow().hash()).isNotEqualTo("forged");
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "appends from several threads at once never fork the chain: every sequence once, and it"
+            + " verifies")
+    void concurrentAppendsDoNotFork() throws Exception {
+      Campaign c = storedCampaign();
+      Submission s = inserted(submission(c.id(), unique("p")));
+      int threads = 4;
+      int each = 15;
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int offset = t * each;
+          done.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < each; i++) {
+                      store.appendAudit(entry(c, s.id(), offset + i));
+                    }
+                  }));
+        }
+        for (Future<?> f : done) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      List<AuditEntry> log;
+      try (Stream<AuditEntry> stored = store.streamAudit(c.id())) {
+        log = stored.toList();
+      }
+      assertThat(log)
+          .extracting(e -> e.seal().orElseThrow().sequence())
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+      assertThat(AuditChain.verify(log.iterator()).intact()).isTrue();
     }
 
     @Test
@@ -1632,10 +1727,13 @@ public abstract class SpiritStoreContract {
       store.appendAudit(ea);
       store.appendAudit(eb);
       try (Stream<AuditEntry> log = store.streamAudit(a.id())) {
-        assertThat(log).containsExactly(ea);
+        assertThat(log.map(e -> e.withSeal(Optional.empty()))).containsExactly(ea);
       }
       try (Stream<AuditEntry> log = store.streamAudit(b.id())) {
-        assertThat(log).containsExactly(eb);
+        assertThat(log)
+            .as("each campaign has a chain of its own, starting at 1")
+            .extracting(e -> e.withSeal(Optional.empty()), e -> e.seal().orElseThrow().sequence())
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(eb, 1L));
       }
       try (Stream<AuditEntry> log = store.streamAudit(storedCampaign().id())) {
         assertThat(log).isEmpty();
@@ -1776,7 +1874,7 @@ public abstract class SpiritStoreContract {
       store.appendAudit(others);
       store.eraseParticipant(ParticipantId.of(gone));
       try (Stream<AuditEntry> log = store.streamAudit(c1.id())) {
-        assertThat(log)
+        assertThat(log.map(e -> e.withSeal(Optional.empty())))
             .containsExactly(
                 new AuditEntry(
                     c1.id(),
@@ -1788,6 +1886,40 @@ public abstract class SpiritStoreContract {
                     AuditEntry.REASON_ERASED),
                 others);
       }
+    }
+
+    @Test
+    @DisplayName(
+        "the audit chain still verifies after erasure: a scrubbed entry keeps its sequence, hash"
+            + " and reason digest, and loses its reason and salt")
+    void chainSurvivesErasure() {
+      store.appendAudit(
+          new AuditEntry(
+              c1.id(),
+              kept.id(),
+              "moderator",
+              T0,
+              SubmissionStatus.PENDING,
+              SubmissionStatus.APPROVED,
+              "fine"));
+      AuditSeal before;
+      try (Stream<AuditEntry> log = store.streamAudit(c1.id())) {
+        before = log.findFirst().orElseThrow().seal().orElseThrow();
+      }
+      store.eraseParticipant(ParticipantId.of(gone));
+      List<AuditEntry> after;
+      try (Stream<AuditEntry> log = store.streamAudit(c1.id())) {
+        after = log.toList();
+      }
+      AuditSeal scrubbed = after.get(0).seal().orElseThrow();
+      assertThat(after.get(0).reason()).isEqualTo(AuditEntry.REASON_ERASED);
+      assertThat(scrubbed.reasonSalt()).isEmpty();
+      assertThat(scrubbed.reasonDigest()).isEqualTo(before.reasonDigest());
+      assertThat(scrubbed.hash()).isEqualTo(before.hash());
+      assertThat(after.get(1).seal().orElseThrow().reasonSalt()).isNotEmpty();
+      AuditVerification verified = AuditChain.verify(after.iterator());
+      assertThat(verified.intact()).as("%s", verified.firstBreak()).isTrue();
+      assertThat(verified.erasedReasons()).isEqualTo(1);
     }
 
     @Test

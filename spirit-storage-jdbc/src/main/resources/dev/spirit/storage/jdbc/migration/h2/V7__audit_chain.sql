@@ -1,0 +1,8 @@
+-- Spirit schema version 7 for H2: the audit hash chain. Each audit row appended from now on carries
+-- its sequence number in its campaign's chain (the seal itself is in record_json); the unique index
+-- makes two instances that append at once take different sequence numbers (the loser retries on
+-- top of the winner), so the chain never forks. Rows written before keep NULL: they precede the
+-- chain. Idempotent like every H2 script.
+
+ALTER TABLE spirit_audit ADD COLUMN IF NOT EXISTS chain_seq BIGINT;
+CREATE UNIQUE INDEX IF NOT EXISTS spirit_audit_chain ON spirit_audit (campaign_id, chain_seq);
