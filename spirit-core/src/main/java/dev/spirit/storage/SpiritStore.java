@@ -406,6 +406,7 @@ public interface SpiritStore extends AutoCloseable {
    * @return the store's moderation state
    */
   ModerationState moderationState();
+
   // ---- kiosk credentials ----------------------------------------------------------------------
 
   /**

@@ -78,7 +78,8 @@ class MigrationsTest {
     @Test
     @DisplayName("on an empty database every version is applied and recorded with its checksum")
     void emptyDatabase() throws Exception {
-      assertThat(Migrations.migrate(database, dialect(), "test")).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(Migrations.migrate(database, dialect(), "test"))
+          .containsExactly(1, 2, 3, 4, 5, 6, 7);
       assertThat(versions())
           .containsExactly(
               "1 init " + Migrations.checksum(Migrations.script(Migrations.ALL.get(0), dialect())),
@@ -498,7 +499,8 @@ class MigrationsTest {
           }
         }
       }
-      assertThat(Migrations.migrate(database, Dialect.H2, "test")).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(Migrations.migrate(database, Dialect.H2, "test"))
+          .containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test
