@@ -44,7 +44,6 @@ public final class CsvRows implements RowReader {
     Decoding.Opened opened = Decoding.open(source, in, encoding);
     try (CsvParser p = (CsvParser) FACTORY.createParser(opened.reader())) {
       p.setSchema(CsvSchema.emptySchema());
-      p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
       p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
       p.disable(CsvParser.Feature.ALLOW_TRAILING_COMMA);
       p.disable(CsvParser.Feature.TRIM_SPACES);
@@ -57,7 +56,9 @@ public final class CsvRows implements RowReader {
           if (t == null) {
             break;
           }
-          line = p.currentTokenLocation().getLineNr();
+          // Without a schema, every record is an array; after its start, the parser is on the
+          // record's first line (for a record whose quoted field spans lines, too).
+          line = p.currentLocation().getLineNr();
           if (t != JsonToken.START_ARRAY) {
             throw new UnreadableInputException(source, line, "not CSV");
           }
