@@ -57,14 +57,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A row whose idempotency key column ({@link Field#IDEMPOTENCY_KEY}) has a value uses it as its
  * key. Any other row gets a key derived from its content: {@code import-} and 32 hex digits of
- * SHA-256 over the campaign, the source kind {@code import} and the row's normalised values (text
- * with surrounding spaces removed; participant; district, channel, kind and role in their canonical
- * spelling, whether given or defaulted; consent; language; collection point). The file name and
- * line number are not part of it, so the same rows under another file name or in another order
- * import once, and different rows under a file name used before all import. Two rows with the same
- * values are the same submission: the second is {@link LineResult.Outcome#ALREADY_PRESENT}; give
- * them explicit keys if they are different submissions. Who entered a row and how ({@link
- * Field#ENTERED_BY}, {@link Field#SOURCE}) are provenance, not content, and do not change the key.
+ * SHA-256 over the campaign, the source kind {@code import} and the values that make a submission
+ * the same submission for intake's replay check: the text (surrounding spaces removed), the
+ * participant, and district, channel, kind (canonical spelling, whether given or defaulted) and
+ * collection point. The file name and line number are not part of it, so the same rows under
+ * another file name, in another order or in another format import once, and different rows under a
+ * file name used before all import. Two rows with the same values are the same submission: the
+ * second is {@link LineResult.Outcome#ALREADY_PRESENT}; give them explicit keys if they are
+ * different submissions. Role, consent and language do not change the key (a row that differs only
+ * in them is the submission already stored), nor do who entered a row and how ({@link
+ * Field#ENTERED_BY}, {@link Field#SOURCE}), which are provenance; so a staff export imported back
+ * is already present.
  *
  * <h2>Bad input</h2>
  *
@@ -297,9 +300,6 @@ public final class Importer {
                         district.code(),
                         channel.key(),
                         kind.key(),
-                        role.name(),
-                        Boolean.toString(consent),
-                        language.map(Language::code).orElse(""),
                         collectionPoint.orElse("")))));
     return b.build();
   }
