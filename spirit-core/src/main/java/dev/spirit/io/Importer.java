@@ -424,7 +424,7 @@ public final class Importer {
     }
 
     /**
-     * How many rows to hand to intake at once (default {@value #DEFAULT_BATCH_SIZE}).
+     * How many rows to hand to intake at once (default {@value Importer#DEFAULT_BATCH_SIZE}).
      *
      * @param value 1 to 10,000
      * @return this builder

@@ -10,9 +10,9 @@
  *
  * <p>Excel support uses Apache POI, an optional dependency of spirit-core: applications that read
  * or write {@code .xlsx} add {@code org.apache.poi:poi-ooxml} to their own dependencies. Without
- * it, {@link dev.spirit.io.DataFormat#XLSX} fails with an {@link
- * dev.spirit.io.UnreadableInputException} or {@link dev.spirit.error.StorageException}-free typed
- * error saying so, and CSV and JSON lines keep working.
+ * it, {@link dev.spirit.io.DataFormat#XLSX} fails with a typed error saying so ({@link
+ * dev.spirit.io.UnreadableInputException} on import, {@link dev.spirit.io.ExportFailedException} on
+ * export), and CSV and JSON lines keep working.
  */
 @NullMarked
 package dev.spirit.io;
