@@ -2,8 +2,8 @@ package dev.spirit.io;
 
 import dev.spirit.error.InvalidInputException;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.Callable;
 
 /**
  * Where an import reads from: a name (for messages and the submissions' import batch) and a way to
@@ -12,21 +12,10 @@ import java.io.InputStream;
  * refused before a single row of it is stored; then it reads it again to import.
  *
  * @param name the file name, e.g. {@code mailbox-cards.csv}; not part of any idempotency key
- * @param opener opens a fresh stream over the same bytes on every call
+ * @param opener opens a fresh stream over the same bytes on every call (a {@link Callable}, so that
+ *     {@code () -> Files.newInputStream(path)} fits; the importer closes the stream)
  */
-public record ImportSource(String name, Opener opener) {
-  /** Opens the bytes of an import source. */
-  @FunctionalInterface
-  public interface Opener {
-    /**
-     * Opens a new stream from the start; the importer closes it.
-     *
-     * @return the stream
-     * @throws IOException if it cannot be opened
-     */
-    InputStream open() throws IOException;
-  }
-
+public record ImportSource(String name, Callable<InputStream> opener) {
   public ImportSource {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("source.name", "must not be blank");
@@ -43,7 +32,7 @@ public record ImportSource(String name, Opener opener) {
    * @param opener opens the bytes
    * @return the source
    */
-  public static ImportSource of(String name, Opener opener) {
+  public static ImportSource of(String name, Callable<InputStream> opener) {
     return new ImportSource(name, opener);
   }
 

@@ -177,7 +177,16 @@ public final class Importer {
 
   private static Optional<Decoding.Chosen> read(
       ImportSource source, RowReader reader, RowReader.Sink sink) {
-    try (InputStream in = source.opener().open()) {
+    InputStream opened;
+    try {
+      opened = source.opener().call();
+    } catch (SpiritException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new UnreadableInputException(
+          source.name(), 0, "cannot be read (" + e.getMessage() + ")", e);
+    }
+    try (InputStream in = opened) {
       return reader.read(in, sink);
     } catch (IOException e) {
       throw new UnreadableInputException(
