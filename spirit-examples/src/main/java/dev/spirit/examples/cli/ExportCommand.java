@@ -1,55 +1,63 @@
 package dev.spirit.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.storage.SpiritCodec;
-import dev.spirit.storage.SubmissionFilter;
-import dev.spirit.submission.Submission;
+import dev.spirit.io.Audience;
+import dev.spirit.io.DataFormat;
+import dev.spirit.io.Exporter;
 import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code spirit export}: submissions as CSV or JSON lines, in full or redacted for open data. */
+/**
+ * {@code spirit export}: submissions as CSV, JSON lines or xlsx, in full or as open data, through
+ * the library's {@link Exporter}.
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export a campaign's submissions as CSV or JSON lines.",
-      "Full exports hold everything, including pseudonymous participant ids (JSON lines are"
-          + " Spirit's canonical record form). --redacted exports open data: only public"
-          + " (approved) submissions, their public text (personal data masked), the day but not"
-          + " the time, and no ids, participants or collection points."
+      "Export a campaign's submissions as CSV, JSON lines or an Excel .xlsx workbook (-o needed).",
+      "Full (staff) exports hold everything, including pseudonymous participant ids (JSON lines"
+          + " are Spirit's canonical record form). --redacted (--audience open-data) exports open"
+          + " data: only public (approved) submissions, their public text (personal data masked),"
+          + " the day but not the time, and no ids, participants or collection points.",
+      "CSV cells that a spreadsheet would run as a formula get a leading apostrophe."
     })
 final class ExportCommand extends CampaignCommand {
   @Option(
       paramLabel = "FORMAT",
       names = "--format",
-      defaultValue = "csv",
-      description = "csv (default) or jsonl.")
-  String format = "csv";
+      description = "csv (default), jsonl or xlsx; by default told by the -o file's extension.")
+  @Nullable String format;
 
   @Option(names = "--redacted", description = "Open-data export (see above).")
   boolean redacted;
 
   @Option(
+      names = "--audience",
+      paramLabel = "AUDIENCE",
+      description = "staff (default) or open-data (the same as --redacted).")
+  @Nullable String audience;
+
+  @Option(
       names = "--status",
       paramLabel = "STATUS",
-      description = "Only these statuses (repeat for more; full exports only).")
+      description = "Only these statuses (repeat for more; staff exports only).")
   List<SubmissionStatus> statuses = new ArrayList<>();
 
   @Option(
@@ -65,112 +73,121 @@ final class ExportCommand extends CampaignCommand {
   @Override
   int run(Spirit spirit) throws IOException {
     Campaign c = campaign(spirit);
-    String fmt = format.toLowerCase(Locale.ROOT);
-    if (!fmt.equals("csv") && !fmt.equals("jsonl")) {
-      err().println("spirit: --format must be csv or jsonl, was '" + format + "'");
+    DataFormat fmt = format();
+    Audience who = audience();
+    if (fmt == DataFormat.XLSX && output == null) {
+      err().println("spirit: --format xlsx writes a workbook: give a file with -o");
       return SpiritCli.USAGE;
     }
-    SubmissionFilter.Builder filter = SubmissionFilter.builder(c.id());
-    if (redacted) {
-      filter.status(SubmissionStatus.APPROVED);
-    } else {
-      statuses.forEach(filter::status);
-    }
-    long count = 0;
-    Writer target =
-        output == null
-            ? out()
-            : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
-    PrintWriter w = target instanceof PrintWriter p ? p : new PrintWriter(target);
-    try (Stream<Submission> all = spirit.submissions().stream(filter.build())) {
-      if (fmt.equals("csv")) {
-        w.println(
-            redacted
-                ? "date,district,channel,kind,language,role,text"
-                : "id,received_at,district,channel,kind,language,status,role,participant,"
-                    + "collection_point,source,text");
+    Exporter exporter =
+        Exporter.builder(spirit, c.id())
+            .format(fmt)
+            .audience(who)
+            .statuses(
+                statuses.isEmpty() || who == Audience.OPEN_DATA
+                    ? EnumSet.noneOf(SubmissionStatus.class)
+                    : EnumSet.copyOf(statuses))
+            .build();
+    Path target = output;
+    if (target == null) {
+      PrintWriter out = out();
+      try (OutputStream stream = new WriterStream(out)) {
+        exporter.writeTo(stream);
       }
-      ObjectMapper mapper = new ObjectMapper();
-      Iterator<Submission> it = all.iterator();
-      while (it.hasNext()) {
-        Submission s = it.next();
-        count++;
-        if (fmt.equals("jsonl")) {
-          w.println(
-              redacted ? mapper.writeValueAsString(openData(mapper, s, c)) : SpiritCodec.toJson(s));
-        } else {
-          w.println(redacted ? openDataCsv(s, c) : fullCsv(s));
-        }
-      }
-    } finally {
-      if (output != null) {
-        w.close();
-      } else {
-        w.flush();
-      }
+      out.flush();
+      return 0;
     }
-    if (output != null) {
-      out().println("exported " + count + " submissions to " + output);
+    long count;
+    try (OutputStream stream = Files.newOutputStream(target)) {
+      count = exporter.writeTo(stream);
     }
+    out().println("exported " + count + " submissions to " + target);
     return 0;
   }
 
-  private static ObjectNode openData(ObjectMapper mapper, Submission s, Campaign c) {
-    ObjectNode o = mapper.createObjectNode();
-    o.put("date", s.receivedAt().atZone(c.timeZone()).toLocalDate().toString());
-    o.put("district", s.district().code());
-    o.put("channel", s.channel().key());
-    o.put("kind", s.kind().key());
-    o.put("language", s.language().code());
-    o.put("role", s.participant().role().name().toLowerCase(Locale.ROOT));
-    o.put("text", s.displayText());
-    return o;
-  }
-
-  private static String openDataCsv(Submission s, Campaign c) {
-    return String.join(
-        ",",
-        s.receivedAt().atZone(c.timeZone()).toLocalDate().toString(),
-        s.district().code(),
-        s.channel().key(),
-        s.kind().key(),
-        s.language().code(),
-        s.participant().role().name().toLowerCase(Locale.ROOT),
-        csv(s.displayText()));
-  }
-
-  private static String fullCsv(Submission s) {
-    return String.join(
-        ",",
-        s.id().toString(),
-        s.receivedAt().toString(),
-        s.district().code(),
-        s.channel().key(),
-        s.kind().key(),
-        s.language().code(),
-        s.status().name().toLowerCase(Locale.ROOT),
-        s.participant().role().name().toLowerCase(Locale.ROOT),
-        csv(s.participant().id().value()),
-        csv(s.collectionPoint().orElse("")),
-        s.provenance().source().name().toLowerCase(Locale.ROOT),
-        csv(s.text().original()));
-  }
-
-  /**
-   * Quotes a CSV field when needed (RFC 4180). A leading {@code = + - @} is prefixed with an
-   * apostrophe so that spreadsheets do not run submitted text as a formula.
-   *
-   * @param value the field
-   * @return the CSV form
-   */
-  static String csv(String value) {
-    String v = value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
+  private DataFormat format() {
+    if (format != null) {
+      return DataFormat.parse(format);
     }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
+    Path target = output;
+    return target == null
+        ? DataFormat.CSV
+        : DataFormat.fromFileName(String.valueOf(target.getFileName())).orElse(DataFormat.CSV);
+  }
+
+  private Audience audience() {
+    if (audience == null) {
+      return redacted ? Audience.OPEN_DATA : Audience.STAFF;
     }
-    return v;
+    return switch (audience.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "open-data", "open_data", "public" -> Audience.OPEN_DATA;
+      case "staff" -> {
+        if (redacted) {
+          throw new dev.spirit.error.InvalidInputException(
+              "--audience", "staff contradicts --redacted");
+        }
+        yield Audience.STAFF;
+      }
+      default ->
+          throw new dev.spirit.error.InvalidInputException(
+              "--audience", "must be staff or open-data, was '" + audience + "'");
+    };
+  }
+
+  /** UTF-8 bytes into the command's character output (stdout is a writer here). */
+  private static final class WriterStream extends OutputStream {
+    private final PrintWriter out;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192);
+    private final CharBuffer chars = CharBuffer.allocate(8192);
+
+    WriterStream(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      int at = off;
+      while (at < off + len) {
+        int n = Math.min(bytes.remaining(), off + len - at);
+        bytes.put(b, at, n);
+        at += n;
+        drain(false);
+      }
+    }
+
+    private void drain(boolean end) {
+      bytes.flip();
+      while (true) {
+        var r = decoder.decode(bytes, chars, end);
+        chars.flip();
+        out.append(chars);
+        chars.clear();
+        if (!r.isOverflow()) {
+          break;
+        }
+      }
+      bytes.compact();
+    }
+
+    @Override
+    public void flush() {
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      drain(true);
+      out.flush();
+    }
   }
 }

@@ -324,7 +324,7 @@ class SpiritCliTest {
           .contains("mailbox-cards.csv:3: text: is missing or empty")
           .contains("mailbox-cards.csv:5: refused: DISTRICT_NOT_ALLOWED")
           .contains("mailbox-cards.csv:6: has 6 fields but the header has 5")
-          .contains("Importing mailbox-cards.csv: 100% (4/4)");
+          .contains("Importing mailbox-cards.csv: 100% (6/6)");
       assertThat(stored("i1"))
           .extracting(s -> s.text().original())
           .containsExactly("耿直", "山水之城, 美丽之地", "两行的\n留言");

@@ -1,0 +1,19 @@
+package dev.spirit.io;
+
+/** Who an export is for, which decides what it holds. */
+public enum Audience {
+  /**
+   * The public (an open-data portal): published (approved) submissions only, their public text
+   * (personal data masked), the day but not the time, and no ids, participants, contact details,
+   * collection points or provenance. Columns: {@code date, district, channel, kind, language, role,
+   * text}.
+   */
+  OPEN_DATA,
+  /**
+   * The campaign's staff: every submission (or those of chosen statuses) as stored, including
+   * pseudonymous participant ids and the original text. Columns: {@code id, received_at, district,
+   * channel, kind, language, status, role, participant, collection_point, source, text}; JSON lines
+   * hold Spirit's canonical record of each submission instead.
+   */
+  STAFF
+}
