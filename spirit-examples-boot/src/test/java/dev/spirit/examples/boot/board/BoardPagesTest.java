@@ -31,7 +31,12 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest(
-    properties = {Fixtures.MEMORY_STORE, Fixtures.NO_RATE_LIMIT, Fixtures.CLOUD_OF_TWO, Fixtures.SMALL_BODIES})
+    properties = {
+      Fixtures.MEMORY_STORE,
+      Fixtures.NO_RATE_LIMIT,
+      Fixtures.CLOUD_OF_TWO,
+      Fixtures.SMALL_BODIES
+    })
 @AutoConfigureMockMvc
 @DisplayName("The public board")
 class BoardPagesTest {

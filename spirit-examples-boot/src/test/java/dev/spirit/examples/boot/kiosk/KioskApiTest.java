@@ -32,7 +32,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @SpringBootTest(
-    properties = {Fixtures.MEMORY_STORE, Fixtures.NO_RATE_LIMIT, Fixtures.CLOUD_OF_TWO, Fixtures.SMALL_BODIES})
+    properties = {
+      Fixtures.MEMORY_STORE,
+      Fixtures.NO_RATE_LIMIT,
+      Fixtures.CLOUD_OF_TWO,
+      Fixtures.SMALL_BODIES
+    })
 @AutoConfigureMockMvc
 @DisplayName("The kiosk API")
 class KioskApiTest {
@@ -94,13 +99,15 @@ class KioskApiTest {
             s -> {
               assertThat(response).contains(s.id().toString());
               assertThat(s.text().original()).isEqualTo("耿直");
-              assertThat(s.collectionPoint()).as("named after the kiosk").hasValueSatisfying(
-                  p -> assertThat(p).startsWith("kiosk-"));
+              assertThat(s.collectionPoint())
+                  .as("named after the kiosk")
+                  .hasValueSatisfying(p -> assertThat(p).startsWith("kiosk-"));
             });
   }
 
   @Test
-  @DisplayName("a retry with the same key answers 200 with the first receipt and stores nothing new")
+  @DisplayName(
+      "a retry with the same key answers 200 with the first receipt and stores nothing new")
   void replayed() throws Exception {
     mvc.perform(submission("k-2", body("热情"))).andExpect(status().isCreated());
     mvc.perform(submission("k-2", body("热情")))

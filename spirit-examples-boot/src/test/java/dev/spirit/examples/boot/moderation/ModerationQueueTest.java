@@ -30,7 +30,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest(
-    properties = {Fixtures.MEMORY_STORE, Fixtures.NO_RATE_LIMIT, Fixtures.CLOUD_OF_TWO, Fixtures.SMALL_BODIES})
+    properties = {
+      Fixtures.MEMORY_STORE,
+      Fixtures.NO_RATE_LIMIT,
+      Fixtures.CLOUD_OF_TWO,
+      Fixtures.SMALL_BODIES
+    })
 @AutoConfigureMockMvc
 @DisplayName("The moderator queue")
 class ModerationQueueTest {
@@ -55,7 +60,8 @@ class ModerationQueueTest {
 
   private ResultActions act(RequestPostProcessor who, String action, String... params)
       throws Exception {
-    var request = post(queue() + "/" + action).with(who).with(csrf()).param("id", waiting.id().toString());
+    var request =
+        post(queue() + "/" + action).with(who).with(csrf()).param("id", waiting.id().toString());
     for (int i = 0; i < params.length; i += 2) {
       request.param(params[i], params[i + 1]);
     }
@@ -102,14 +108,9 @@ class ModerationQueueTest {
         .andExpect(content().string(containsString("山城")))
         .andExpect(content().string(containsString("button class=\"small claim\"")));
     act(ANNA, "claim").andExpect(flash().attribute("flash", containsString("Claimed")));
-    assertThat(current().reviewLease()).hasValueSatisfying(l -> assertThat(l.moderator()).isEqualTo("anna"));
-    act(
-            ANNA,
-            "decide",
-            "version",
-            String.valueOf(current().version()),
-            "decision",
-            "approve")
+    assertThat(current().reviewLease())
+        .hasValueSatisfying(l -> assertThat(l.moderator()).isEqualTo("anna"));
+    act(ANNA, "decide", "version", String.valueOf(current().version()), "decision", "approve")
         .andExpect(flash().attribute("flash", containsString("approved")));
     assertThat(current().status()).isEqualTo(SubmissionStatus.APPROVED);
     assertThat(current().reviewLease()).isEmpty();
@@ -124,7 +125,8 @@ class ModerationQueueTest {
   }
 
   @Test
-  @DisplayName("another moderator can neither claim nor decide what one holds, until it is released")
+  @DisplayName(
+      "another moderator can neither claim nor decide what one holds, until it is released")
   void leaseKeepsOthersOut() throws Exception {
     act(ANNA, "claim");
     mvc.perform(get(queue()).with(BORIS))
@@ -181,8 +183,7 @@ class ModerationQueueTest {
   void actuator() throws Exception {
     mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     mvc.perform(get("/actuator/metrics")).andExpect(status().is3xxRedirection());
-    mvc.perform(get("/actuator/metrics/spirit.submissions").with(ANNA))
-        .andExpect(status().isOk());
+    mvc.perform(get("/actuator/metrics/spirit.submissions").with(ANNA)).andExpect(status().isOk());
     mvc.perform(get("/actuator/health/spirit").with(ANNA))
         .andExpect(content().string(containsString("lexiconVersion")));
   }
