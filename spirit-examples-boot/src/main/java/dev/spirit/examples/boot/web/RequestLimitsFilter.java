@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -48,14 +47,14 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if ("POST".equals(request.getMethod()) && !posts.tryAcquire(request.getRemoteAddr())) {
       response.setHeader(HttpHeaders.RETRY_AFTER, "60");
-      problem(
+      ProblemResponses.write(
           response,
           HttpStatus.TOO_MANY_REQUESTS,
           "Too many requests from this address; wait a minute and try again.");
       return;
     }
     if (request.getContentLengthLong() > maxBodyBytes) {
-      problem(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+      ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
       return;
     }
     chain.doFilter(new Limited(request), response);
@@ -63,24 +62,6 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
   private String tooLarge() {
     return "The request body may hold at most " + maxBodyBytes + " bytes.";
-  }
-
-  /** The static texts above hold no user input, so no JSON escaping is needed. */
-  private static void problem(HttpServletResponse response, HttpStatus status, String detail)
-      throws IOException {
-    response.setStatus(status.value());
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + status.getReasonPhrase()
-                + "\",\"status\":"
-                + status.value()
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
   }
 
   /** A body without a declared length that turns out too long, found while it is read. */

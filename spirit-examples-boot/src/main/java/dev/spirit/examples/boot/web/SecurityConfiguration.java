@@ -3,9 +3,6 @@ package dev.spirit.examples.boot.web;
 import dev.spirit.examples.boot.DemoProperties;
 import dev.spirit.examples.boot.kiosk.KioskTokenFilter;
 import dev.spirit.examples.boot.kiosk.KioskTokenVerifier;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -75,14 +72,14 @@ public class SecurityConfiguration {
                 e.authenticationEntryPoint(
                         (request, response, failure) -> {
                           response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                          problem(
+                          ProblemResponses.write(
                               response,
                               HttpStatus.UNAUTHORIZED,
                               "Send the kiosk's token as Authorization: Bearer <token>.");
                         })
                     .accessDeniedHandler(
                         (request, response, denied) ->
-                            problem(
+                            ProblemResponses.write(
                                 response,
                                 HttpStatus.FORBIDDEN,
                                 "This token may not use this endpoint.")))
@@ -158,23 +155,5 @@ public class SecurityConfiguration {
         new FilterRegistrationBean<>(new RequestLimitsFilter(settings));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
-  }
-
-  /** The fixed texts above hold no user input, so no JSON escaping is needed. */
-  private static void problem(HttpServletResponse response, HttpStatus status, String detail)
-      throws IOException {
-    response.setStatus(status.value());
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + status.getReasonPhrase()
-                + "\",\"status\":"
-                + status.value()
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
   }
 }
