@@ -95,6 +95,8 @@ class ArchitectureTest {
         .isTrue();
     org.assertj.core.api.Assertions.assertThat(all.containPackage("dev.spirit.spring.boot"))
         .isTrue();
+    org.assertj.core.api.Assertions.assertThat(all.containPackage("dev.spirit.examples.boot"))
+        .isTrue();
   }
 
   @Test
