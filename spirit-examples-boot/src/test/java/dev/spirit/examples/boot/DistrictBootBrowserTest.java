@@ -171,7 +171,7 @@ class DistrictBootBrowserTest {
             .send(
                 HttpRequest.newBuilder(
                         URI.create(url("/api/v1/campaigns/" + campaign.slug() + "/submissions")))
-                    .header("Authorization", "Bearer " + Fixtures.KIOSK_TOKEN)
+                    .header("Authorization", "Bearer " + Fixtures.kioskToken(spirit))
                     .header("Idempotency-Key", "browser-kiosk-1")
                     .header("Content-Type", "application/json")
                     .POST(
