@@ -26,6 +26,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,8 @@ class DistrictBootBrowserTest {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no row with " + text + " in the queue"));
     row.findElement(By.cssSelector("button." + button)).click();
+    // the old page, flash and all, goes stale once the redirect after the POST has loaded
+    waiting().until(ExpectedConditions.stalenessOf(row));
     assertThat(flash()).contains(expectedFlash);
   }
 
