@@ -427,11 +427,12 @@ class MultiInstanceTest {
 
   /**
    * Known gap, found by this test: intake stamps a submission's instant before moderation runs, and
-   * the moderation state leaves out events later than a call's instant. Of two submissions arriving
-   * within a few milliseconds, the one stamped later but checked first is invisible to the other,
-   * so concurrent duplicates (and concurrent attempts over the rate window) get through, across
-   * instances as within one. The storage TCK's races use one instant for every attempt, which is
-   * why it does not see this. Enable when the moderation state counts them.
+   * the JDBC moderation state leaves out events later than a call's instant ({@code
+   * JdbcModerationState}: "after this call's instant: outside its window"). Of two submissions
+   * arriving within a few milliseconds, the one stamped later but checked first is invisible to the
+   * other, so here all three copies were approved. The same must let concurrent attempts past the
+   * rate window. The storage TCK's races use one instant for every attempt, which is why it does
+   * not see this. Enable when the moderation state counts them.
    */
   @Test
   @Order(2)
