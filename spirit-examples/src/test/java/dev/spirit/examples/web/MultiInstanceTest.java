@@ -426,18 +426,12 @@ class MultiInstanceTest {
   }
 
   /**
-   * Known gap, found by this test: intake stamps a submission's instant before moderation runs, and
-   * the JDBC moderation state leaves out events later than a call's instant ({@code
-   * JdbcModerationState}: "after this call's instant: outside its window"). Of two submissions
-   * arriving within a few milliseconds, the one stamped later but checked first is invisible to the
-   * other, so here all three copies were approved. The same must let concurrent attempts past the
-   * rate window. The storage TCK's races use one instant for every attempt, which is why it does
-   * not see this. Enable when the moderation state counts them.
+   * Intake stamps a submission before moderation runs, so of copies arriving within milliseconds
+   * the one stamped later may be checked first; the moderation state counts it anyway (this test
+   * found the gap when it did not).
    */
   @Test
   @Order(2)
-  @org.junit.jupiter.api.Disabled(
-      "known gap: concurrent duplicates stamped a few ms apart all pass (see the javadoc)")
   @DisplayName("the same text sent to all three instances at the same moment goes in once")
   void concurrentDuplicatesAcrossInstances() throws Exception {
     Campaign c = campaign("multi-dup-now", ModerationMode.POST, 50, 4096);
