@@ -3,8 +3,11 @@ package dev.spirit.examples.cli;
 import dev.spirit.Spirit;
 import dev.spirit.retention.CampaignPurge;
 import dev.spirit.retention.PurgeReport;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +35,19 @@ final class PurgeCommand extends StoreCommand {
           "Judge expiry at this instant (ISO-8601, e.g. 2027-01-01T00:00:00Z); default now.")
   @Nullable String asOf;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object per expired campaign (slug, submissions, expiredAt, erased), one"
+              + " per line, and no summary.")
+  boolean json;
+
   PurgeCommand(CliContext context) {
     super(context);
   }
 
   @Override
-  int run(Spirit spirit) {
+  int run(Spirit spirit) throws IOException {
     Instant now;
     try {
       now = asOf == null ? spirit.clock().instant() : Instant.parse(asOf.strip());
@@ -47,6 +57,17 @@ final class PurgeCommand extends StoreCommand {
     }
     PurgeReport report =
         dryRun ? spirit.retention().expired(now) : spirit.retention().purgeExpired(now);
+    if (json) {
+      for (CampaignPurge c : report.campaigns()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("slug", c.slug());
+        row.put("submissions", c.submissions());
+        row.put("expiredAt", c.expiredAt().toString());
+        row.put("erased", !dryRun);
+        out().println(JsonLines.write(row));
+      }
+      return 0;
+    }
     String verb = dryRun ? "would erase" : "erased";
     for (CampaignPurge c : report.campaigns()) {
       out()

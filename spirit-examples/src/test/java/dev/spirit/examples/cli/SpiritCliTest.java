@@ -695,6 +695,15 @@ class SpiritCliTest {
           .contains("would erase 2 submissions of campaign r1 (expired ")
           .contains("dry run: would erase 2 submissions in 1 expired campaign(s)");
       assertThat(stored("r1")).hasSize(2);
+      CliHarness.Result dryJson =
+          cli.run("purge", "--dry-run", "--json", "--store", STORE, "--as-of", later);
+      assertThat(dryJson.exit()).as(dryJson.err()).isZero();
+      assertThat(dryJson.out().lines())
+          .containsExactly(
+              "{\"slug\":\"r1\",\"submissions\":2,\"expiredAt\":\""
+                  + closed.plus(Duration.ofDays(30))
+                  + "\",\"erased\":false}");
+      assertThat(stored("r1")).hasSize(2);
 
       CliHarness.Result done = cli.run("purge", "--store", STORE, "--as-of", later);
       assertThat(done.exit()).isZero();
