@@ -188,10 +188,12 @@ class ConnectionLossTest {
             Connection observer = DriverManager.getConnection(databaseUrl)) {
           CompletableFuture<List<InsertOutcome>> running =
               CompletableFuture.supplyAsync(() -> store.insertAll(batch, 1000), worker);
+          // The batch's connection while it executes its insert: waiting for the squatter's row
+          // (InnoDB's "LOCK WAIT") or for anything else on the way; either way mid-batch, and it
+          // cannot finish while the squatter holds the key.
           String waiting =
-              "SELECT trx_mysql_thread_id FROM information_schema.innodb_trx"
-                  + " WHERE trx_state = 'LOCK WAIT'"
-                  + " AND trx_mysql_thread_id <> CONNECTION_ID()";
+              "SELECT ID FROM information_schema.PROCESSLIST"
+                  + " WHERE ID <> CONNECTION_ID() AND INFO LIKE 'INSERT INTO spirit_submissions%'";
           awaitBlocked(observer, waiting);
           long thread;
           try (PreparedStatement ps = observer.prepareStatement(waiting);
