@@ -69,7 +69,7 @@ public record SubmissionRules(
     consentText = consentText == null ? Optional.empty() : consentText;
     if (requiredPurposes == null || requiredPurposes.isEmpty()) {
       requiredPurposes = Collections.unmodifiableSet(EnumSet.noneOf(ConsentPurpose.class));
-    } else if (requiredPurposes.contains(null)) {
+    } else if (requiredPurposes.stream().anyMatch(p -> p == null)) {
       throw new InvalidInputException("rules.requiredPurposes", "must not contain null");
     } else {
       requiredPurposes =

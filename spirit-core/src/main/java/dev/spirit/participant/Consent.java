@@ -30,7 +30,7 @@ public record Consent(
     }
     text = text == null ? Optional.empty() : text;
     withdrawnAt = withdrawnAt == null ? Optional.empty() : withdrawnAt;
-    if (purposes == null || purposes.contains(null)) {
+    if (purposes == null || purposes.stream().anyMatch(p -> p == null)) {
       throw new InvalidInputException("consent.purposes", "must not be or contain null");
     }
     if (purposes.isEmpty() && withdrawnAt.isEmpty()) {
