@@ -6,12 +6,16 @@ import dev.spirit.moderation.LexiconRule;
 import dev.spirit.moderation.ModerationPipeline;
 import dev.spirit.moderation.Term;
 import dev.spirit.moderation.TermLexicon;
+import dev.spirit.moderation.state.InMemoryModerationState;
+import dev.spirit.moderation.state.ModerationState;
 import dev.spirit.submission.Submission;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -20,6 +24,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -44,8 +49,12 @@ public class ModerationBenchmark {
   @Param({"1000000"})
   public int corpusSize;
 
-  /** Corpus size for the whole pipeline (prebuilt submissions; memory-bound). */
-  @Param({"200000"})
+  /**
+   * Corpus size for the whole pipeline (prebuilt submissions, 10 ms apart; memory-bound). Large
+   * enough that one 2 s iteration does not wrap around, so the rate and duplicate windows see time
+   * only move forward; a wrap is counted and printed.
+   */
+  @Param({"400000"})
   public int pipelineCorpusSize;
 
   String[] corpus;
@@ -53,6 +62,9 @@ public class ModerationBenchmark {
   Campaign campaign;
   LexiconRule lexicon;
   ModerationPipeline pipeline;
+  ModerationState state = new InMemoryModerationState();
+  final AtomicInteger wraps = new AtomicInteger();
+  final AtomicInteger threads = new AtomicInteger();
   SensitiveWordBs sensitiveWord;
 
   /** Builds the lexicon, the corpus and both filters. */
@@ -71,17 +83,41 @@ public class ModerationBenchmark {
         corpus.length, BenchData.averageLength(corpus), candidates.length);
   }
 
+  /**
+   * Each iteration starts with empty moderation state (what {@code mem:} intake keeps) and every
+   * thread at the start of the pipeline corpus, so submission times only move forward within it.
+   */
+  @Setup(Level.Iteration)
+  public void freshState() {
+    state = new InMemoryModerationState();
+    wraps.set(0);
+    pipelineStart++;
+  }
+
+  /** Says when the pipeline corpus wrapped, which sends time back in the rules' windows. */
+  @TearDown(Level.Iteration)
+  public void reportWraps() {
+    if (wraps.get() > 0) {
+      System.out.printf(
+          "%n[warning] pipeline corpus wrapped %d times this iteration%n", wraps.get());
+    }
+  }
+
+  int pipelineStart;
+
   /** Each thread walks the corpus from its own offset. */
   @State(Scope.Thread)
   public static class Cursor {
     int next;
     int nextCandidate;
+    int pipelineStart = -1;
+    int index;
 
     /** Starts each thread somewhere else. */
     @Setup
-    public void start() {
+    public void start(ModerationBenchmark benchmark) {
       next = (int) (Thread.currentThread().getId() * 7919 % 100_000);
-      nextCandidate = next;
+      index = benchmark.threads.getAndIncrement();
     }
   }
 
@@ -111,11 +147,18 @@ public class ModerationBenchmark {
 
   private void pipelineBatch(Cursor c, Blackhole bh) {
     Submission[] all = candidates;
-    int i = c.nextCandidate % all.length;
+    if (c.pipelineStart != pipelineStart) {
+      // a new iteration: start again from this thread's share of the corpus, forward in time
+      c.pipelineStart = pipelineStart;
+      c.nextCandidate = (c.index % 2) * (all.length / 2);
+    }
+    int i = c.nextCandidate;
+    ModerationState s = state;
     for (int n = 0; n < BATCH; n++) {
-      bh.consume(pipeline.moderate(all[i], campaign));
+      bh.consume(pipeline.moderate(all[i], campaign, s));
       if (++i == all.length) {
         i = 0;
+        wraps.incrementAndGet();
       }
     }
     c.nextCandidate = i;
@@ -153,7 +196,11 @@ public class ModerationBenchmark {
     sensitiveWordBatch(c, bh);
   }
 
-  /** The standard pipeline (lexicon, personal data, duplicates, rate, quality), one thread. */
+  /**
+   * The standard pipeline (lexicon, personal data, duplicates, rate, quality) as intake runs it on
+   * a {@code mem:} store: the rules keep their windows in an {@link InMemoryModerationState}; one
+   * thread.
+   */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   @Threads(1)

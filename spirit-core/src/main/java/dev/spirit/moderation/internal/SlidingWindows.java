@@ -392,7 +392,10 @@ public final class SlidingWindows<K, T> {
       List<T> recent = new ArrayList<>(events.size);
       for (int i = 0; i < events.size; i++) {
         Object v = events.value(i);
-        if (v != null && events.time(i) <= at) {
+        // Stamped after this call's instant yet recorded first: a concurrent intake (another
+        // thread or instance stamped a moment later and got here first). It counts, or two
+        // simultaneous copies of one text would both pass.
+        if (v != null) {
           recent.add((T) v);
         }
       }
@@ -421,13 +424,14 @@ public final class SlidingWindows<K, T> {
       Entry events = stripe.touch(key, hash);
       events.removeExpiredHead(from);
       int count;
-      if (events.size == 0 || events.time(events.size - 1) <= at) {
+      if (events.ordered) {
         count = events.size; // in time order (the usual case): everything left is in the window
       } else {
+        // Events stamped after this call's instant count too (see recentThenAdd): only age
+        // takes an event out of the window.
         count = 0;
         for (int i = 0; i < events.size; i++) {
-          long t = events.time(i);
-          if (t >= from && t <= at) {
+          if (events.time(i) >= from) {
             count++;
           }
         }

@@ -19,11 +19,13 @@ import java.util.List;
  * events recorded before it, so with a limit of L exactly L see a count below L.
  *
  * <p>Windows: an event at {@code t} is in the window of a call at {@code now} if {@code now -
- * window <= t <= now}. Events before a window may be deleted by the call (windows only slide
- * forward in practice); a backend keeps at most {@code keep} newest events per key, so state stays
- * bounded however busy a key is, and must delete keys whose events all expired, at the latest
- * opportunistically on later calls. Instants are compared at nanosecond precision between the years
- * 1678 and 2262.
+ * window <= t}. An event stamped after {@code now} but recorded before the call counts: intake
+ * stamps a submission before moderating it, so concurrent intakes (threads, instances) record out
+ * of stamp order, and leaving such events out would let simultaneous attempts past a limit. Events
+ * before a window may be deleted by the call (windows only slide forward in practice); a backend
+ * keeps at most {@code keep} newest events per key, so state stays bounded however busy a key is,
+ * and must delete keys whose events all expired, at the latest opportunistically on later calls.
+ * Instants are compared at nanosecond precision between the years 1678 and 2262.
  *
  * <p>Implementations must be thread-safe. A backend's failure is a {@link
  * dev.spirit.error.StorageException}; the moderation pipeline then holds the submission for review

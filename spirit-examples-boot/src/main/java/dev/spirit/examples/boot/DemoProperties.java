@@ -1,8 +1,6 @@
 package dev.spirit.examples.boot;
 
 import dev.spirit.spring.boot.SpiritConfigurationException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,8 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param moderators who may sign in to the review queue: user name to password in Spring Security's
  *     encoded form, such as {@code {bcrypt}$2a$10$...}
- * @param kioskTokenHashes the kiosks' bearer tokens, as lowercase hexadecimal SHA-256 hashes (the
- *     tokens themselves are never stored)
  * @param cloudMinimumPeople how many different people must have given a word before the public word
  *     cloud shows it (k-anonymity); at least 1
  * @param postsPerMinute how many POST requests one client address may make per minute; more get 429
@@ -26,13 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("spirit.demo")
 public record DemoProperties(
     Map<String, String> moderators,
-    List<String> kioskTokenHashes,
     @DefaultValue("5") int cloudMinimumPeople,
     @DefaultValue("30") int postsPerMinute,
     @DefaultValue("16384") int maxBodyBytes,
     @DefaultValue("true") boolean seedCampaign) {
   private static final String PREFIX = "spirit.demo.";
-  private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern ENCODED_PASSWORD = Pattern.compile("\\{[a-z0-9-]+}.+");
 
   /**
@@ -42,10 +36,6 @@ public record DemoProperties(
    */
   public DemoProperties {
     moderators = moderators == null ? Map.of() : Map.copyOf(moderators);
-    kioskTokenHashes =
-        kioskTokenHashes == null
-            ? List.of()
-            : kioskTokenHashes.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
     moderators.forEach(
         (name, password) -> {
           if (!ENCODED_PASSWORD.matcher(password).matches()) {
@@ -54,13 +44,6 @@ public record DemoProperties(
                 "must be an encoded password with its algorithm, such as {bcrypt}$2a$10$...");
           }
         });
-    for (String hash : kioskTokenHashes) {
-      if (!SHA_256_HEX.matcher(hash).matches()) {
-        throw new SpiritConfigurationException(
-            PREFIX + "kiosk-token-hashes",
-            "'" + hash + "' is not a SHA-256 hash (64 hexadecimal digits)");
-      }
-    }
     requireAtLeast("cloud-minimum-people", cloudMinimumPeople, 1);
     requireAtLeast("posts-per-minute", postsPerMinute, 1);
     requireAtLeast("max-body-bytes", maxBodyBytes, 256);

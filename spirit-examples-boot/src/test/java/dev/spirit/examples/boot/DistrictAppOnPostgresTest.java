@@ -84,7 +84,7 @@ class DistrictAppOnPostgresTest {
     Campaign demo = spirit.campaigns().bySlug(DemoCampaign.SLUG).orElseThrow();
     mvc.perform(
             post("/api/v1/campaigns/" + DemoCampaign.SLUG + "/submissions")
-                .header("Authorization", "Bearer " + Fixtures.KIOSK_TOKEN)
+                .header("Authorization", "Bearer " + Fixtures.kioskToken(spirit))
                 .header("Idempotency-Key", "pg-1")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(

@@ -26,6 +26,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,8 @@ class DistrictBootBrowserTest {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no row with " + text + " in the queue"));
     row.findElement(By.cssSelector("button." + button)).click();
+    // the old page, flash and all, goes stale once the redirect after the POST has loaded
+    waiting().until(ExpectedConditions.stalenessOf(row));
     assertThat(flash()).contains(expectedFlash);
   }
 
@@ -171,7 +174,7 @@ class DistrictBootBrowserTest {
             .send(
                 HttpRequest.newBuilder(
                         URI.create(url("/api/v1/campaigns/" + campaign.slug() + "/submissions")))
-                    .header("Authorization", "Bearer " + Fixtures.KIOSK_TOKEN)
+                    .header("Authorization", "Bearer " + Fixtures.kioskToken(spirit))
                     .header("Idempotency-Key", "browser-kiosk-1")
                     .header("Content-Type", "application/json")
                     .POST(

@@ -9,6 +9,7 @@ import dev.spirit.participant.Role;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Campaigns and submissions for the app's tests, each test on a campaign of its own. */
@@ -17,9 +18,6 @@ public final class Fixtures {
   public static final String MODERATOR = "moderator";
 
   public static final String PASSWORD = "demo-moderator-password";
-
-  /** A kiosk token whose hash the tests' properties list. */
-  public static final String KIOSK_TOKEN = "demo-kiosk-token-change-me";
 
   /** Properties every app test starts with: an in-memory store, no rate limit to speak of. */
   public static final String MEMORY_STORE = "spirit.store-uri=mem:";
@@ -34,6 +32,11 @@ public final class Fixtures {
   private static final AtomicInteger CAMPAIGNS = new AtomicInteger();
 
   private Fixtures() {}
+
+  /** Issues a kiosk token in the instance's store, valid for a day, and returns the token. */
+  public static String kioskToken(Spirit spirit) {
+    return spirit.kiosks().issue("test-kiosk", Duration.ofDays(1)).token();
+  }
 
   public static Campaign openCampaign(Spirit spirit, String prefix) {
     return openCampaign(spirit, prefix, dev.spirit.campaign.SubmissionRules.defaults());

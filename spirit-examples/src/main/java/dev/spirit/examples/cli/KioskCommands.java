@@ -3,9 +3,13 @@ package dev.spirit.examples.cli;
 import dev.spirit.Spirit;
 import dev.spirit.kiosk.IssuedKioskToken;
 import dev.spirit.kiosk.KioskCredential;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,28 +88,48 @@ final class KioskCommands implements Runnable {
       mixinStandardHelpOptions = true,
       description = "List the issued tokens with their state (never their secrets).")
   static final class ListKiosks extends StoreCommand {
+    @Option(
+        names = "--json",
+        description = "Print one JSON object per token, one per line, oldest first.")
+    boolean json;
+
     ListKiosks(CliContext context) {
       super(context);
     }
 
     @Override
-    int run(Spirit spirit) {
+    int run(Spirit spirit) throws IOException {
       PrintWriter out = out();
       Instant now = spirit.clock().instant();
-      if (spirit.kiosks().list().isEmpty()) {
+      List<KioskCredential> all = spirit.kiosks().list();
+      if (json) {
+        for (KioskCredential k : all) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("id", k.id());
+          row.put("name", k.name());
+          row.put("state", state(k, now));
+          row.put("issuedAt", k.issuedAt().toString());
+          row.put("expiresAt", k.expiresAt().toString());
+          row.put("revokedAt", k.revokedAt().map(Instant::toString).orElse(null));
+          out.println(JsonLines.write(row));
+        }
+        return 0;
+      }
+      if (all.isEmpty()) {
         out.println("no kiosk tokens issued");
         return 0;
       }
       out.println("id\tname\tstate\tissued\texpires");
-      for (KioskCredential k : spirit.kiosks().list()) {
-        String state =
-            k.revokedAt().isPresent()
-                ? "revoked " + k.revokedAt().get()
-                : k.isActiveAt(now) ? "active" : "expired";
+      for (KioskCredential k : all) {
+        String state = k.revokedAt().isPresent() ? "revoked " + k.revokedAt().get() : state(k, now);
         out.println(
             k.id() + "\t" + k.name() + "\t" + state + "\t" + k.issuedAt() + "\t" + k.expiresAt());
       }
       return 0;
+    }
+
+    private static String state(KioskCredential k, Instant now) {
+      return k.revokedAt().isPresent() ? "revoked" : k.isActiveAt(now) ? "active" : "expired";
     }
   }
 }

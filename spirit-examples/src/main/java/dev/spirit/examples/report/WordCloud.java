@@ -1,8 +1,16 @@
 package dev.spirit.examples.report;
 
+import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.examples.report.ReportData.TermCount;
+import dev.spirit.submission.Submission;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Lays out a word cloud deterministically: the most given words first and largest, each placed at
@@ -28,6 +36,35 @@ public final class WordCloud {
    */
   public record PlacedWord(
       String text, long count, double x, double y, double size, String color) {}
+
+  /**
+   * The words a public cloud may show: approved keywords and slogans, each counted once per person
+   * who gave it, and only those given by at least {@code minimumPeople} (a word one or two people
+   * gave could point at them: k-anonymity), most given first.
+   *
+   * @param approved approved submissions of one campaign
+   * @param minimumPeople how many different people must have given a word, at least 1
+   * @param maxWords how many words at most
+   * @return the words with their counts of people
+   */
+  public static List<TermCount> publicTerms(
+      List<Submission> approved, int minimumPeople, int maxWords) {
+    Map<String, Set<String>> supporters = new HashMap<>();
+    for (Submission s : approved) {
+      if (s.kind() == SubmissionKind.KEYWORD || s.kind() == SubmissionKind.SLOGAN) {
+        supporters
+            .computeIfAbsent(s.displayText().toLowerCase(Locale.ROOT), t -> new HashSet<>())
+            .add(s.participant().id().value());
+      }
+    }
+    return supporters.entrySet().stream()
+        .map(e -> new TermCount(e.getKey(), e.getValue().size()))
+        .filter(t -> t.count() >= minimumPeople)
+        .sorted(
+            Comparator.comparingLong(TermCount::count).reversed().thenComparing(TermCount::term))
+        .limit(maxWords)
+        .toList();
+  }
 
   /**
    * Places words in a box; words that do not fit are left out.

@@ -17,7 +17,6 @@ import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.error.StorageException;
-import dev.spirit.examples.report.ReportData.TermCount;
 import dev.spirit.examples.report.WordCloud;
 import dev.spirit.examples.web.Problems.FieldError;
 import dev.spirit.kiosk.KioskAuthenticationException;
@@ -51,12 +50,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -343,26 +340,10 @@ public final class MessageBoard implements AutoCloseable {
   }
 
   private List<WordCloud.PlacedWord> cloud(List<Submission> approved) {
-    Map<String, Set<String>> supporters = new HashMap<>();
-    for (Submission s : approved) {
-      if (s.kind() == SubmissionKind.KEYWORD || s.kind() == SubmissionKind.SLOGAN) {
-        supporters
-            .computeIfAbsent(s.displayText().toLowerCase(Locale.ROOT), t -> new HashSet<>())
-            .add(s.participant().id().value());
-      }
-    }
-    List<TermCount> terms =
-        supporters.entrySet().stream()
-            .map(e -> new TermCount(e.getKey(), e.getValue().size()))
-            // A public dashboard shows no word that fewer than k people gave (k-anonymity).
-            .filter(t -> t.count() >= cloudMinimumPeople)
-            .sorted(
-                Comparator.comparingLong(TermCount::count)
-                    .reversed()
-                    .thenComparing(TermCount::term))
-            .limit(50)
-            .toList();
-    return WordCloud.layout(terms, Pages.CLOUD_WIDTH, Pages.CLOUD_HEIGHT);
+    return WordCloud.layout(
+        WordCloud.publicTerms(approved, cloudMinimumPeople, Pages.CLOUD_WORDS),
+        Pages.CLOUD_WIDTH,
+        Pages.CLOUD_HEIGHT);
   }
 
   private void cloudJson(HttpExchange ex, Campaign c) throws IOException {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class Pages {
   static final int CLOUD_WIDTH = 640;
   static final int CLOUD_HEIGHT = 300;
+  static final int CLOUD_WORDS = 50;
 
   private Pages() {}
 

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * A token bucket per client: {@code perMinute} requests, refilled continuously. Bounded memory: the
- * least recently seen clients are forgotten first.
+ * least recently seen clients are forgotten first. Shared by the JDK-server board ({@code spirit
+ * serve}) and the Spring Boot district app, so both limit alike.
  */
-final class RateLimiter {
+public final class RateLimiter {
   private final double perNano;
   private final double capacity;
   private final Map<String, double[]> buckets =
@@ -20,7 +21,12 @@ final class RateLimiter {
         }
       };
 
-  RateLimiter(int perMinute) {
+  /**
+   * Creates a limiter.
+   *
+   * @param perMinute requests each client may make a minute (also the burst it may make at once)
+   */
+  public RateLimiter(int perMinute) {
     this.capacity = perMinute;
     this.perNano = perMinute / 60e9;
   }
@@ -32,7 +38,7 @@ final class RateLimiter {
    * @param nowNanos the current {@link System#nanoTime()}
    * @return true if allowed, false if the client is over its limit
    */
-  synchronized boolean tryAcquire(String client, long nowNanos) {
+  public synchronized boolean tryAcquire(String client, long nowNanos) {
     double[] bucket = buckets.computeIfAbsent(client, c -> new double[] {capacity, nowNanos});
     bucket[0] = Math.min(capacity, bucket[0] + (nowNanos - bucket[1]) * perNano);
     bucket[1] = nowNanos;

@@ -55,6 +55,7 @@ class AuditCliTest {
             "yz",
             "--store",
             store,
+            "--create",
             "--title-zh",
             "渝中精神",
             "--title-en",

@@ -408,6 +408,16 @@ class SpiritCliTest {
       assertThat(cli.run("kiosk", "revoke", id, "--store", STORE).out())
           .contains("revoked kiosk token " + id + " (yuzhong-library-1)");
       assertThat(cli.run("kiosk", "list", "--store", STORE).out()).contains("revoked ");
+      CliHarness.Result json = cli.run("kiosk", "list", "--store", STORE, "--json");
+      assertThat(json.exit()).as(json.err()).isZero();
+      assertThat(json.out().lines())
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .startsWith("{\"id\":\"" + id + "\",\"name\":\"yuzhong-library-1\"")
+                      .contains("\"state\":\"revoked\"", "\"revokedAt\":\"")
+                      .doesNotContain(m.group(2)));
       assertThatThrownBy(() -> spirit.kiosks().authenticate(token))
           .isInstanceOf(dev.spirit.kiosk.KioskAuthenticationException.class);
 

@@ -354,22 +354,27 @@ public final class JdbcStore implements SpiritStore {
               select.append(" AND id > ?");
               params.add(cursor.get().value());
             }
-            select
-                .append(" ORDER BY ")
-                .append(SubmissionSql.orderFor(filter))
-                .append(" LIMIT ? FOR UPDATE SKIP LOCKED");
+            select.append(" ORDER BY ").append(SubmissionSql.orderFor(filter)).append(" LIMIT ?");
+            // InnoDB locks every row the WHERE matches before it sorts and applies LIMIT, so one
+            // claimer's "LIMIT 5 FOR UPDATE" would lock the whole queue and the others would skip
+            // all of it. On MariaDB the page is read without locks and each row is then locked by
+            // its primary key, skipping the ones another claimer holds at that moment.
+            select.append(dialect == Dialect.MARIADB ? "" : " FOR UPDATE SKIP LOCKED");
             params.add(fetch);
-            List<Submission> rows = new ArrayList<>(fetch);
+            List<Submission> page = new ArrayList<>(fetch);
             try (PreparedStatement ps = c.prepareStatement(select.toString())) {
               SubmissionSql.bindAll(ps, 1, params);
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                  rows.add(SpiritCodec.submissionFromJson(rs.getString(1)));
+                  page.add(SpiritCodec.submissionFromJson(rs.getString(1)));
                 }
               }
             }
+            List<Submission> rows = dialect == Dialect.MARIADB ? lockEach(c, page) : page;
+            if (!page.isEmpty()) {
+              cursor = Optional.of(page.get(page.size() - 1).id());
+            }
             for (Submission s : rows) {
-              cursor = Optional.of(s.id());
               if (!filter.matches(s) || s.reviewLease().map(l -> l.isActiveAt(now)).orElse(false)) {
                 continue;
               }
@@ -391,12 +396,31 @@ public final class JdbcStore implements SpiritStore {
                 }
               }
             }
-            if (rows.size() < fetch) {
+            if (page.size() < fetch) {
               break;
             }
           }
           return claimed;
         });
+  }
+
+  /** The rows of a page that no other transaction has locked, each locked by its key now. */
+  private static List<Submission> lockEach(Connection c, List<Submission> page)
+      throws SQLException {
+    List<Submission> locked = new ArrayList<>(page.size());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT record_json FROM spirit_submissions WHERE id = ? FOR UPDATE SKIP LOCKED")) {
+      for (Submission s : page) {
+        ps.setObject(1, s.id().value());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            locked.add(SpiritCodec.submissionFromJson(rs.getString(1)));
+          }
+        }
+      }
+    }
+    return locked;
   }
 
   @Override

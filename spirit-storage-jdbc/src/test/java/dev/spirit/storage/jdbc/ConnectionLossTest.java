@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -172,10 +171,6 @@ class ConnectionLossTest {
   @Nested
   @DisplayName("on MariaDB: the server kills the batch's connection (KILL)")
   class OnMariaDb {
-    // Passes when the class runs alone (scripts/with-mariadb.sh mvn ... -Dtest=ConnectionLossTest),
-    // but in the full module run the batch is never seen waiting for the squatter's lock within
-    // 30 s; not understood yet, so disabled rather than flaky. See the MariaDB branch's hand-back.
-    @Disabled("never sees the batch blocked in the full module run; passes alone; under study")
     @Test
     @DisplayName(
         "clear error, nothing half-written, a retry with the same keys stores each card once")

@@ -224,8 +224,26 @@ public abstract class ModerationStateContract {
         .containsExactly(mark(p, "麻辣火锅").encode(), mark(p, "热情").encode());
   }
 
-  // The races use one instant for every attempt (a burst of taps): an event later than a call's
-  // instant is outside that call's window by definition, so staggered instants would test that.
+  @Test
+  @DisplayName(
+      "an event stamped after a call's instant but recorded before it counts (concurrent intakes"
+          + " record out of stamp order), for counts and for texts")
+  void laterStampedEventsCount() {
+    StateKey counted = key(StateKey.Kind.PARTICIPANT_RATE, campaignId(), unique("p"));
+    assertThat(state().countThenAdd(counted, T0.plusMillis(5), WINDOW, 10)).isZero();
+    assertThat(state().countThenAdd(counted, T0, WINDOW, 10)).isEqualTo(1);
+    assertThat(state().countThenAdd(counted, T0.plusMillis(2), WINDOW, 10)).isEqualTo(2);
+
+    StateKey texts = key(StateKey.Kind.PARTICIPANT_TEXTS, campaignId(), unique("p"));
+    String p = unique("owner");
+    assertThat(state().recentThenAdd(texts, T0.plusMillis(5), WINDOW, 3, mark(p, "火锅"))).isEmpty();
+    assertThat(state().recentThenAdd(texts, T0, WINDOW, 3, mark(p, "火锅")))
+        .extracting(TextMark::encode)
+        .containsExactly(mark(p, "火锅").encode());
+  }
+
+  // The races use one instant for every attempt (a burst of taps); laterStampedEventsCount covers
+  // attempts recorded out of stamp order.
   @Test
   @DisplayName(
       THREADS

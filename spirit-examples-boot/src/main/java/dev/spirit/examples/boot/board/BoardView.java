@@ -2,21 +2,13 @@ package dev.spirit.examples.boot.board;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
-import dev.spirit.campaign.SubmissionKind;
-import dev.spirit.examples.report.ReportData.TermCount;
 import dev.spirit.examples.report.WordCloud;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -61,24 +53,8 @@ record BoardView(int approvedCount, List<Submission> wall, List<WordCloud.Placed
   }
 
   private static List<WordCloud.PlacedWord> cloud(List<Submission> approved, int minimumPeople) {
-    Map<String, Set<String>> supporters = new HashMap<>();
-    for (Submission s : approved) {
-      if (s.kind() == SubmissionKind.KEYWORD || s.kind() == SubmissionKind.SLOGAN) {
-        supporters
-            .computeIfAbsent(s.displayText().toLowerCase(Locale.ROOT), t -> new HashSet<>())
-            .add(s.participant().id().value());
-      }
-    }
-    List<TermCount> terms =
-        supporters.entrySet().stream()
-            .map(e -> new TermCount(e.getKey(), e.getValue().size()))
-            .filter(t -> t.count() >= minimumPeople)
-            .sorted(
-                Comparator.comparingLong(TermCount::count)
-                    .reversed()
-                    .thenComparing(TermCount::term))
-            .limit(CLOUD_WORDS)
-            .toList();
-    return WordCloud.layout(terms, CLOUD_WIDTH, CLOUD_HEIGHT);
+    // the same words as the JDK-server board's cloud: one rule for what the public may see
+    return WordCloud.layout(
+        WordCloud.publicTerms(approved, minimumPeople, CLOUD_WORDS), CLOUD_WIDTH, CLOUD_HEIGHT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.spirit.examples.boot.web;
 
 import dev.spirit.examples.boot.DemoProperties;
+import dev.spirit.examples.web.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestLimitsFilter extends OncePerRequestFilter {
   private final int maxBodyBytes;
-  private final TokenBuckets posts;
+  private final RateLimiter posts;
+  private final LongSupplier nanoTime;
 
   /**
    * Creates the filter.
@@ -38,14 +38,16 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
   RequestLimitsFilter(DemoProperties settings, LongSupplier nanoTime) {
     this.maxBodyBytes = settings.maxBodyBytes();
-    this.posts = new TokenBuckets(settings.postsPerMinute(), nanoTime);
+    this.posts = new RateLimiter(settings.postsPerMinute());
+    this.nanoTime = nanoTime;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if ("POST".equals(request.getMethod()) && !posts.tryAcquire(request.getRemoteAddr())) {
+    if ("POST".equals(request.getMethod())
+        && !posts.tryAcquire(request.getRemoteAddr(), nanoTime.getAsLong())) {
       response.setHeader(HttpHeaders.RETRY_AFTER, "60");
       ProblemResponses.write(
           response,
@@ -133,44 +135,6 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         limited = current;
       }
       return current;
-    }
-  }
-
-  /**
-   * A token bucket per client address: {@code perMinute} requests, refilled continuously. Bounded
-   * memory: the least recently seen clients are forgotten first.
-   */
-  static final class TokenBuckets {
-    private static final int CLIENTS = 50_000;
-    private final double capacity;
-    private final double perNano;
-    private final LongSupplier nanoTime;
-    private final Map<String, double[]> buckets =
-        new LinkedHashMap<>(64, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
-            return size() > CLIENTS;
-          }
-        };
-
-    TokenBuckets(int perMinute, LongSupplier nanoTime) {
-      this.capacity = perMinute;
-      this.perNano = perMinute / 60e9;
-      this.nanoTime = nanoTime;
-    }
-
-    synchronized boolean tryAcquire(String client) {
-      long now = nanoTime.getAsLong();
-      double[] bucket = buckets.computeIfAbsent(client, c -> new double[] {capacity, now});
-      bucket[0] = Math.min(capacity, bucket[0] + (now - bucket[1]) * perNano);
-      bucket[1] = now;
-      if (bucket[0] >= 1) {
-        bucket[0] -= 1;
-        return true;
-      }
-      return false;
     }
   }
 }

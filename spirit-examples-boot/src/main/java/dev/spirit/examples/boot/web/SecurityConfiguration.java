@@ -1,8 +1,8 @@
 package dev.spirit.examples.boot.web;
 
+import dev.spirit.Spirit;
 import dev.spirit.examples.boot.DemoProperties;
 import dev.spirit.examples.boot.kiosk.KioskTokenFilter;
-import dev.spirit.examples.boot.kiosk.KioskTokenVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -45,14 +45,13 @@ public class SecurityConfiguration {
    * The kiosk API's chain.
    *
    * @param http Spring Security's builder
-   * @param tokens what tells kiosk tokens
+   * @param spirit the instance, whose store holds the kiosk tokens
    * @return the chain
    * @throws Exception if Spring Security cannot build it
    */
   @Bean
   @Order(1)
-  public SecurityFilterChain apiChain(HttpSecurity http, KioskTokenVerifier tokens)
-      throws Exception {
+  public SecurityFilterChain apiChain(HttpSecurity http, Spirit spirit) throws Exception {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             a ->
@@ -66,16 +65,14 @@ public class SecurityConfiguration {
         .formLogin(f -> f.disable())
         .httpBasic(b -> b.disable())
         .logout(l -> l.disable())
-        .addFilterBefore(new KioskTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new KioskTokenFilter(spirit.kiosks()), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
                         (request, response, failure) -> {
                           response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                           ProblemResponses.write(
-                              response,
-                              HttpStatus.UNAUTHORIZED,
-                              "Send the kiosk's token as Authorization: Bearer <token>.");
+                              response, HttpStatus.UNAUTHORIZED, KioskTokenFilter.detail(request));
                         })
                     .accessDeniedHandler(
                         (request, response, denied) ->
@@ -98,7 +95,7 @@ public class SecurityConfiguration {
   public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(
             a ->
-                a.requestMatchers("/moderate/**")
+                a.requestMatchers("/moderate/**", "/kiosks", "/kiosks/**")
                     .hasRole(MODERATOR)
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()

@@ -14,15 +14,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.examples.boot.Fixtures;
+import dev.spirit.kiosk.IssuedKioskToken;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,18 +51,20 @@ class KioskApiTest {
   @Autowired Spirit spirit;
 
   private Campaign campaign;
+  private String token;
 
   @BeforeEach
   void campaign() {
     campaign = Fixtures.openCampaign(spirit, "kiosk");
+    token = Fixtures.kioskToken(spirit);
   }
 
   private String url() {
     return "/api/v1/campaigns/" + campaign.slug() + "/submissions";
   }
 
-  private static MockHttpServletRequestBuilder kiosk(MockHttpServletRequestBuilder request) {
-    return request.header("Authorization", "Bearer " + Fixtures.KIOSK_TOKEN);
+  private MockHttpServletRequestBuilder kiosk(MockHttpServletRequestBuilder request) {
+    return request.header("Authorization", "Bearer " + token);
   }
 
   private MockHttpServletRequestBuilder submission(String key, String json) {
@@ -100,8 +106,8 @@ class KioskApiTest {
               assertThat(response).contains(s.id().toString());
               assertThat(s.text().original()).isEqualTo("耿直");
               assertThat(s.collectionPoint())
-                  .as("named after the kiosk")
-                  .hasValueSatisfying(p -> assertThat(p).startsWith("kiosk-"));
+                  .as("named after the kiosk its token was issued to")
+                  .contains("test-kiosk");
             });
   }
 
@@ -198,6 +204,42 @@ class KioskApiTest {
         .andExpect(header().string("WWW-Authenticate", "Bearer"))
         .andExpect(content().contentTypeCompatibleWith(PROBLEM))
         .andExpect(jsonPath("$.status").value(401));
+    assertThat(stored()).isEmpty();
+  }
+
+  static Stream<Arguments> refusedTokens() {
+    return Stream.of(
+        Arguments.of("malformed", "The bearer token is not a kiosk token (spk_<id>_<secret>)."),
+        Arguments.of("forged", "The kiosk token is unknown."),
+        Arguments.of("revoked", "The kiosk token was revoked; ask staff for a new one."),
+        Arguments.of("expired", "The kiosk token has expired; ask staff for a new one."));
+  }
+
+  @ParameterizedTest(name = "a {0} token")
+  @MethodSource("refusedTokens")
+  @DisplayName("a refused kiosk token is a 401 problem saying why, and stores nothing")
+  void refusedTokenSaysWhy(String kind, String detail) throws Exception {
+    String refused =
+        switch (kind) {
+          case "malformed" -> "demo-kiosk-token-change-me";
+          case "forged" -> token.substring(0, token.length() - 4) + "AAAA";
+          case "revoked" -> {
+            IssuedKioskToken issued = spirit.kiosks().issue("lost-tablet", Duration.ofDays(1));
+            spirit.kiosks().revoke(issued.credential().id());
+            yield issued.token();
+          }
+          default -> spirit.kiosks().issue("old-tablet", Duration.ofNanos(1)).token();
+        };
+    mvc.perform(
+            post(url())
+                .header("Authorization", "Bearer " + refused)
+                .header("Idempotency-Key", "k-refused-" + kind)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body("耿直")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", "Bearer"))
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+        .andExpect(jsonPath("$.detail").value(detail));
     assertThat(stored()).isEmpty();
   }
 

@@ -86,7 +86,7 @@ class ModerationQueueTest {
   @Test
   @DisplayName("a kiosk token does not open the queue")
   void kioskIsNoModerator() throws Exception {
-    mvc.perform(get(queue()).header("Authorization", "Bearer " + Fixtures.KIOSK_TOKEN))
+    mvc.perform(get(queue()).header("Authorization", "Bearer " + Fixtures.kioskToken(spirit)))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/login"));
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spirit.examples.boot.DemoProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
@@ -19,7 +18,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class RequestLimitsFilterTest {
   private final AtomicLong now = new AtomicLong();
   private final RequestLimitsFilter filter =
-      new RequestLimitsFilter(new DemoProperties(Map.of(), List.of(), 5, 2, 300, false), now::get);
+      new RequestLimitsFilter(new DemoProperties(Map.of(), 5, 2, 300, false), now::get);
 
   private MockHttpServletResponse send(MockHttpServletRequest request, MockFilterChain chain)
       throws Exception {
