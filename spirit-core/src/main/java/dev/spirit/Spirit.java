@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #review()}: status changes, endorsements and reports, appeals, redaction;
  *   <li>{@link #submissions()}: queries;
  *   <li>{@link #retention()}: purges of campaigns whose retention period has passed;
- *   <li>{@link #kiosks()}: kiosk devices' bearer tokens.
+ *   <li>{@link #kiosks()}: kiosk devices' bearer tokens;
+ *   <li>{@link #participants()}: withdrawal of a participant's consent.
  * </ul>
  *
  * <p>Thread-safe. Build one per application with {@link #builder()} and close it on shutdown (which
@@ -50,6 +51,7 @@ public final class Spirit implements AutoCloseable {
   private final Submissions submissions;
   private final Retention retention;
   private final Kiosks kiosks;
+  private final Participants participants;
 
   private Spirit(Builder builder, SpiritStore store) {
     this.store = store;
@@ -68,6 +70,7 @@ public final class Spirit implements AutoCloseable {
             campaign -> moderation.refreshNow(campaign.id()).contentRules());
     this.submissions = new Submissions(store, clock);
     this.retention = new Retention(store, clock, listeners);
+    this.participants = new Participants(store, clock, submissions, listeners);
   }
 
   /**
@@ -122,6 +125,15 @@ public final class Spirit implements AutoCloseable {
    */
   public Submissions submissions() {
     return submissions;
+  }
+
+  /**
+   * The participants: withdraw a participant's consent, unpublishing or erasing their submissions.
+   *
+   * @return the participants
+   */
+  public Participants participants() {
+    return participants;
   }
 
   /**

@@ -257,7 +257,7 @@ final class StatsState {
   }
 
   static boolean counted(Submission s) {
-    return s.status() == SubmissionStatus.APPROVED;
+    return s.countsInStatistics();
   }
 
   // ---- events ---------------------------------------------------------------------------------

@@ -1,7 +1,12 @@
 package dev.spirit.campaign;
 
 import dev.spirit.error.InvalidInputException;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +27,12 @@ import java.util.TreeSet;
  *     hidden pending review
  * @param moderation settings of automatic moderation (personal data actions, flood and rate
  *     windows); records stored before this field existed decode with the defaults
+ * @param consentText the consent text the campaign presents, if it names one: intake then accepts
+ *     consent only as a record naming exactly this version and hash ({@link
+ *     dev.spirit.submission.RejectionCode#CONSENT_TEXT_MISMATCH})
+ * @param requiredPurposes the purposes a participant's consent must allow for intake to accept the
+ *     submission ({@link dev.spirit.submission.RejectionCode#CONSENT_PURPOSE_MISSING}); empty asks
+ *     for none beyond {@code consentRequired}
  */
 public record SubmissionRules(
     Map<SubmissionKind, LengthLimit> lengthLimits,
@@ -30,7 +41,9 @@ public record SubmissionRules(
     boolean consentRequired,
     ModerationMode moderationMode,
     int reportThreshold,
-    ModerationSettings moderation) {
+    ModerationSettings moderation,
+    Optional<ConsentText> consentText,
+    Set<ConsentPurpose> requiredPurposes) {
   public SubmissionRules {
     if (lengthLimits == null || lengthLimits.isEmpty()) {
       throw new InvalidInputException("rules.lengthLimits", "must allow at least one kind");
@@ -52,6 +65,57 @@ public record SubmissionRules(
     moderation = moderation == null ? ModerationSettings.defaults() : moderation;
     lengthLimits = Map.copyOf(new EnumMap<>(lengthLimits));
     languages = Set.copyOf(new TreeSet<>(languages));
+    // Campaigns stored before consent records existed have neither field.
+    consentText = consentText == null ? Optional.empty() : consentText;
+    if (requiredPurposes == null || requiredPurposes.isEmpty()) {
+      requiredPurposes = Collections.unmodifiableSet(EnumSet.noneOf(ConsentPurpose.class));
+    } else if (requiredPurposes.stream().anyMatch(p -> p == null)) {
+      throw new InvalidInputException("rules.requiredPurposes", "must not contain null");
+    } else {
+      requiredPurposes =
+          Collections.unmodifiableSet(
+              EnumSet.copyOf((Collection<ConsentPurpose>) requiredPurposes));
+    }
+    if (!requiredPurposes.isEmpty() && !consentRequired) {
+      throw new InvalidInputException(
+          "rules.requiredPurposes",
+          "requires consentRequired: a campaign that does not require consent cannot require"
+              + " purposes "
+              + requiredPurposes);
+    }
+  }
+
+  /**
+   * Rules as they were before consent records (no consent text named, no purposes required).
+   *
+   * @param lengthLimits allowed kinds and their length limits
+   * @param languages accepted languages
+   * @param maxPerParticipant how many submissions one participant may give
+   * @param consentRequired whether a participant must have consented
+   * @param moderationMode whether review comes before or after publication
+   * @param reportThreshold how many distinct reports hide an approved submission
+   * @param moderation settings of automatic moderation
+   * @deprecated use {@link #builder()}, which also sets the consent text and required purposes
+   */
+  @Deprecated
+  public SubmissionRules(
+      Map<SubmissionKind, LengthLimit> lengthLimits,
+      Set<Language> languages,
+      int maxPerParticipant,
+      boolean consentRequired,
+      ModerationMode moderationMode,
+      int reportThreshold,
+      ModerationSettings moderation) {
+    this(
+        lengthLimits,
+        languages,
+        maxPerParticipant,
+        consentRequired,
+        moderationMode,
+        reportThreshold,
+        moderation,
+        Optional.empty(),
+        Set.of());
   }
 
   /**
@@ -94,6 +158,8 @@ public record SubmissionRules(
     private ModerationMode moderationMode = ModerationMode.PRE;
     private int reportThreshold = 3;
     private ModerationSettings moderation = ModerationSettings.defaults();
+    private Optional<ConsentText> consentText = Optional.empty();
+    private Set<ConsentPurpose> requiredPurposes = Set.of();
 
     private Builder() {
       lengthLimits.put(SubmissionKind.KEYWORD, LengthLimit.of(1, 20));
@@ -160,6 +226,34 @@ public record SubmissionRules(
     }
 
     /**
+     * Names the consent text the campaign presents (its version and the hash of its words): intake
+     * then refuses consent that is not a record of exactly this text, such as one of an earlier
+     * version. Implies nothing about purposes; see {@link #requiredPurposes}.
+     *
+     * @param text the text, e.g. {@code ConsentText.of("2026-12-v2", words)}
+     * @return this builder
+     */
+    public Builder consentText(ConsentText text) {
+      if (text == null) {
+        throw new InvalidInputException("rules.consentText", "must not be null");
+      }
+      this.consentText = Optional.of(text);
+      return this;
+    }
+
+    /**
+     * Sets the purposes a participant's consent must allow (default none: consent to any purpose is
+     * enough, and a submission without {@link ConsentPurpose#PUBLISH} is kept but never public).
+     *
+     * @param purposes the purposes, e.g. {@code ConsentPurpose.PUBLISH}
+     * @return this builder
+     */
+    public Builder requiredPurposes(ConsentPurpose... purposes) {
+      this.requiredPurposes = Set.of(purposes);
+      return this;
+    }
+
+    /**
      * Sets the moderation mode.
      *
      * @param mode pre or post
@@ -206,7 +300,9 @@ public record SubmissionRules(
           consentRequired,
           moderationMode,
           reportThreshold,
-          moderation);
+          moderation,
+          consentText,
+          requiredPurposes);
     }
   }
 }

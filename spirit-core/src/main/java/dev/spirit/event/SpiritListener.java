@@ -96,6 +96,17 @@ public interface SpiritListener {
   default void onErased(ParticipantId participant, List<Submission> erased) {}
 
   /**
+   * A participant withdrew their consent to publication ({@code Withdrawal.UNPUBLISH}): their
+   * submissions are kept, with the withdrawal recorded in each one's consent, and are no longer
+   * public. (A withdrawal that chose erasure is told to {@link #onErased}.)
+   *
+   * @param participant the participant
+   * @param unpublished their submissions as stored after the withdrawal (those whose consent
+   *     changed)
+   */
+  default void onConsentWithdrawn(ParticipantId participant, List<Submission> unpublished) {}
+
+  /**
    * A retention purge erased every submission of a campaign (with the reactions to them).
    *
    * @param campaign the campaign, which itself stays

@@ -3,20 +3,28 @@ package dev.spirit.intake;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.LengthLimit;
+import dev.spirit.campaign.SubmissionRules;
+import dev.spirit.participant.Consent;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
+import dev.spirit.participant.Participant;
 import dev.spirit.submission.Rejection;
 import dev.spirit.submission.RejectionCode;
 import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionText;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The intake rules a request must pass against its campaign, in this order, collecting every broken
  * rule rather than stopping at the first: the campaign is open at that instant; district, channel
  * and kind are accepted; the normalized text is within the kind's length limits; the language is
- * accepted; consent was given if required.
+ * accepted; consent was given if required, names the text the campaign presents and allows the
+ * purposes it requires.
  */
 final class IntakeRules {
   private IntakeRules() {}
@@ -109,13 +117,64 @@ final class IntakeRules {
                   + "; accepted: "
                   + new java.util.TreeSet<>(campaign.rules().languages())));
     }
-    if (campaign.rules().consentRequired() && !request.participant().consent()) {
-      reasons.add(
-          new Rejection(
-              RejectionCode.CONSENT_REQUIRED,
-              "participant.consent",
-              "the campaign requires the participant's consent"));
-    }
+    consent(campaign.rules(), request.participant(), reasons);
     return reasons;
+  }
+
+  private static void consent(SubmissionRules rules, Participant participant, List<Rejection> out) {
+    if (!participant.consent()) {
+      if (rules.consentRequired()) {
+        out.add(
+            new Rejection(
+                RejectionCode.CONSENT_REQUIRED,
+                "participant.consent",
+                "the campaign requires the participant's consent"));
+      }
+      return;
+    }
+    Optional<Consent> record = participant.consentRecord();
+    if (rules.consentText().isPresent()) {
+      ConsentText presented = rules.consentText().get();
+      Optional<ConsentText> named = record.flatMap(Consent::text);
+      if (named.isEmpty()) {
+        out.add(
+            new Rejection(
+                RejectionCode.CONSENT_TEXT_MISMATCH,
+                "participant.consent.text",
+                "the campaign presents consent text version "
+                    + presented.version()
+                    + "; the participant's consent names no text"));
+      } else if (!named.get().equals(presented)) {
+        out.add(
+            new Rejection(
+                RejectionCode.CONSENT_TEXT_MISMATCH,
+                "participant.consent.text",
+                "the campaign presents consent text version "
+                    + presented.version()
+                    + " (sha256 "
+                    + presented.sha256().substring(0, 12)
+                    + "…); the participant's consent names version "
+                    + named.get().version()
+                    + " (sha256 "
+                    + named.get().sha256().substring(0, 12)
+                    + "…)"));
+      }
+    }
+    Set<ConsentPurpose> missing = EnumSet.noneOf(ConsentPurpose.class);
+    for (ConsentPurpose p : rules.requiredPurposes()) {
+      if (!participant.permits(p)) {
+        missing.add(p);
+      }
+    }
+    if (!missing.isEmpty()) {
+      out.add(
+          new Rejection(
+              RejectionCode.CONSENT_PURPOSE_MISSING,
+              "participant.consent.purposes",
+              "the campaign requires consent to "
+                  + missing
+                  + "; the participant's consent allows "
+                  + record.map(Consent::purposes).orElse(Set.of())));
+    }
   }
 }

@@ -3,10 +3,11 @@ package dev.spirit.io;
 /** Who an export is for, which decides what it holds. */
 public enum Audience {
   /**
-   * The public (an open-data portal): published (approved) submissions only, their public text
-   * (personal data masked), the day but not the time, and no ids, participants, contact details,
-   * collection points or provenance. Columns: {@code date, district, channel, kind, language, role,
-   * text}.
+   * The public (an open-data portal): published submissions only (approved, and their participant
+   * allowed {@code PUBLISH}: {@link dev.spirit.submission.Submission#visibleToPublic()}), their
+   * public text (personal data masked), the day but not the time, and no ids, participants, contact
+   * details, collection points or provenance. Columns: {@code date, district, channel, kind,
+   * language, role, text}.
    */
   OPEN_DATA,
   /**

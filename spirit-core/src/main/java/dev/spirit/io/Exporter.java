@@ -128,6 +128,9 @@ public final class Exporter {
       Iterator<Submission> it = all.iterator();
       while (it.hasNext()) {
         Submission s = it.next();
+        if (audience == Audience.OPEN_DATA && !s.visibleToPublic()) {
+          continue; // approved, but the participant did not allow (or withdrew) publication
+        }
         if (audience == Audience.OPEN_DATA) {
           writer.row(openData(s, c));
         } else if (format == DataFormat.JSON_LINES) {

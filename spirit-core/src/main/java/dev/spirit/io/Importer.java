@@ -289,7 +289,10 @@ public final class Importer {
             .district(district)
             .channel(channel)
             .kind(kind)
-            .participant(new Participant(ParticipantId.of(participantId), role, consent))
+            .participant(
+                consent
+                    ? Participant.consenting(participantId, role)
+                    : Participant.withoutConsent(ParticipantId.of(participantId), role))
             .provenance(Provenance.enteredBy(source(value(f, Field.SOURCE), kind), staff, label));
     language.ifPresent(b::language);
     collectionPoint.ifPresent(b::collectionPoint);

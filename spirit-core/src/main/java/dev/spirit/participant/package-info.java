@@ -1,4 +1,4 @@
-/** Participants: pseudonymous people who give submissions, with their role and consent. */
+/** Participants: pseudonymous people who give submissions, with their role and consent record. */
 @NullMarked
 package dev.spirit.participant;
 

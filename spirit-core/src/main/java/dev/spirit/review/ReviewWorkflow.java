@@ -165,6 +165,10 @@ public final class ReviewWorkflow {
       throw new NotPermittedException(
           "submission " + id + " is " + current.status() + "; only approved ones can be endorsed");
     }
+    if (!current.visibleToPublic()) {
+      throw new NotPermittedException(
+          "submission " + id + " is not public: its participant did not allow publication");
+    }
     Reaction endorsement =
         new Reaction(
             id, current.campaignId(), by, ReactionType.ENDORSE, Optional.empty(), clock.instant());

@@ -55,6 +55,18 @@ public record AuditEntry(
    */
   public static final String REASON_ERASED = "erased";
 
+  /**
+   * The reason recorded, with actor {@link #ACTOR_PARTICIPANT}, on each submission of a participant
+   * who withdrew their consent to publication ({@code Withdrawal.UNPUBLISH}).
+   */
+  public static final String REASON_CONSENT_UNPUBLISH = "consent withdrawn: unpublished";
+
+  /**
+   * The reason recorded, with actor {@link #ACTOR_PARTICIPANT}, for each submission erased because
+   * its participant withdrew their consent and chose erasure ({@code Withdrawal.ERASE}).
+   */
+  public static final String REASON_CONSENT_ERASE = "consent withdrawn: erased";
+
   /** Validates the entry; absent optionals (as read from entries stored before) become empty. */
   public AuditEntry {
     if (campaignId == null || submissionId == null || at == null || from == null || to == null) {

@@ -20,6 +20,13 @@ public enum RejectionCode {
   LANGUAGE_NOT_ALLOWED,
   /** The campaign requires consent and the participant did not give it. */
   CONSENT_REQUIRED,
+  /**
+   * The campaign names the consent text it presents and the participant's consent is not a record
+   * of exactly that text (an earlier or unknown version, a different hash, or the yes/no form).
+   */
+  CONSENT_TEXT_MISMATCH,
+  /** The participant's consent does not allow a purpose the campaign requires. */
+  CONSENT_PURPOSE_MISSING,
   /** The participant has already given the campaign's maximum number of submissions. */
   PARTICIPANT_LIMIT_REACHED,
   /**

@@ -6,6 +6,7 @@ import dev.spirit.campaign.District;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.InvalidInputException;
+import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.participant.Participant;
 import dev.spirit.text.Texts;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * One word, slogan, message, poem or interview note given to a campaign. Immutable: moderation
  * produces changed copies, stored with optimistic versioning.
  *
- * <p>The identifying fields (id, campaign, participant, idempotency key, received-at) never change
- * after intake; storage backends may index them once.
+ * <p>The identifying fields (id, campaign, participant id, idempotency key, received-at) never
+ * change after intake; storage backends may index them once. (The participant's consent may change:
+ * a withdrawal is recorded on each of their submissions.)
  *
  * @param id time-ordered id
  * @param campaignId the campaign
@@ -91,6 +93,43 @@ public record Submission(
    */
   public String displayText() {
     return moderation.flatMap(ModerationRecord::redactedText).orElse(text.original());
+  }
+
+  /**
+   * Whether the public may see this submission (the message board, open-data exports, reactions):
+   * it is {@link SubmissionStatus#APPROVED approved} and its participant's consent allows {@link
+   * ConsentPurpose#PUBLISH}. Staff see every submission.
+   *
+   * @return true if public
+   */
+  public boolean visibleToPublic() {
+    return status.isPublic() && participant.permits(ConsentPurpose.PUBLISH);
+  }
+
+  /**
+   * Whether this submission counts in statistics: it is {@link SubmissionStatus#APPROVED approved}
+   * and its participant's consent allows {@link ConsentPurpose#STATISTICS} (it need not allow
+   * publication).
+   *
+   * @return true if counted
+   */
+  public boolean countsInStatistics() {
+    return status.isPublic() && participant.permits(ConsentPurpose.STATISTICS);
+  }
+
+  /**
+   * A copy with another participant record (the same person: only their consent may differ).
+   *
+   * @param changed the participant with the same id
+   * @return the copy
+   * @throws InvalidInputException if the participant's id differs
+   */
+  public Submission withParticipant(Participant changed) {
+    if (changed == null || !changed.id().equals(participant.id())) {
+      throw new InvalidInputException(
+          "participant", "must be the same participant " + participant.id() + ", was " + changed);
+    }
+    return toBuilder().participant(changed).build();
   }
 
   /**

@@ -39,6 +39,12 @@ public final class Fixtures {
   }
 
   public static Campaign openCampaign(Spirit spirit, String prefix) {
+    return openCampaign(spirit, prefix, dev.spirit.campaign.SubmissionRules.defaults());
+  }
+
+  /** An open campaign with these rules (e.g. a consent text). */
+  public static Campaign openCampaign(
+      Spirit spirit, String prefix, dev.spirit.campaign.SubmissionRules rules) {
     Campaign c =
         spirit
             .campaigns()
@@ -48,6 +54,7 @@ public final class Fixtures {
                     .prompt("用一个词说出渝中的精神", "Give one word")
                     .districts("yuzhong", "jiangbei")
                     .allChannels()
+                    .rules(rules)
                     .build());
     return spirit.campaigns().open(c.id());
   }

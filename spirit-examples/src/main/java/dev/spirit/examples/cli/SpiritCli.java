@@ -115,6 +115,7 @@ public final class SpiritCli implements Runnable {
             .addSubcommand(new ExportCommand(context))
             .addSubcommand(new ReportCommand(context))
             .addSubcommand(new EraseParticipantCommand(context))
+            .addSubcommand(new WithdrawConsentCommand(context))
             .addSubcommand(new PurgeCommand(context))
             .addSubcommand(
                 new CommandLine(new AuditCommands())

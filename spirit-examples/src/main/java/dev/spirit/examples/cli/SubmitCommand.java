@@ -6,6 +6,9 @@ import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.InvalidInputException;
+import dev.spirit.participant.Consent;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -21,7 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,6 +108,23 @@ final class SubmitCommand extends CampaignCommand {
       description = "The participant did not consent (intake refuses it if consent is required).")
   boolean noConsent;
 
+  @Option(
+      paramLabel = "PURPOSE",
+      names = "--purposes",
+      split = ",",
+      description =
+          "Record the consent with these purposes: publish, statistics, contact (comma-separated),"
+              + " given now, to the campaign's consent text if it names one.")
+  List<String> purposes = new ArrayList<>();
+
+  @Option(
+      paramLabel = "VERSION",
+      names = "--consent-version",
+      description =
+          "The consent text version the participant was shown; must be the one the campaign"
+              + " presents.")
+  @Nullable String consentVersion;
+
   @Option(paramLabel = "LANG", names = "--language", description = "zh or en (default: detected).")
   @Nullable String language;
 
@@ -121,6 +146,35 @@ final class SubmitCommand extends CampaignCommand {
     super(context);
   }
 
+  private Participant participant(Spirit spirit, Campaign c) {
+    ParticipantId id = ParticipantId.of(participant);
+    if (noConsent) {
+      return Participant.withoutConsent(id, role);
+    }
+    Optional<ConsentText> presented = c.rules().consentText();
+    if (consentVersion != null
+        && !presented.map(t -> t.version().equals(consentVersion)).orElse(false)) {
+      throw new InvalidInputException(
+          "--consent-version",
+          "campaign "
+              + c.slug()
+              + " presents "
+              + presented.map(t -> "consent text version " + t.version()).orElse("no consent text")
+              + ", not "
+              + consentVersion);
+    }
+    if (purposes.isEmpty() && consentVersion == null) {
+      return Participant.consenting(participant, role);
+    }
+    Set<ConsentPurpose> allowed = EnumSet.noneOf(ConsentPurpose.class);
+    purposes.forEach(p -> allowed.add(ConsentPurpose.parse(p.trim())));
+    if (allowed.isEmpty()) {
+      allowed.addAll(EnumSet.allOf(ConsentPurpose.class));
+    }
+    return Participant.withConsent(
+        id, role, new Consent(spirit.clock().instant(), presented, allowed, Optional.empty()));
+  }
+
   @Override
   int run(Spirit spirit) throws IOException {
     String text = text();
@@ -134,7 +188,7 @@ final class SubmitCommand extends CampaignCommand {
             .text(text)
             .district(district)
             .channel(channel)
-            .participant(new Participant(ParticipantId.of(participant), role, !noConsent));
+            .participant(participant(spirit, c));
     if (language != null) {
       request.language(Language.of(language));
     }

@@ -21,7 +21,7 @@ import dev.spirit.examples.report.WordCloud;
 import dev.spirit.examples.web.Problems.FieldError;
 import dev.spirit.kiosk.KioskAuthenticationException;
 import dev.spirit.kiosk.KioskCredential;
-import dev.spirit.participant.Participant;
+import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
 import dev.spirit.review.ReviewDecision;
@@ -48,11 +48,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -333,7 +335,8 @@ public final class MessageBoard implements AutoCloseable {
     try (Stream<Submission> s =
         spirit.submissions().stream(
             SubmissionFilter.builder(c.id()).status(SubmissionStatus.APPROVED).build())) {
-      return s.toList();
+      // Approved and allowed to be published: consent without PUBLISH (or withdrawn) stays off.
+      return s.filter(Submission::visibleToPublic).toList();
     }
   }
 
@@ -379,10 +382,14 @@ public final class MessageBoard implements AutoCloseable {
                   .district(f.getOrDefault("district", ""))
                   .channel(Channel.ONLINE)
                   .participant(
-                      new Participant(
+                      ConsentFields.participant(
+                          c,
                           ParticipantId.of(visitor),
                           Role.parse(f.getOrDefault("role", "other")),
-                          "yes".equals(f.get("consent"))))
+                          "yes".equals(f.get("consent")),
+                          f.get("consentVersion"),
+                          ConsentFields.BOARD_PURPOSES,
+                          spirit.clock().instant()))
                   .build());
       if (receipt instanceof Receipt.Accepted a) {
         session.flash =
@@ -751,7 +758,7 @@ public final class MessageBoard implements AutoCloseable {
     }
     SubmissionRequest.Builder request = SubmissionRequest.builder(c.id());
     if (node != null) {
-      fillRequest(node, request, errors, kiosk.name());
+      fillRequest(node, request, errors, kiosk.name(), c, spirit.clock().instant());
     }
     if (!errors.isEmpty()) {
       sendProblem(ex, 400, "invalid-request", errors.size() + " input error(s)", errors);
@@ -787,7 +794,12 @@ public final class MessageBoard implements AutoCloseable {
 
   /** Sets each field of the request from the JSON, collecting every field's error. */
   private static void fillRequest(
-      JsonNode node, SubmissionRequest.Builder request, List<FieldError> errors, String kioskName) {
+      JsonNode node,
+      SubmissionRequest.Builder request,
+      List<FieldError> errors,
+      String kioskName,
+      Campaign campaign,
+      Instant now) {
     field(errors, "text", () -> request.text(text(node, "text", "")));
     field(errors, "kind", () -> request.kind(SubmissionKind.parse(text(node, "kind", "keyword"))));
     field(errors, "district", () -> request.district(text(node, "district", "")));
@@ -796,15 +808,32 @@ public final class MessageBoard implements AutoCloseable {
     if (!consent.isMissingNode() && !consent.isNull() && !consent.isBoolean()) {
       errors.add(new FieldError("consent", "must be true or false"));
     }
+    Set<ConsentPurpose> purposes = EnumSet.noneOf(ConsentPurpose.class);
+    JsonNode listed = node.path("purposes");
+    if (listed.isArray()) {
+      listed.forEach(
+          p -> field(errors, "purposes", () -> purposes.add(ConsentPurpose.parse(p.asText()))));
+    } else if (!listed.isMissingNode() && !listed.isNull()) {
+      errors.add(
+          new FieldError("purposes", "must be a list such as [\"publish\", \"statistics\"]"));
+    }
+    if (purposes.isEmpty()) {
+      purposes.addAll(EnumSet.allOf(ConsentPurpose.class));
+    }
+    String version = node.hasNonNull("consentVersion") ? node.get("consentVersion").asText() : null;
     field(
         errors,
         "participant",
         () ->
             request.participant(
-                new Participant(
+                ConsentFields.participant(
+                    campaign,
                     ParticipantId.of(text(node, "participant", "")),
                     Role.parse(text(node, "role", "other")),
-                    consent.asBoolean(false))));
+                    consent.asBoolean(false),
+                    version,
+                    purposes,
+                    now)));
     if (node.hasNonNull("language")) {
       field(errors, "language", () -> request.language(Language.of(text(node, "language", ""))));
     }

@@ -107,9 +107,10 @@ final class Pages {
           .append("</option>");
     }
     out.append("</select><input type=\"hidden\" name=\"channel\" value=\"online\">")
+        .append(consentVersion(c))
         .append("<label class=\"check\"><input type=\"checkbox\" id=\"consent\" name=\"consent\"")
-        .append(" value=\"yes\"><span>我同意发布我的留言 · I agree that my words may be")
-        .append(" published</span></label>")
+        .append(" value=\"yes\"><span>我同意发布并统计我的留言 · I agree that my words may be")
+        .append(" published and counted</span></label>")
         .append("<button class=\"primary\" type=\"submit\" id=\"send\">提交 · Submit</button></form>")
         .append("</section><div><section class=\"panel\"><h2>词云 · Live word cloud")
         .append(" <span class=\"badge\"><span id=\"approved-count\">")
@@ -315,5 +316,20 @@ final class Pages {
         + "</h1><p>"
         + escape(message)
         + "</p></header><main><p><a href=\"/\">← 返回 Back</a></p></main></body></html>";
+  }
+
+  /** The consent text version the form presents, shown and sent back with the submission. */
+  private static String consentVersion(Campaign c) {
+    return c.rules()
+        .consentText()
+        .map(
+            t ->
+                "<input type=\"hidden\" name=\"consentVersion\" value=\""
+                    + escape(t.version())
+                    + "\"><p class=\"hint\" id=\"consent-version\">同意书版本 · Consent text"
+                    + " version "
+                    + escape(t.version())
+                    + "</p>")
+        .orElse("");
   }
 }

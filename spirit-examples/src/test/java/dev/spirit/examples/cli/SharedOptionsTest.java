@@ -67,6 +67,7 @@ class SharedOptionsTest {
         Arguments.of("export", List.of("--campaign", "c")),
         Arguments.of("report", List.of("--campaign", "c")),
         Arguments.of("erase-participant", List.of("p")),
+        Arguments.of("withdraw-consent", List.of("p", "--unpublish")),
         Arguments.of("purge", List.of("--dry-run")),
         Arguments.of("moderate", List.of("--campaign", "c")),
         Arguments.of("audit export", List.of("--campaign", "c")),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
+import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.review.ReviewQueue;
 import dev.spirit.storage.SubmissionFilter;
 import dev.spirit.submission.Submission;
@@ -660,6 +661,56 @@ class SpiritCliTest {
       assertThat(r.exit()).isZero();
       assertThat(r.out()).isEqualTo("erased participant p1: 2 submissions\n");
       assertThat(stored("e1")).extracting(s -> s.participant().id().value()).containsExactly("p2");
+    }
+  }
+
+  @Nested
+  @DisplayName("consent on the command line")
+  class ConsentCommands {
+    @Test
+    @DisplayName(
+        "submit --purposes records the consent; withdraw-consent --unpublish keeps the"
+            + " submissions without PUBLISH, --erase erases them")
+    void withdraw() {
+      campaign("w1", "post");
+      assertThat(submit("w1", "耿直", "p1", "--purposes", "publish,statistics").exit()).isZero();
+      submit("w1", "包容", "p2");
+      assertThat(stored("w1"))
+          .filteredOn(s -> s.participant().id().value().equals("p1"))
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(s.participant().consentRecord().orElseThrow().purposes())
+                      .containsExactlyInAnyOrder(
+                          ConsentPurpose.PUBLISH, ConsentPurpose.STATISTICS));
+
+      CliHarness.Result r = cli.run("withdraw-consent", "p1", "--unpublish", "--store", STORE);
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo("participant p1 withdrew consent: 1 submissions unpublished\n");
+      assertThat(stored("w1"))
+          .filteredOn(Submission::visibleToPublic)
+          .extracting(s -> s.participant().id().value())
+          .containsExactly("p2");
+
+      CliHarness.Result e = cli.run("withdraw-consent", "p1", "--erase", "--store", STORE);
+      assertThat(e.out()).isEqualTo("participant p1 withdrew consent: 1 submissions erased\n");
+      assertThat(stored("w1")).extracting(s -> s.participant().id().value()).containsExactly("p2");
+    }
+
+    @Test
+    @DisplayName("withdraw-consent needs exactly one of --unpublish and --erase")
+    void needsAChoice() {
+      assertThat(cli.run("withdraw-consent", "p1", "--store", STORE).exit()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a --consent-version the campaign does not present is refused, naming both")
+    void unknownVersion() {
+      campaign("w2", "pre");
+      CliHarness.Result r = submit("w2", "耿直", "p1", "--consent-version", "v1");
+      assertThat(r.exit()).isNotZero();
+      assertThat(r.err()).contains("presents no consent text", "v1");
+      assertThat(stored("w2")).isEmpty();
     }
   }
 

@@ -9,8 +9,11 @@ import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.SubmissionKind;
+import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.examples.Wiring;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.Role;
 import dev.spirit.storage.SubmissionFilter;
@@ -499,6 +502,69 @@ class MessageBoardHttpTest {
     assertThatThrownBy(() -> MessageBoard.builder(spirit).moderatorToken("short").start())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at least 12 characters");
+  }
+
+  @Test
+  @DisplayName(
+      "a campaign with a consent text: the page shows its version, the form and the kiosk API"
+          + " record it; a stale version from a kiosk is a 400 naming both")
+  void consentVersion() throws Exception {
+    ConsentText v2 = ConsentText.of("v2", "我同意发布并统计我的留言。");
+    Campaign c =
+        spirit
+            .campaigns()
+            .create(
+                Campaign.builder("board-consent")
+                    .title("重庆城市精神", "Spirit of Chongqing City")
+                    .prompt("用一个词说出重庆的城市精神", "Give a word for Chongqing")
+                    .districts("yuzhong")
+                    .allChannels()
+                    .rules(SubmissionRules.builder().consentText(v2).build())
+                    .build());
+    campaign = spirit.campaigns().open(c.id());
+    HttpResponse<String> page = get(browser, "/c/board-consent");
+    assertThat(page.body())
+        .contains("Consent text version v2")
+        .contains("name=\"consentVersion\" value=\"v2\"");
+    post(
+        browser,
+        "/c/board-consent/submit",
+        form(
+            csrf(page.body()),
+            "text",
+            "耿直",
+            "district",
+            "yuzhong",
+            "consent",
+            "yes",
+            "consentVersion",
+            "v2"));
+
+    HttpResponse<String> kiosk =
+        api(
+            "k-consent",
+            "{\"text\":\"雄壮\",\"district\":\"yuzhong\",\"participant\":\"k-9\","
+                + "\"consent\":true,\"consentVersion\":\"v2\",\"purposes\":[\"statistics\"]}");
+    assertThat(kiosk.statusCode()).as(kiosk.body()).isEqualTo(201);
+    HttpResponse<String> stale =
+        api(
+            "k-stale",
+            "{\"text\":\"热情\",\"district\":\"yuzhong\",\"participant\":\"k-9\","
+                + "\"consent\":true,\"consentVersion\":\"v1\"}");
+    assertThat(stale.statusCode()).isEqualTo(400);
+    assertThat(stale.body()).contains("consent text version v2, not v1");
+
+    assertThat(stored())
+        .hasSize(2)
+        .allSatisfy(
+            s -> assertThat(s.participant().consentRecord().orElseThrow().text()).contains(v2));
+    assertThat(stored())
+        .filteredOn(s -> s.text().original().equals("雄壮"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.participant().consentRecord().orElseThrow().purposes())
+                    .containsExactly(ConsentPurpose.STATISTICS));
   }
 
   /** Shared set-up of board tests. */

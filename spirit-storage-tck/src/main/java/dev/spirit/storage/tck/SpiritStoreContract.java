@@ -16,6 +16,7 @@ import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.CampaignState;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
+import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
@@ -27,9 +28,13 @@ import dev.spirit.kiosk.KioskCredential;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.LexiconLayer;
+import dev.spirit.participant.Consent;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
+import dev.spirit.participant.Withdrawal;
 import dev.spirit.storage.ClaimedSubmission;
 import dev.spirit.storage.InsertOutcome;
 import dev.spirit.storage.Page;
@@ -1742,6 +1747,242 @@ public abstract class SpiritStoreContract {
   }
 
   // ---- erasure --------------------------------------------------------------------------------
+
+  /**
+   * Consent as a record: kept with each submission exactly as given, and withdrawn through {@link
+   * dev.spirit.Participants#withdrawConsent}, by unpublishing or by erasure.
+   */
+  @Nested
+  @DisplayName("consent records")
+  class ConsentRecords {
+    private final ConsentText text = ConsentText.of("2026-12-v2", "我同意重庆城市精神征集使用我的留言。");
+    private final Instant given = T0.minusSeconds(30);
+
+    private Spirit spirit() {
+      // Not closed by the test: closing it would close the store, which the contract closes.
+      return Spirit.builder()
+          .store(store)
+          .clock(Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+          .build();
+    }
+
+    private Campaign withRules(SubmissionRules rules) {
+      Campaign base = campaign();
+      return Campaign.builder(base.slug() + "-consent")
+          .title("重庆城市精神", "Spirit of Chongqing City")
+          .prompt("用一个词形容重庆", "Describe Chongqing in one word")
+          .districts("yuzhong", "jiangbei", "wanzhou")
+          .allChannels()
+          .createdAt(base.createdAt())
+          .rules(rules)
+          .build();
+    }
+
+    private Participant recorded(String id, ConsentPurpose... purposes) {
+      return Participant.withConsent(
+          ParticipantId.of(id), Role.RESIDENT, Consent.given(given, text, Set.of(purposes)));
+    }
+
+    @Test
+    @DisplayName(
+        "a consent record (time, text version and hash, purposes) is stored with the submission"
+            + " and read back equal by find, query and stream")
+    void recordRoundTrips() {
+      Campaign c = storedCampaign();
+      String p = unique("p");
+      Participant who = recorded(p, ConsentPurpose.STATISTICS, ConsentPurpose.CONTACT);
+      Submission stored = inserted(submission(c.id(), p).participant(who));
+
+      Submission found = store.find(stored.id()).orElseThrow();
+      assertThat(found).isEqualTo(stored);
+      Consent back = found.participant().consentRecord().orElseThrow();
+      assertThat(back.givenAt()).isEqualTo(given);
+      assertThat(back.text()).contains(text);
+      assertThat(back.purposes())
+          .containsExactlyInAnyOrder(ConsentPurpose.STATISTICS, ConsentPurpose.CONTACT);
+      assertThat(back.withdrawnAt()).isEmpty();
+      assertThat(found.participant().consent()).isTrue();
+      SubmissionFilter byThem = SubmissionFilter.builder(c.id()).participant(who.id()).build();
+      assertThat(store.query(byThem, PageRequest.first(5)).items()).containsExactly(stored);
+      try (Stream<Submission> s = store.stream(byThem)) {
+        assertThat(s.toList()).containsExactly(stored);
+      }
+    }
+
+    @Test
+    @DisplayName("a campaign's consent text and required purposes are stored with its rules")
+    void campaignRulesRoundTrip() {
+      Campaign c =
+          store.insertCampaign(
+              withRules(
+                  SubmissionRules.builder()
+                      .consentText(text)
+                      .requiredPurposes(ConsentPurpose.PUBLISH, ConsentPurpose.STATISTICS)
+                      .build()));
+      SubmissionRules back = store.findCampaign(c.id()).orElseThrow().rules();
+      assertThat(back.consentText()).contains(text);
+      assertThat(back.requiredPurposes())
+          .containsExactlyInAnyOrder(ConsentPurpose.PUBLISH, ConsentPurpose.STATISTICS);
+    }
+
+    @Test
+    @DisplayName(
+        "withdrawal by unpublishing keeps the submissions, records the time and takes PUBLISH away"
+            + " from each, so none is public any more; others' submissions do not change")
+    void unpublishKeepsSubmissionsPrivately() {
+      Campaign c1 = storedCampaign();
+      Campaign c2 = storedCampaign();
+      String p = unique("p");
+      Participant who =
+          recorded(p, ConsentPurpose.PUBLISH, ConsentPurpose.STATISTICS, ConsentPurpose.CONTACT);
+      Submission a =
+          store.update(
+              inserted(submission(c1.id(), p).participant(who))
+                  .withStatus(SubmissionStatus.APPROVED));
+      Submission b = inserted(submission(c2.id(), p).participant(who));
+      Submission other =
+          store.update(
+              inserted(
+                      submission(c1.id(), unique("other"))
+                          .participant(recorded(unique("o"), ConsentPurpose.PUBLISH)))
+                  .withStatus(SubmissionStatus.APPROVED));
+      assertThat(a.visibleToPublic()).isTrue();
+
+      Spirit spirit = spirit();
+      int unpublished =
+          spirit.participants().withdrawConsent(ParticipantId.of(p), Withdrawal.UNPUBLISH);
+
+      assertThat(unpublished).isEqualTo(2);
+      for (Submission before : List.of(a, b)) {
+        Submission after = store.find(before.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.text()).isEqualTo(before.text());
+        Consent consent = after.participant().consentRecord().orElseThrow();
+        assertThat(consent.purposes())
+            .containsExactlyInAnyOrder(ConsentPurpose.STATISTICS, ConsentPurpose.CONTACT);
+        assertThat(consent.withdrawnAt()).contains(spirit.clock().instant());
+        assertThat(consent.givenAt()).isEqualTo(given);
+        assertThat(consent.text()).contains(text);
+        assertThat(after.visibleToPublic()).isFalse();
+        assertThat(after.countsInStatistics())
+            .isEqualTo(after.status() == SubmissionStatus.APPROVED);
+      }
+      assertThat(store.find(other.id())).contains(other);
+      assertThat(store.find(other.id()).orElseThrow().visibleToPublic()).isTrue();
+      assertThat(spirit.participants().withdrawConsent(ParticipantId.of(p), Withdrawal.UNPUBLISH))
+          .as("withdrawing again changes nothing")
+          .isZero();
+    }
+
+    @Test
+    @DisplayName(
+        "unpublishing is audited once per submission, with the participant as actor and no"
+            + " personal data, and the campaign's hash chain still verifies")
+    void unpublishIsAudited() {
+      Campaign c = storedCampaign();
+      String p = unique("p");
+      Submission s =
+          inserted(submission(c.id(), p).participant(recorded(p, ConsentPurpose.PUBLISH)));
+
+      spirit().participants().withdrawConsent(ParticipantId.of(p), Withdrawal.UNPUBLISH);
+
+      List<AuditEntry> log;
+      try (Stream<AuditEntry> entries = store.streamAudit(c.id())) {
+        log = entries.toList();
+      }
+      assertThat(log)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.submissionId()).isEqualTo(s.id());
+                assertThat(e.actor()).isEqualTo(AuditEntry.ACTOR_PARTICIPANT);
+                assertThat(e.reason()).isEqualTo(AuditEntry.REASON_CONSENT_UNPUBLISH);
+                assertThat(e.from()).isEqualTo(s.status());
+                assertThat(e.to()).isEqualTo(s.status());
+                assertThat(e.toString()).doesNotContain(p);
+              });
+      assertThat(AuditChain.verify(log.iterator()).intact()).isTrue();
+      // Consent to publish alone is gone entirely, but the record says it was given and withdrawn.
+      Participant after = store.find(s.id()).orElseThrow().participant();
+      assertThat(after.consent()).isFalse();
+      assertThat(after.consentRecord().orElseThrow().purposes()).isEmpty();
+      assertThat(after.consentRecord().orElseThrow().withdrawnAt()).isPresent();
+    }
+
+    @Test
+    @DisplayName(
+        "consent given in the yes/no form is unpublished too: it becomes a record of every"
+            + " purpose but PUBLISH, dated when the submission was received, with no text")
+    void yesNoConsentUnpublishes() {
+      Campaign c = storedCampaign();
+      String p = unique("p");
+      Submission s = inserted(submission(c.id(), p));
+
+      spirit().participants().withdrawConsent(ParticipantId.of(p), Withdrawal.UNPUBLISH);
+
+      Consent after = store.find(s.id()).orElseThrow().participant().consentRecord().orElseThrow();
+      assertThat(after.text()).isEmpty();
+      assertThat(after.givenAt()).isEqualTo(s.receivedAt());
+      assertThat(after.purposes())
+          .containsExactlyInAnyOrder(ConsentPurpose.STATISTICS, ConsentPurpose.CONTACT);
+    }
+
+    @Test
+    @DisplayName(
+        "withdrawal by erasure erases the participant's submissions everywhere and audits each"
+            + " with the consent reason")
+    void eraseErases() {
+      Campaign c = storedCampaign();
+      String p = unique("p");
+      Submission s =
+          inserted(submission(c.id(), p).participant(recorded(p, ConsentPurpose.PUBLISH)));
+      Submission other = inserted(submission(c.id(), unique("other")));
+
+      int erased = spirit().participants().withdrawConsent(ParticipantId.of(p), Withdrawal.ERASE);
+
+      assertThat(erased).isEqualTo(1);
+      assertThat(store.find(s.id())).isEmpty();
+      assertThat(store.find(other.id())).contains(other);
+      try (Stream<AuditEntry> entries = store.streamAudit(c.id())) {
+        assertThat(entries.filter(e -> e.submissionId().equals(s.id())).map(AuditEntry::reason))
+            .containsExactlyInAnyOrder(AuditEntry.REASON_ERASED, AuditEntry.REASON_CONSENT_ERASE);
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "intake against a campaign that names its consent text stores a matching record and"
+            + " refuses a stale version")
+    void intakeChecksTheVersion() {
+      Spirit spirit = spirit();
+      Campaign c =
+          spirit.campaigns().create(withRules(SubmissionRules.builder().consentText(text).build()));
+      c = spirit.campaigns().move(c.id(), CampaignState.OPEN);
+      String p = unique("p");
+      SubmissionRequest.Builder request =
+          SubmissionRequest.builder(c.id())
+              .text("耿直")
+              .district("yuzhong")
+              .channel(Channel.MESSAGE_BOARD);
+      Receipt.Accepted ok =
+          spirit.submit(request.participant(recorded(p, ConsentPurpose.PUBLISH)).build()).orThrow();
+      Participant stale =
+          Participant.withConsent(
+              ParticipantId.of(p),
+              Role.RESIDENT,
+              Consent.given(
+                  given, ConsentText.of("2026-11-v1", "旧的同意书"), Set.of(ConsentPurpose.PUBLISH)));
+      Receipt refused = spirit.submit(request.text("雄壮").participant(stale).build());
+
+      assertThat(
+              store.find(ok.id()).orElseThrow().participant().consentRecord().orElseThrow().text())
+          .contains(text);
+      assertThat(refused).isInstanceOf(Receipt.Rejected.class);
+      assertThat(((Receipt.Rejected) refused).has(RejectionCode.CONSENT_TEXT_MISMATCH)).isTrue();
+      assertThat(store.count(SubmissionFilter.all(c.id()))).isEqualTo(1);
+    }
+  }
 
   /** Erasure of a participant. */
   @Nested

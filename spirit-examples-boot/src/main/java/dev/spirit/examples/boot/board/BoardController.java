@@ -8,9 +8,10 @@ import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.examples.boot.DemoProperties;
+import dev.spirit.examples.boot.web.ConsentRecords;
 import dev.spirit.examples.report.Labels;
 import dev.spirit.examples.report.WordCloud;
-import dev.spirit.participant.Participant;
+import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
 import dev.spirit.submission.Receipt;
@@ -19,6 +20,7 @@ import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionStatus;
 import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -88,6 +90,8 @@ public class BoardController {
     Campaign campaign = campaign(slug);
     BoardView view = BoardView.of(spirit, campaign, settings.cloudMinimumPeople());
     model.addAttribute("campaign", campaign);
+    model.addAttribute(
+        "consentVersion", campaign.rules().consentText().map(t -> t.version()).orElse(""));
     model.addAttribute("view", view);
     model.addAttribute("kinds", List.of(SubmissionKind.KEYWORD, SubmissionKind.SLOGAN));
     model.addAttribute(
@@ -147,7 +151,8 @@ public class BoardController {
    * @param kind keyword or slogan
    * @param district the district's code
    * @param role who the visitor is
-   * @param consent "yes" if the visitor agreed to the processing of their words
+   * @param consent "yes" if the visitor agreed to the publication and counting of their words
+   * @param consentVersion the consent text version the form presented (empty if none)
    * @param session the visitor's session, which holds their pseudonymous participant id
    * @param flash where the outcome is told on the next page
    * @return a redirect to the board
@@ -160,6 +165,7 @@ public class BoardController {
       @RequestParam(defaultValue = "") String district,
       @RequestParam(defaultValue = "other") String role,
       @RequestParam(defaultValue = "") String consent,
+      @RequestParam(defaultValue = "") String consentVersion,
       HttpSession session,
       RedirectAttributes flash) {
     Campaign campaign = campaign(slug);
@@ -173,10 +179,14 @@ public class BoardController {
                   .district(district)
                   .channel(Channel.ONLINE)
                   .participant(
-                      new Participant(
+                      ConsentRecords.participant(
+                          campaign,
                           ParticipantId.of(visitor(session)),
                           Role.parse(role),
-                          "yes".equals(consent)))
+                          "yes".equals(consent),
+                          consentVersion,
+                          EnumSet.of(ConsentPurpose.PUBLISH, ConsentPurpose.STATISTICS),
+                          spirit.clock().instant()))
                   .build());
       if (receipt instanceof Receipt.Accepted accepted) {
         message =

@@ -43,7 +43,7 @@ record BoardView(int approvedCount, List<Submission> wall, List<WordCloud.Placed
     try (Stream<Submission> s =
         spirit.submissions().stream(
             SubmissionFilter.builder(campaign.id()).status(SubmissionStatus.APPROVED).build())) {
-      approved = s.toList();
+      approved = s.filter(Submission::visibleToPublic).toList(); // consent to PUBLISH too
     }
     List<Submission> wall =
         new ArrayList<>(

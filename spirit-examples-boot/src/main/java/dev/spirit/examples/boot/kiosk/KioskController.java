@@ -7,17 +7,21 @@ import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.NotFoundException;
+import dev.spirit.examples.boot.web.ConsentRecords;
 import dev.spirit.examples.boot.web.FieldProblem;
 import dev.spirit.examples.boot.web.InvalidRequestException;
-import dev.spirit.participant.Participant;
+import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
 import dev.spirit.submission.Receipt;
 import dev.spirit.submission.SubmissionRequest;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +84,8 @@ public class KioskController {
             .campaigns()
             .bySlug(slug)
             .orElseThrow(() -> new NotFoundException("campaign '" + slug + "'"));
-    Receipt.Accepted receipt = spirit.submit(request(campaign, key, body, kiosk)).orThrow();
+    Receipt.Accepted receipt =
+        spirit.submit(request(campaign, key, body, kiosk, spirit.clock().instant())).orThrow();
     return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(
             new KioskReceipt(
@@ -91,7 +96,7 @@ public class KioskController {
 
   /** Builds the request, collecting the problem of every field rather than stopping at one. */
   private static SubmissionRequest request(
-      Campaign campaign, @Nullable String key, KioskSubmission body, Principal kiosk) {
+      Campaign campaign, @Nullable String key, KioskSubmission body, Principal kiosk, Instant now) {
     List<FieldProblem> problems = new ArrayList<>();
     SubmissionRequest.Builder request = SubmissionRequest.builder(campaign.id());
     if (key == null || key.isBlank()) {
@@ -115,12 +120,32 @@ public class KioskController {
     String participant = required(problems, "participant", body.participant());
     Role role = parse(problems, "role", orDefault(body.role(), "other"), Role::parse);
     boolean consent = Boolean.TRUE.equals(body.consent());
+    Set<ConsentPurpose> purposes = EnumSet.noneOf(ConsentPurpose.class);
+    if (body.purposes() != null) {
+      for (String p : body.purposes()) {
+        ConsentPurpose parsed = parse(problems, "purposes", p, ConsentPurpose::parse);
+        if (parsed != null) {
+          purposes.add(parsed);
+        }
+      }
+    }
+    if (purposes.isEmpty()) {
+      purposes.addAll(EnumSet.allOf(ConsentPurpose.class));
+    }
     if (role != null) {
       set(
           problems,
           "participant",
           participant,
-          p -> new Participant(ParticipantId.of(p), role, consent),
+          p ->
+              ConsentRecords.participant(
+                  campaign,
+                  ParticipantId.of(p),
+                  role,
+                  consent,
+                  body.consentVersion(),
+                  purposes,
+                  now),
           request::participant);
     }
     if (body.language() != null) {

@@ -1,5 +1,6 @@
 package dev.spirit.examples.boot.kiosk;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param role {@code resident}, {@code visitor}, {@code expert}, {@code student}, {@code other}
  *     (default)
  * @param consent whether the person agreed to the processing of their words (default false)
+ * @param consentVersion the consent text version the kiosk presented; must be the campaign's
+ * @param purposes what the person agreed to: {@code publish}, {@code statistics}, {@code contact}
+ *     (default all three)
  * @param language an ISO 639 code such as {@code zh}; detected when absent
  * @param collectionPoint where the kiosk stands; the kiosk's name when absent
  */
@@ -25,5 +29,7 @@ public record KioskSubmission(
     @Nullable String participant,
     @Nullable String role,
     @Nullable Boolean consent,
+    @Nullable String consentVersion,
+    @Nullable List<String> purposes,
     @Nullable String language,
     @Nullable String collectionPoint) {}

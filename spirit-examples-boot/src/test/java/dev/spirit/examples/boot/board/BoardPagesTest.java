@@ -169,4 +169,32 @@ class BoardPagesTest {
     mvc.perform(get("/static/board.css")).andExpect(status().isOk());
     mvc.perform(get("/static/MessageBoard.class")).andExpect(status().isNotFound());
   }
+
+  @Test
+  @DisplayName(
+      "a campaign with a consent text: the board shows its version and the form records it with"
+          + " the submission")
+  void consentVersionShownAndRecorded() throws Exception {
+    dev.spirit.participant.ConsentText v3 =
+        dev.spirit.participant.ConsentText.of("2026-v3", "我同意发布并统计我的留言。");
+    campaign =
+        Fixtures.openCampaign(
+            spirit, "board", dev.spirit.campaign.SubmissionRules.builder().consentText(v3).build());
+    mvc.perform(get("/c/" + campaign.slug()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Consent text version 2026-v3")))
+        .andExpect(content().string(containsString("name=\"consentVersion\" value=\"2026-v3\"")));
+    mvc.perform(
+            post("/c/" + campaign.slug() + "/submit")
+                .with(csrf())
+                .param("text", "耿直")
+                .param("district", "jiangbei")
+                .param("consent", "yes")
+                .param("consentVersion", "2026-v3"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(stored())
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.participant().consentRecord().orElseThrow().text()).contains(v3));
+  }
 }

@@ -317,4 +317,43 @@ class KioskApiTest {
     assertThat(spirit.submissions().find(SubmissionId.parse(id)))
         .hasValueSatisfying(s -> assertThat(s.status().name()).isEqualTo("PENDING"));
   }
+
+  @Test
+  @DisplayName(
+      "a kiosk names the consent text version it showed and the purposes agreed: the record is"
+          + " stored with the campaign's text; a stale version is a 400 naming both versions")
+  void consentVersion() throws Exception {
+    dev.spirit.participant.ConsentText v2 =
+        dev.spirit.participant.ConsentText.of("v2", "我同意渝中城市精神征集使用我的话。");
+    campaign =
+        Fixtures.openCampaign(
+            spirit, "kiosk", dev.spirit.campaign.SubmissionRules.builder().consentText(v2).build());
+    mvc.perform(
+            submission(
+                "k-consent-1",
+                """
+                {"text": "耿直", "district": "yuzhong", "participant": "kiosk-p9", "consent": true,
+                 "consentVersion": "v2", "purposes": ["statistics"]}
+                """))
+        .andExpect(status().isCreated());
+    mvc.perform(
+            submission(
+                "k-consent-2",
+                """
+                {"text": "雄壮", "district": "yuzhong", "participant": "kiosk-p9", "consent": true,
+                 "consentVersion": "v1"}
+                """))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("consent text version v2, not v1")));
+    assertThat(stored())
+        .singleElement()
+        .satisfies(
+            s -> {
+              dev.spirit.participant.Consent c = s.participant().consentRecord().orElseThrow();
+              assertThat(c.text()).contains(v2);
+              assertThat(c.purposes())
+                  .containsExactly(dev.spirit.participant.ConsentPurpose.STATISTICS);
+              assertThat(s.visibleToPublic()).isFalse();
+            });
+  }
 }
