@@ -25,8 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,8 +123,18 @@ class DistrictBootBrowserTest {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no row with " + text + " in the queue"));
     row.findElement(By.cssSelector("button." + button)).click();
-    // the old page, flash and all, goes stale once the redirect after the POST has loaded
-    waiting().until(ExpectedConditions.stalenessOf(row));
+    // The old page, flash and all, goes once the redirect after the POST has loaded. Chromium
+    // reports a node of a replaced document as stale or as "does not belong to the document".
+    waiting()
+        .until(
+            d -> {
+              try {
+                row.isEnabled();
+                return false;
+              } catch (WebDriverException gone) {
+                return true;
+              }
+            });
     assertThat(flash()).contains(expectedFlash);
   }
 
