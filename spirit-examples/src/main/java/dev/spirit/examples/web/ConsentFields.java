@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns what a form or kiosk sent about consent into a participant: the consent text version the
  * page presented (which must be the campaign's current one, so a page left open across a change of
- * text is refused rather than recorded against the new words), and the purposes agreed to.
+ * text is refused rather than recorded against the new words), and the purposes agreed to. Used by
+ * the JDK-server board and by the Spring Boot district app alike.
  */
-final class ConsentFields {
+public final class ConsentFields {
   /** What the board's checkbox agrees to: to be shown on the wall, and counted. */
-  static final Set<ConsentPurpose> BOARD_PURPOSES =
+  public static final Set<ConsentPurpose> BOARD_PURPOSES =
       EnumSet.of(ConsentPurpose.PUBLISH, ConsentPurpose.STATISTICS);
 
   private ConsentFields() {}
@@ -40,7 +41,7 @@ final class ConsentFields {
    * @throws InvalidInputException (field {@code consentVersion}) if the version is not the one the
    *     campaign presents
    */
-  static Participant participant(
+  public static Participant participant(
       Campaign c,
       ParticipantId id,
       Role role,

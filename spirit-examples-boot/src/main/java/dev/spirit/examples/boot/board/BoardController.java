@@ -8,9 +8,9 @@ import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.NotFoundException;
 import dev.spirit.error.SpiritException;
 import dev.spirit.examples.boot.DemoProperties;
-import dev.spirit.examples.boot.web.ConsentRecords;
 import dev.spirit.examples.report.Labels;
 import dev.spirit.examples.report.WordCloud;
+import dev.spirit.examples.web.ConsentFields;
 import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -179,7 +179,7 @@ public class BoardController {
                   .district(district)
                   .channel(Channel.ONLINE)
                   .participant(
-                      ConsentRecords.participant(
+                      ConsentFields.participant(
                           campaign,
                           ParticipantId.of(visitor(session)),
                           Role.parse(role),

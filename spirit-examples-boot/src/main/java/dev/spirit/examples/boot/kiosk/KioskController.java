@@ -7,9 +7,9 @@ import dev.spirit.campaign.Language;
 import dev.spirit.campaign.SubmissionKind;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.error.NotFoundException;
-import dev.spirit.examples.boot.web.ConsentRecords;
 import dev.spirit.examples.boot.web.FieldProblem;
 import dev.spirit.examples.boot.web.InvalidRequestException;
+import dev.spirit.examples.web.ConsentFields;
 import dev.spirit.participant.ConsentPurpose;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -138,7 +138,7 @@ public class KioskController {
           "participant",
           participant,
           p ->
-              ConsentRecords.participant(
+              ConsentFields.participant(
                   campaign,
                   ParticipantId.of(p),
                   role,
