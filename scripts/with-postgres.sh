@@ -68,6 +68,9 @@ spirit_pg_start() {
     return 1
   }
   opts="-c listen_addresses=127.0.0.1 -c max_connections=200 -k $SPIRIT_PG_DIR"
+  # SPIRIT_PG_OPTS adds server options, e.g. "-c shared_preload_libraries=pg_stat_statements"
+  # to see where a load's database time goes.
+  opts="$opts ${SPIRIT_PG_OPTS:-}"
   if [[ "${SPIRIT_PG_FAST:-0}" == "1" ]]; then
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi

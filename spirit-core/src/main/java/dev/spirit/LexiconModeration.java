@@ -11,6 +11,7 @@ import dev.spirit.moderation.Moderator;
 import dev.spirit.moderation.RateRule;
 import dev.spirit.moderation.TermLexicon;
 import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationReason;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +90,11 @@ final class LexiconModeration implements Moderator {
     return inForce(campaign.id()).moderator().moderate(candidate, campaign, state);
   }
 
+  @Override
+  public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+    return inForce(campaign.id()).moderator().stateKeys(candidate, campaign);
+  }
+
   /** A moderator body that passes the store's state on when it is given one. */
   @FunctionalInterface
   private interface Body {
@@ -100,8 +107,14 @@ final class LexiconModeration implements Moderator {
     return state == null ? m.moderate(candidate, campaign) : m.moderate(candidate, campaign, state);
   }
 
-  private static Moderator moderator(Body body) {
+  /** A moderator from a body, declaring the state keys {@code keys} declares. */
+  private static Moderator moderator(Moderator keys, Body body) {
     return new Moderator() {
+      @Override
+      public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+        return keys.stateKeys(candidate, campaign);
+      }
+
       @Override
       public ModerationRecord moderate(Submission candidate, Campaign campaign) {
         return body.apply(candidate, campaign, null);
@@ -260,6 +273,7 @@ final class LexiconModeration implements Moderator {
             + "): held for review";
     Moderator held =
         moderator(
+            base,
             (candidate, campaign, state) -> {
               ModerationRecord record = run(base, candidate, campaign, state);
               List<ModerationReason> reasons = new ArrayList<>(record.reasons());
@@ -290,6 +304,7 @@ final class LexiconModeration implements Moderator {
       Moderator rest = base;
       moderator =
           moderator(
+              rest,
               (candidate, campaign, state) ->
                   merge(
                       lexiconOnly.moderate(candidate, campaign),

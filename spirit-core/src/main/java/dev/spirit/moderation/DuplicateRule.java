@@ -13,6 +13,7 @@ import dev.spirit.submission.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Near-duplicates and floods: the same or nearly the same text again from one participant, or many
@@ -110,6 +111,24 @@ public final class DuplicateRule implements ModerationRule {
   @Override
   public RuleVerdict check(Submission candidate, Campaign campaign) {
     return check(candidate, campaign, ownState);
+  }
+
+  /** The participant's texts and, if it has one, the collection point's. */
+  @Override
+  public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+    StateKey mine =
+        new StateKey(
+            StateKey.Kind.PARTICIPANT_TEXTS,
+            candidate.campaignId(),
+            candidate.participant().id().value());
+    return candidate.collectionPoint().isEmpty()
+        ? Set.of(mine)
+        : Set.of(
+            mine,
+            new StateKey(
+                StateKey.Kind.COLLECTION_POINT_TEXTS,
+                candidate.campaignId(),
+                candidate.collectionPoint().get()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.spirit.moderation;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
 import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.ModerationReason;
 import dev.spirit.submission.ModerationRecord;
@@ -144,6 +145,28 @@ public final class ModerationPipeline implements Moderator {
   @Override
   public ModerationRecord moderate(Submission candidate, Campaign campaign, ModerationState state) {
     return run(candidate, campaign, state);
+  }
+
+  /**
+   * The keys every rule declares for this candidate ({@link ModerationRule#stateKeys}).
+   *
+   * @param candidate the submission
+   * @param campaign its campaign
+   * @return the union of the rules' keys
+   */
+  @Override
+  public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+    @Nullable Set<StateKey> keys = null;
+    for (ModerationRule rule : ruleArray) {
+      Set<StateKey> mine = rule.stateKeys(candidate, campaign);
+      if (!mine.isEmpty()) {
+        if (keys == null) {
+          keys = new HashSet<>();
+        }
+        keys.addAll(mine);
+      }
+    }
+    return keys == null ? Set.of() : keys;
   }
 
   private ModerationRecord run(

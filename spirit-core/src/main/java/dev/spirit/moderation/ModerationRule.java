@@ -2,7 +2,9 @@ package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
 import dev.spirit.submission.Submission;
+import java.util.Set;
 
 /**
  * One check of a {@link ModerationPipeline}. A rule looks at a candidate submission and returns a
@@ -56,6 +58,20 @@ public interface ModerationRule {
    */
   default RuleVerdict check(Submission candidate, Campaign campaign, ModerationState state) {
     return check(candidate, campaign);
+  }
+
+  /**
+   * The keys of the moderation state that {@link #check(Submission, Campaign, ModerationState)}
+   * will use for this candidate, so that intake can have a batch's keys locked and read together
+   * ({@link ModerationState#atomically}). A rule with history should name every key it uses; one it
+   * leaves out still works, but is locked on its own when used. The default names none.
+   *
+   * @param candidate the submission
+   * @param campaign its campaign
+   * @return the keys
+   */
+  default Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+    return Set.of();
   }
 
   /** The body of a rule written as a lambda. */

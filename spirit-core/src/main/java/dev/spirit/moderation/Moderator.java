@@ -2,8 +2,10 @@ package dev.spirit.moderation;
 
 import dev.spirit.campaign.Campaign;
 import dev.spirit.moderation.state.ModerationState;
+import dev.spirit.moderation.state.StateKey;
 import dev.spirit.submission.ModerationRecord;
 import dev.spirit.submission.Submission;
+import java.util.Set;
 
 /**
  * Screens a new submission before it is stored. Intake calls it once per submission that passed the
@@ -46,5 +48,17 @@ public interface Moderator {
   default ModerationRecord moderate(
       Submission candidate, Campaign campaign, ModerationState state) {
     return moderate(candidate, campaign);
+  }
+
+  /**
+   * The keys of the moderation state that {@link #moderate(Submission, Campaign, ModerationState)}
+   * will use for this candidate (see {@link ModerationRule#stateKeys}). The default names none.
+   *
+   * @param candidate the submission
+   * @param campaign its campaign
+   * @return the keys
+   */
+  default Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+    return Set.of();
   }
 }

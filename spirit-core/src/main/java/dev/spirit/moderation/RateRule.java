@@ -9,6 +9,7 @@ import dev.spirit.submission.ModerationDecision;
 import dev.spirit.submission.Submission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Limits how many submissions one participant and one collection point give within the campaign's
@@ -49,6 +50,24 @@ public final class RateRule implements ModerationRule {
   @Override
   public RuleVerdict check(Submission candidate, Campaign campaign) {
     return check(candidate, campaign, ownState);
+  }
+
+  /** The participant's window and, if it has one, the collection point's. */
+  @Override
+  public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
+    StateKey mine =
+        new StateKey(
+            StateKey.Kind.PARTICIPANT_RATE,
+            candidate.campaignId(),
+            candidate.participant().id().value());
+    return candidate.collectionPoint().isEmpty()
+        ? Set.of(mine)
+        : Set.of(
+            mine,
+            new StateKey(
+                StateKey.Kind.COLLECTION_POINT_RATE,
+                candidate.campaignId(),
+                candidate.collectionPoint().get()));
   }
 
   @Override

@@ -20,7 +20,10 @@ import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -265,6 +268,24 @@ public interface SpiritStore extends AutoCloseable {
   Optional<Submission> findByIdempotencyKey(CampaignId campaignId, IdempotencyKey key);
 
   /**
+   * Finds the submissions a campaign stored under any of several idempotency keys (intake's check
+   * for a batch). The default asks {@link #findByIdempotencyKey} once per key; a database backend
+   * answers with one query.
+   *
+   * @param campaignId the campaign
+   * @param keys the keys
+   * @return the stored submission of each key that has one
+   */
+  default Map<IdempotencyKey, Submission> findByIdempotencyKeys(
+      CampaignId campaignId, Collection<IdempotencyKey> keys) {
+    Map<IdempotencyKey, Submission> found = new HashMap<>();
+    for (IdempotencyKey key : keys) {
+      findByIdempotencyKey(campaignId, key).ifPresent(s -> found.put(key, s));
+    }
+    return found;
+  }
+
+  /**
    * Returns one page of the submissions matching a filter, in ascending id order, starting after
    * the request's cursor. Keyset pagination: a submission inserted during paging appears at most
    * once, and no submission that existed before paging started is skipped or repeated.
@@ -341,6 +362,19 @@ public interface SpiritStore extends AutoCloseable {
    * @param entry the entry
    */
   void appendAudit(AuditEntry entry);
+
+  /**
+   * Appends entries, in order, as {@link #appendAudit} would one by one (intake's entries for a
+   * batch). The default calls {@link #appendAudit} for each; a database backend seals and stores
+   * them in one transaction. Entries may be of several campaigns.
+   *
+   * @param entries the entries
+   */
+  default void appendAuditAll(List<AuditEntry> entries) {
+    for (AuditEntry entry : entries) {
+      appendAudit(entry);
+    }
+  }
 
   /**
    * Streams a campaign's audit log in the order it was appended. The caller must close the stream.

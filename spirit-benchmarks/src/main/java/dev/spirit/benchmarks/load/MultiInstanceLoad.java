@@ -46,10 +46,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A load generator, not a JMH benchmark: starts 1 or 3 {@code spirit serve} JVMs (from the {@code
- * spirit.jar} that {@code spirit-examples} builds) on one PostgreSQL, fires kiosk submissions over
- * HTTP from a fixed pool of client threads, and reports throughput, p50/p99 latency, participant
- * limit violations, and double decisions among moderators claiming through every instance.
+ * A load generator, not a JMH benchmark (intake requests go over {@link RawHttp}, one kept-alive
+ * connection per client thread and instance, so the client costs little of the machine): starts 1
+ * or 3 {@code spirit serve} JVMs (from the {@code spirit.jar} that {@code spirit-examples} builds)
+ * on one PostgreSQL, fires kiosk submissions over HTTP from a fixed pool of client threads, and
+ * reports throughput, p50/p99 latency, participant limit violations, and double decisions among
+ * moderators claiming through every instance.
  *
  * <pre>
  * mvn -B -pl spirit-examples,spirit-benchmarks -am package -DskipTests
@@ -108,12 +110,11 @@ public final class MultiInstanceLoad {
       for (int i = 0; i < instances; i++) {
         urls.add(awaitListening(processes.get(i), logs.resolve("serve-" + i + ".out")));
       }
-      HttpClient client = HttpClient.newHttpClient();
       // Warm-up (not measured, its own participants).
-      fire(pool, client, urls, intake, bearer, Math.min(2000, requests / 4), "warm", null);
+      fire(pool, urls, intake, bearer, Math.min(2000, requests / 4), "warm", null);
       AtomicIntegerArray accepted = new AtomicIntegerArray(requests / ATTEMPTS_PER_PARTICIPANT + 1);
       long started = System.nanoTime();
-      long[] latencies = fire(pool, client, urls, intake, bearer, requests, "p", accepted);
+      long[] latencies = fire(pool, urls, intake, bearer, requests, "p", accepted);
       double seconds = (System.nanoTime() - started) / 1e9;
       Arrays.sort(latencies);
       int participants = requests / ATTEMPTS_PER_PARTICIPANT;
@@ -222,7 +223,6 @@ public final class MultiInstanceLoad {
   /** Fires {@code n} submissions round-robin over the instances; returns each one's latency. */
   private static long[] fire(
       ExecutorService pool,
-      HttpClient client,
       List<String> urls,
       Campaign c,
       String bearer,
@@ -249,20 +249,20 @@ public final class MultiInstanceLoad {
                         + "\"collectionPoint\":\"kiosk-"
                         + (index % 50)
                         + "\"}";
-                HttpRequest request =
-                    HttpRequest.newBuilder(
-                            URI.create(
-                                urls.get(index % urls.size())
-                                    + "/api/campaigns/"
-                                    + c.id()
-                                    + "/submissions"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", bearer)
-                        .header("Idempotency-Key", prefix + "-" + index)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
+                String url = urls.get(index % urls.size());
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                RawHttp.Response r =
+                    RawHttp.forThread(url)
+                        .post(
+                            "/api/campaigns/" + c.id() + "/submissions",
+                            Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                bearer,
+                                "Idempotency-Key",
+                                prefix + "-" + index),
+                            body);
                 latencies[index] = System.nanoTime() - t0;
                 if (r.statusCode() == 201 && accepted != null) {
                   accepted.incrementAndGet(participant);

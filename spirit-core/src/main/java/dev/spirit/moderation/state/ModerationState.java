@@ -3,7 +3,9 @@ package dev.spirit.moderation.state;
 import dev.spirit.participant.ParticipantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The history the stream rules decide on ({@code RateRule}: how many submissions a participant or
@@ -26,6 +28,10 @@ import java.util.List;
  * keeps at most {@code keep} newest events per key, so state stays bounded however busy a key is,
  * and must delete keys whose events all expired, at the latest opportunistically on later calls.
  * Instants are compared at nanosecond precision between the years 1678 and 2262.
+ *
+ * <p><b>Batches.</b> Intake moderates a batch of submissions inside {@link #atomically}, naming the
+ * keys its rules declared: a backend on a database locks and reads them with a few statements and
+ * writes the batch's events in one transaction, instead of one transaction per call.
  *
  * <p>Implementations must be thread-safe. A backend's failure is a {@link
  * dev.spirit.error.StorageException}; the moderation pipeline then holds the submission for review
@@ -66,4 +72,26 @@ public interface ModerationState {
    * @param participant the participant
    */
   void eraseParticipant(ParticipantId participant);
+
+  /**
+   * Runs {@code work} with a view of this state in which every call behaves as it would one by one,
+   * in order, and the whole of {@code work} is one atomic unit for the named keys: no concurrent
+   * call on those keys sees part of it or runs between its calls. Calls on keys not named still
+   * work (a backend locks them when first used).
+   *
+   * <p>The work may be run more than once, when a backend's transaction must be retried (a conflict
+   * with another process): it must have no effects outside the view. If it throws, none of its
+   * events are recorded.
+   *
+   * <p>The default runs {@code work} on this state itself, each call atomic on its own: right for a
+   * state in memory, whose calls cost nothing to make separately.
+   *
+   * @param keys the keys the work will use (in any order; duplicates are ignored)
+   * @param work what to run with the view
+   * @param <T> the work's result
+   * @return the work's result
+   */
+  default <T> T atomically(Collection<StateKey> keys, Function<ModerationState, T> work) {
+    return work.apply(this);
+  }
 }

@@ -139,7 +139,9 @@ public final class MessageBoard implements AutoCloseable {
     this.leaseDuration = b.reviewLease;
     this.queue = new ReviewQueue(spirit, b.reviewLease);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
-    this.executor = Executors.newFixedThreadPool(8);
+    // Enough threads for intake to combine concurrent submissions into batches (most of a
+    // request's time is spent waiting for its batch's commit, not on a processor).
+    this.executor = Executors.newFixedThreadPool(32);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }

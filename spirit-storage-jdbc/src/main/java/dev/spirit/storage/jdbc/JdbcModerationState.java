@@ -16,9 +16,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -158,6 +161,113 @@ final class JdbcModerationState implements ModerationState {
 
   private static final TextMark PLACEHOLDER = TextMark.of(ParticipantId.of("count"), "");
 
+  // ---- batches --------------------------------------------------------------------------------
+
+  /**
+   * One transaction for the whole work ({@link JdbcModerationBatch}): the keys' rows are created if
+   * missing (a transaction of their own), then locked in key order and read with a few statements;
+   * the work's calls are answered from that, and its events written in three JDBC batches before
+   * the one commit. A conflict retries the work.
+   */
+  @Override
+  public <T> T atomically(Collection<StateKey> keys, Function<ModerationState, T> work) {
+    if (keys.isEmpty()) {
+      return work.apply(this);
+    }
+    TreeMap<String, JdbcModerationBatch.Declared> declared = new TreeMap<>();
+    for (StateKey key : keys) {
+      JdbcModerationBatch.Declared d = declare(key);
+      declared.putIfAbsent(d.hash(), d);
+    }
+    for (int round = 1; ; round++) {
+      createMissing(declared);
+      try {
+        T result =
+            tx.inTransaction(
+                "moderation state of a batch (" + declared.size() + " keys)",
+                (c, attempt) -> {
+                  JdbcModerationBatch unit = new JdbcModerationBatch(this, c);
+                  unit.lockAndRead(declared);
+                  T done = work.apply(unit);
+                  unit.finish();
+                  return done;
+                });
+        long before = calls.getAndAdd(declared.size());
+        if (before / SWEEP_EVERY != (before + declared.size()) / SWEEP_EVERY) {
+          sweep(stamp(Instant.now()));
+        }
+        return result;
+      } catch (JdbcModerationBatch.KeysMissing missing) {
+        if (round >= 5) {
+          throw new StorageException(
+              "moderation-state keys kept disappearing while a batch locked them (" + round + ")");
+        }
+      }
+    }
+  }
+
+  /** A key with its digests. */
+  JdbcModerationBatch.Declared declare(StateKey key) {
+    String hash = digest(key.kind().name(), key.campaign().toString(), key.subject());
+    return new JdbcModerationBatch.Declared(
+        key, hash, key.kind().participantSubject() ? participant(key.subject()) : null);
+  }
+
+  /** The digest a participant's id is stored under. */
+  String participantDigest(String id) {
+    return participant(id);
+  }
+
+  /**
+   * Creates the rows of keys that have none, in a transaction of its own and in key order (a unit
+   * must lock all its rows in key order, so it cannot create one in the middle).
+   */
+  private void createMissing(TreeMap<String, JdbcModerationBatch.Declared> declared) {
+    tx.inTransaction(
+        "creating moderation-state keys",
+        (c, attempt) -> {
+          List<String> hashes = new ArrayList<>(declared.keySet());
+          java.util.Set<String> present = new java.util.HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT key_hash FROM spirit_moderation_windows WHERE key_hash IN ("
+                      + JdbcModerationBatch.placeholders(hashes.size())
+                      + ")")) {
+            JdbcModerationBatch.bind(ps, hashes);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                present.add(rs.getString(1));
+              }
+            }
+          }
+          if (present.size() == hashes.size()) {
+            return 0;
+          }
+          // Not swept before it is used: its window ends a day from now until the unit writes.
+          long until = stamp(Instant.now().plus(Duration.ofDays(1)));
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO spirit_moderation_windows"
+                      + " (key_hash, subject_hash, expires_at, next_seq) VALUES (?, ?, ?, 0)")) {
+            for (JdbcModerationBatch.Declared d : declared.values()) {
+              if (!present.contains(d.hash())) {
+                ps.setString(1, d.hash());
+                ps.setString(2, d.subject());
+                ps.setLong(3, until);
+                ps.addBatch();
+              }
+            }
+            ps.executeBatch();
+          } catch (SQLException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+              throw new Transactions.Retry(); // another process created one first: look again
+            }
+            throw e;
+          }
+          return hashes.size() - present.size();
+        });
+  }
+
   /**
    * Locks the key's row (creating it if needed) and returns the sequence number of the new event.
    */
@@ -284,26 +394,34 @@ final class JdbcModerationState implements ModerationState {
   }
 
   private String digest(String... parts) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-      for (String part : parts) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
-        mac.update(
-            new byte[] {
-              (byte) (bytes.length >>> 24),
-              (byte) (bytes.length >>> 16),
-              (byte) (bytes.length >>> 8),
-              (byte) bytes.length
-            });
-        mac.update(bytes);
-      }
-      return HexFormat.of().formatHex(mac.doFinal(), 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new StorageException("HmacSHA256 is not available in this JVM", e);
+    Mac mac = macs.get();
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+      mac.update(
+          new byte[] {
+            (byte) (bytes.length >>> 24),
+            (byte) (bytes.length >>> 16),
+            (byte) (bytes.length >>> 8),
+            (byte) bytes.length
+          });
+      mac.update(bytes);
     }
+    return HexFormat.of().formatHex(mac.doFinal(), 0, 16);
   }
+
+  // One initialised Mac per thread: Mac.getInstance and init cost more than the digest itself.
+  private final ThreadLocal<Mac> macs =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              Mac mac = Mac.getInstance("HmacSHA256");
+              mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+              return mac;
+            } catch (GeneralSecurityException e) {
+              throw new StorageException("HmacSHA256 is not available in this JVM", e);
+            }
+          });
 
   /** The database's digest key, created by the first instance that needs it. */
   private byte[] secret() {
@@ -368,12 +486,12 @@ final class JdbcModerationState implements ModerationState {
     return window.getSeconds() > MAX_SECOND ? Long.MAX_VALUE : window.toNanos();
   }
 
-  private static long start(long at, Duration window) {
+  static long start(long at, Duration window) {
     long from = at - nanos(window);
     return from > at ? Long.MIN_VALUE : from;
   }
 
-  private static long end(long at, Duration window) {
+  static long end(long at, Duration window) {
     long to = at + nanos(window);
     return to < at ? Long.MAX_VALUE : to;
   }

@@ -34,6 +34,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -447,6 +448,38 @@ public final class JdbcStore implements SpiritStore {
         c -> SubmissionSql.findByKey(c, campaignId, key));
   }
 
+  /** One query for all the keys (the batch look-up intake uses). */
+  @Override
+  public Map<IdempotencyKey, Submission> findByIdempotencyKeys(
+      CampaignId campaignId, java.util.Collection<IdempotencyKey> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    List<String> values =
+        new ArrayList<>(new java.util.TreeSet<>(keys.stream().map(IdempotencyKey::value).toList()));
+    return tx.withConnection(
+        "look up " + values.size() + " idempotency keys",
+        c -> {
+          Map<IdempotencyKey, Submission> found = new java.util.HashMap<>();
+          try (PreparedStatement ps = c.prepareStatement(sql.keyLookup())) {
+            ps.setObject(2, campaignId.value());
+            java.sql.Array array = sql.bindList(c, ps, 1, values);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.put(
+                    IdempotencyKey.of(rs.getString(1)),
+                    SpiritCodec.submissionFromJson(rs.getString(2)));
+              }
+            } finally {
+              if (array != null) {
+                array.free();
+              }
+            }
+          }
+          return found;
+        });
+  }
+
   @Override
   public Page<Submission> query(SubmissionFilter filter, PageRequest page) {
     Optional<SubmissionId> after = page.after().map(PageCursor::after);
@@ -561,21 +594,48 @@ public final class JdbcStore implements SpiritStore {
 
   @Override
   public void appendAudit(AuditEntry entry) {
+    appendAuditAll(List.of(entry));
+  }
+
+  /**
+   * One transaction for all the entries. Each campaign's chain is extended under the lock of its
+   * campaign row (campaigns in id order), so concurrent appends from several instances wait for
+   * each other instead of colliding; the unique (campaign_id, chain_seq) index still turns any
+   * append that took the same sequence into a retry on top of it.
+   */
+  @Override
+  public void appendAuditAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Map<java.util.UUID, List<AuditEntry>> byCampaign = new java.util.TreeMap<>();
+    for (AuditEntry e : entries) {
+      byCampaign.computeIfAbsent(e.campaignId().value(), x -> new ArrayList<>()).add(e);
+    }
     tx.inTransaction(
-        "append to the audit log of campaign " + entry.campaignId(),
+        entries.size() == 1
+            ? "append to the audit log of campaign " + entries.get(0).campaignId()
+            : "append " + entries.size() + " entries to the audit log",
         (c, attempt) -> {
-          // Seal on top of the chain's last row; the unique (campaign_id, chain_seq) index turns a
-          // concurrent append that took the same sequence into a retry on top of it.
-          AuditEntry sealed = AuditChain.seal(lastChained(c, entry.campaignId()), entry);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO spirit_audit (campaign_id, submission_id, chain_seq, record_json)"
                       + " VALUES (?, ?, ?, ?)")) {
-            ps.setObject(1, entry.campaignId().value());
-            ps.setObject(2, entry.submissionId().value());
-            ps.setLong(3, sealed.seal().orElseThrow().sequence());
-            ps.setString(4, SpiritCodec.toJson(sealed));
-            return ps.executeUpdate();
+            for (List<AuditEntry> chain : byCampaign.values()) {
+              CampaignId campaign = chain.get(0).campaignId();
+              lockCampaignRow(c, campaign);
+              Optional<AuditEntry> last = lastChained(c, campaign);
+              for (AuditEntry entry : chain) {
+                AuditEntry sealed = AuditChain.seal(last, entry);
+                ps.setObject(1, entry.campaignId().value());
+                ps.setObject(2, entry.submissionId().value());
+                ps.setLong(3, sealed.seal().orElseThrow().sequence());
+                ps.setString(4, SpiritCodec.toJson(sealed));
+                ps.addBatch();
+                last = Optional.of(sealed);
+              }
+            }
+            return ps.executeBatch().length;
           } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
               throw new Transactions.Retry();
@@ -583,6 +643,16 @@ public final class JdbcStore implements SpiritStore {
             throw e;
           }
         });
+  }
+
+  private static void lockCampaignRow(Connection c, CampaignId campaignId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM spirit_campaigns WHERE id = ? FOR UPDATE")) {
+      ps.setObject(1, campaignId.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next(); // a campaign without its row (none in practice) is appended optimistically
+      }
+    }
   }
 
   private static Optional<AuditEntry> lastChained(Connection c, CampaignId campaignId)

@@ -3,6 +3,7 @@ package dev.spirit.storage.tck;
 import static dev.spirit.storage.tck.TckFixtures.T0;
 import static dev.spirit.storage.tck.TckFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
@@ -429,6 +430,135 @@ public abstract class ModerationStateContract {
                         .anyMatch(x -> x.code().equals("rate-participant")))
             .count();
     assertThat(rejected).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "inside one atomic unit (a batch) calls answer as they would one by one: windows slide,"
+          + " keep bounds counts and texts, later-stamped events count; the next unit and single"
+          + " calls go on from what the unit recorded")
+  void atomicUnitAnswersAsOneByOne() {
+    CampaignId c = campaignId();
+    StateKey sliding = key(StateKey.Kind.COLLECTION_POINT_RATE, c, unique("kiosk"));
+    StateKey busy = key(StateKey.Kind.PARTICIPANT_RATE, c, unique("p"));
+    StateKey texts = key(StateKey.Kind.PARTICIPANT_TEXTS, c, unique("p"));
+    String p = unique("owner");
+    Duration w = Duration.ofSeconds(60);
+    List<Object> first =
+        state()
+            .atomically(
+                List.of(sliding, busy, texts, busy),
+                s -> {
+                  List<Object> seen = new ArrayList<>();
+                  seen.add(s.countThenAdd(sliding, T0, w, 100));
+                  seen.add(s.countThenAdd(sliding, T0.plusSeconds(30), w, 100));
+                  seen.add(s.countThenAdd(sliding, T0.plusSeconds(60), w, 100));
+                  seen.add(s.countThenAdd(sliding, T0.plusSeconds(61), w, 100));
+                  for (int i = 0; i < 6; i++) {
+                    seen.add(s.countThenAdd(busy, T0.plusMillis(5 - i), WINDOW, 3));
+                  }
+                  seen.add(s.recentThenAdd(texts, T0, w, 3, mark(p, "耿直")).size());
+                  s.recentThenAdd(texts, T0.plusSeconds(10), w, 3, mark(p, "雄壮山城"));
+                  s.recentThenAdd(texts, T0.plusSeconds(20), w, 3, mark(p, "麻辣火锅"));
+                  seen.add(s.recentThenAdd(texts, T0.plusSeconds(30), w, 3, mark(p, "热情")).size());
+                  return seen;
+                });
+    assertThat(first).containsExactly(0, 1, 2, 2, 0, 1, 2, 3, 3, 3, 0, 3);
+    // Another unit, then single calls, go on from the recorded state.
+    int busyNext =
+        state().atomically(List.of(busy), s -> s.countThenAdd(busy, T0.plusMillis(9), WINDOW, 3));
+    assertThat(busyNext).isEqualTo(3);
+    assertThat(state().countThenAdd(sliding, T0.plusSeconds(62), w, 100)).isEqualTo(3);
+    assertThat(state().countThenAdd(sliding, T0.plusSeconds(3600), w, 100)).isZero();
+    List<TextMark> later =
+        state()
+            .atomically(
+                List.of(texts),
+                s -> s.recentThenAdd(texts, T0.plusSeconds(75), w, 3, mark(p, "好客")));
+    assertThat(later)
+        .extracting(TextMark::encode)
+        .containsExactly(mark(p, "麻辣火锅").encode(), mark(p, "热情").encode());
+  }
+
+  @Test
+  @DisplayName(
+      "a unit's exception reaches the caller as thrown and leaves the state usable; a key the"
+          + " unit did not declare still works and is recorded")
+  void atomicUnitFailureAndUndeclaredKeys() {
+    CampaignId c = campaignId();
+    StateKey declared = key(StateKey.Kind.PARTICIPANT_RATE, c, unique("p"));
+    StateKey undeclared = key(StateKey.Kind.COLLECTION_POINT_TEXTS, c, unique("kiosk"));
+    String p = unique("owner");
+    assertThatThrownBy(
+            () ->
+                state()
+                    .atomically(
+                        List.of(declared),
+                        s -> {
+                          s.countThenAdd(declared, T0, WINDOW, 10);
+                          s.recentThenAdd(undeclared, T0, WINDOW, 16, mark(p, "火锅"));
+                          throw new IllegalStateException("the batch failed");
+                        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the batch failed");
+    // A transactional backend recorded nothing of the failed unit, the default its calls so far.
+    int before = state().countThenAdd(declared, T0, WINDOW, 10);
+    assertThat(before).isBetween(0, 1);
+    List<TextMark> left = state().recentThenAdd(undeclared, T0, WINDOW, 16, mark(p, "小面"));
+    assertThat(left).hasSize(before);
+    List<TextMark> inUnit =
+        state()
+            .atomically(
+                List.of(declared),
+                s -> {
+                  s.countThenAdd(declared, T0, WINDOW, 10);
+                  return s.recentThenAdd(undeclared, T0, WINDOW, 16, mark(p, "抄手"));
+                });
+    assertThat(inUnit).extracting(TextMark::encode).endsWith(mark(p, "小面").encode());
+    assertThat(state().countThenAdd(declared, T0, WINDOW, 10)).isEqualTo(before + 2);
+    assertThat(state().recentThenAdd(undeclared, T0, WINDOW, 16, mark(p, "豆花")))
+        .extracting(TextMark::encode)
+        .endsWith(mark(p, "小面").encode(), mark(p, "抄手").encode())
+        .hasSize(before + 2);
+  }
+
+  @Test
+  @DisplayName(
+      THREADS
+          + " threads × 5 units of 5 calls each on one shared key (limit 40) and keys of their"
+          + " own, over two instances where shared: exactly 40 calls see a count below the limit")
+  void concurrentUnitsAreExact() throws Exception {
+    Optional<SpiritStore> second = openSecond();
+    second.ifPresent(extra::add);
+    List<ModerationState> states =
+        List.of(store.moderationState(), second.orElse(store).moderationState());
+    CampaignId c = campaignId();
+    StateKey shared = key(StateKey.Kind.COLLECTION_POINT_RATE, c, unique("kiosk"));
+    int limit = 40;
+    AtomicInteger admitted = new AtomicInteger();
+    race(
+        THREADS,
+        5,
+        (thread, i) -> {
+          StateKey own = key(StateKey.Kind.PARTICIPANT_RATE, c, "p" + thread + "-" + i);
+          int below =
+              states
+                  .get(thread % 2)
+                  .atomically(
+                      List.of(own, shared),
+                      s -> {
+                        int n = 0;
+                        for (int j = 0; j < 5; j++) {
+                          s.countThenAdd(own, T0, WINDOW, 10);
+                          if (s.countThenAdd(shared, T0, WINDOW, limit) < limit) {
+                            n++;
+                          }
+                        }
+                        return n;
+                      });
+          admitted.addAndGet(below);
+        });
+    assertThat(admitted.get()).isEqualTo(limit);
   }
 
   /** One step of a race: thread number and attempt number. */

@@ -613,6 +613,33 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
+    @DisplayName(
+        "keys are looked up many at a time: each stored key of the campaign maps to its"
+            + " submission; keys of other campaigns and unknown keys are left out")
+    void findByManyKeys() {
+      Campaign c = storedCampaign();
+      Campaign other = storedCampaign();
+      String k1 = unique("kiosk");
+      String k2 = unique("kiosk");
+      String elsewhere = unique("kiosk");
+      Submission s1 = inserted(withKey(c.id(), unique("p"), k1));
+      Submission s2 = inserted(withKey(c.id(), unique("p"), k2));
+      inserted(withKey(other.id(), unique("p"), elsewhere));
+      assertThat(
+              store.findByIdempotencyKeys(
+                  c.id(),
+                  List.of(
+                      IdempotencyKey.of(k1),
+                      IdempotencyKey.of(k2),
+                      IdempotencyKey.of(elsewhere),
+                      IdempotencyKey.of(unique("never")))))
+          .containsOnly(
+              java.util.Map.entry(IdempotencyKey.of(k1), s1),
+              java.util.Map.entry(IdempotencyKey.of(k2), s2));
+      assertThat(store.findByIdempotencyKeys(c.id(), List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("the key is checked before the limit: a retry at the limit is a duplicate")
     void keyBeforeLimit() {
       Campaign c = storedCampaign();
@@ -1718,6 +1745,59 @@ public abstract class SpiritStoreContract {
           .containsExactlyElementsOf(
               java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
       assertThat(AuditChain.verify(log.iterator()).intact()).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+        "entries appended together (intake's batch), of two campaigns interleaved and beside"
+            + " single appends from other threads, are sealed in order into their own chains")
+    void appendedTogether() throws Exception {
+      Campaign a = storedCampaign();
+      Campaign b = storedCampaign();
+      Submission sa = inserted(submission(a.id(), unique("p")));
+      Submission sb = inserted(submission(b.id(), unique("p")));
+      store.appendAudit(entry(a, sa.id(), 0));
+      List<AuditEntry> batch = new ArrayList<>();
+      for (int i = 1; i <= 6; i++) {
+        batch.add(i % 2 == 0 ? entry(a, sa.id(), i) : entry(b, sb.id(), i));
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> singles =
+            pool.submit(
+                () -> {
+                  for (int i = 10; i < 20; i++) {
+                    store.appendAudit(entry(a, sa.id(), i));
+                  }
+                });
+        Future<?> together = pool.submit(() -> store.appendAuditAll(batch));
+        singles.get(60, TimeUnit.SECONDS);
+        together.get(60, TimeUnit.SECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+      List<AuditEntry> logA;
+      try (Stream<AuditEntry> stored = store.streamAudit(a.id())) {
+        logA = stored.toList();
+      }
+      List<AuditEntry> logB;
+      try (Stream<AuditEntry> stored = store.streamAudit(b.id())) {
+        logB = stored.toList();
+      }
+      assertThat(logA).hasSize(1 + 3 + 10);
+      assertThat(logA)
+          .extracting(e -> e.seal().orElseThrow().sequence())
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(1, 14).boxed().toList());
+      assertThat(logA.stream().map(AuditEntry::reason).filter(r -> r.matches("理由 [246] .*\\n")))
+          .as("the batch's entries of campaign a, in batch order")
+          .containsExactly("理由 2 👍 \"quoted\"\n", "理由 4 👍 \"quoted\"\n", "理由 6 👍 \"quoted\"\n");
+      assertThat(logB)
+          .extracting(e -> e.withSeal(Optional.empty()))
+          .containsExactly(batch.get(0), batch.get(2), batch.get(4));
+      assertThat(AuditChain.verify(logA.iterator()).intact()).isTrue();
+      assertThat(AuditChain.verify(logB.iterator()).intact()).isTrue();
+      store.appendAuditAll(List.of());
     }
 
     @Test
