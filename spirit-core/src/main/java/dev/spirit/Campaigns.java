@@ -94,7 +94,7 @@ public final class Campaigns {
    * @return the campaign, or empty
    */
   public Optional<Campaign> bySlug(String slug) {
-    return store.listCampaigns().stream().filter(c -> c.slug().equals(slug)).findFirst();
+    return store.findCampaignBySlug(slug);
   }
 
   /**

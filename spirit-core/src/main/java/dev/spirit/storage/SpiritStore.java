@@ -128,6 +128,22 @@ public interface SpiritStore extends AutoCloseable {
   Optional<Campaign> findCampaign(CampaignId id);
 
   /**
+   * Finds a campaign by its slug (unique in a store). The default scans {@link #listCampaigns}; a
+   * database backend looks the slug up by its index.
+   *
+   * @param slug the slug
+   * @return the campaign, or empty
+   */
+  default Optional<Campaign> findCampaignBySlug(String slug) {
+    for (Campaign c : listCampaigns()) {
+      if (c.slug().equals(slug)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Lists every campaign, oldest first.
    *
    * @return all campaigns

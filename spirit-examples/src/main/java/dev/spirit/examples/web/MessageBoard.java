@@ -289,15 +289,16 @@ public final class MessageBoard implements AutoCloseable {
   }
 
   private Optional<Campaign> campaign(String ref) {
-    Optional<Campaign> bySlug = spirit.campaigns().bySlug(ref);
-    if (bySlug.isPresent()) {
-      return bySlug;
-    }
+    // An id first when the reference reads as one (the kiosk API's form): one indexed look-up.
     try {
-      return spirit.campaigns().find(CampaignId.parse(ref));
+      Optional<Campaign> byId = spirit.campaigns().find(CampaignId.parse(ref));
+      if (byId.isPresent()) {
+        return byId;
+      }
     } catch (SpiritException | IllegalArgumentException notAnId) {
-      return Optional.empty();
+      // a slug
     }
+    return spirit.campaigns().bySlug(ref);
   }
 
   // ---- public pages ---------------------------------------------------------------------------

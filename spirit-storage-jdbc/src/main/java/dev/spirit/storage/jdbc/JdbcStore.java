@@ -237,6 +237,23 @@ public final class JdbcStore implements SpiritStore {
   }
 
   @Override
+  public Optional<Campaign> findCampaignBySlug(String slug) {
+    return tx.withConnection(
+        "find campaign " + slug,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT record_json FROM spirit_campaigns WHERE slug = ?")) {
+            ps.setString(1, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(SpiritCodec.campaignFromJson(rs.getString(1)))
+                  : Optional.<Campaign>empty();
+            }
+          }
+        });
+  }
+
+  @Override
   public Optional<Campaign> findCampaign(CampaignId id) {
     return tx.withConnection(
         "find campaign " + id,

@@ -408,6 +408,18 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
+    @DisplayName(
+        "a campaign is found by its slug, in its stored state; an unknown slug finds nothing")
+    void findBySlug() {
+      Campaign a = storedCampaign();
+      Campaign b = storedCampaign();
+      Campaign bOpened = store.updateCampaign(b.moveTo(CampaignState.OPEN));
+      assertThat(store.findCampaignBySlug(a.slug())).contains(a);
+      assertThat(store.findCampaignBySlug(b.slug())).contains(bOpened);
+      assertThat(store.findCampaignBySlug(unique("no-such-slug"))).isEmpty();
+    }
+
+    @Test
     @DisplayName("campaigns are listed oldest first, each once, in their stored state")
     void listOrder() {
       Campaign a = storedCampaign();
