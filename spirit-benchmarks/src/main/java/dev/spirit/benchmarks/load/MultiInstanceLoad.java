@@ -59,7 +59,8 @@ import java.util.stream.Stream;
  *     dev.spirit.benchmarks.load.MultiInstanceLoad spirit-examples/target/spirit.jar 3 12000 48
  * </pre>
  *
- * Arguments: the jar, instances, submissions, client threads. PostgreSQL from {@code
+ * Arguments: the jar, instances, submissions, client threads, and optionally the warm-up
+ * submissions (default 2,000, not measured, participants of their own). PostgreSQL from {@code
  * SPIRIT_BENCH_PG_URL}; every run works in a new schema, dropped at the end. Bounded: every request
  * loop has a fixed count, every process is killed at the end.
  */
@@ -90,6 +91,9 @@ public final class MultiInstanceLoad {
     int instances = Integer.parseInt(args[1]);
     int requests = Integer.parseInt(args[2]);
     int threads = Integer.parseInt(args[3]);
+    // The JIT of a serve JVM keeps compiling for a minute or more on 2 cores: a longer warm-up
+    // measures the steady state.
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : Math.min(2000, requests / 4);
     String base = System.getenv("SPIRIT_BENCH_PG_URL");
     if (base == null || base.isBlank()) {
       throw new IllegalStateException("set SPIRIT_BENCH_PG_URL (scripts/with-postgres.sh does)");
@@ -111,7 +115,7 @@ public final class MultiInstanceLoad {
         urls.add(awaitListening(processes.get(i), logs.resolve("serve-" + i + ".out")));
       }
       // Warm-up (not measured, its own participants).
-      fire(pool, urls, intake, bearer, Math.min(2000, requests / 4), "warm", null);
+      fire(pool, urls, intake, bearer, warmup, "warm", null);
       AtomicIntegerArray accepted = new AtomicIntegerArray(requests / ATTEMPTS_PER_PARTICIPANT + 1);
       long started = System.nanoTime();
       long[] latencies = fire(pool, urls, intake, bearer, requests, "p", accepted);
