@@ -285,13 +285,16 @@ class MultiInstanceTest {
           + " the same time")
   void participantLimitAcrossInstancesAndImport() throws Exception {
     int limit = 7;
+    int oneRowParticipants = 3000;
     Campaign c = campaign("multi-limit", ModerationMode.POST, limit, 4096);
-    // The import: 600 one-row participants, and 10 rows of limited-b spread through the file,
-    // in batches of 20 so that it writes for a while.
+    // The import: 3,000 one-row participants, and 50 rows of limited-b spread through the file,
+    // in batches of 10 so that it writes for a while.
     Path csv = dir.resolve("cards.csv");
     StringBuilder rows = new StringBuilder("text,district,participant,key\n");
     int importRowsOfB = 0;
-    for (int i = 0; i < 600; i++) {
+    // Long enough to overlap the HTTP waves even now that intake batches (600 rows of 20 were over
+    // before the first wave came back in CI).
+    for (int i = 0; i < oneRowParticipants; i++) {
       if (i % 60 == 30) {
         rows.append("卡片乙").append(i).append(",yuzhong,limited-b,b-").append(i).append('\n');
         importRowsOfB++;
@@ -300,7 +303,7 @@ class MultiInstanceTest {
       rows.append('\n');
     }
     Files.writeString(csv, rows, StandardCharsets.UTF_8);
-    int importRows = 600 + importRowsOfB;
+    int importRows = oneRowParticipants + importRowsOfB;
     ServeProcess importer =
         ServeProcess.start(
             "import",
@@ -313,7 +316,7 @@ class MultiInstanceTest {
                 "--campaign",
                 c.slug(),
                 "--batch-size",
-                "20"));
+                "10"));
     others.add(importer);
     // Fire once the import has stored something, so that the HTTP traffic meets it mid-file.
     long until = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -393,7 +396,7 @@ class MultiInstanceTest {
     long httpOfB = ofB.values().stream().filter(Answer::stored).count();
     assertThat(httpOfB + importedOfB).as("limited-b's stored submissions").isEqualTo(limit);
     assertThat(stored(c, "limited-b")).isEqualTo(limit);
-    for (int i = 0; i < 600; i += 37) {
+    for (int i = 0; i < oneRowParticipants; i += 37) {
       assertThat(stored(c, "import-" + i)).isOne();
     }
     System.out.printf(
