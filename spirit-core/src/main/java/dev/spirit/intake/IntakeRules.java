@@ -25,13 +25,14 @@ import java.util.Set;
  * rule rather than stopping at the first: the campaign is open at that instant; district, channel
  * and kind are accepted; the normalized text is within the kind's length limits; the language is
  * accepted; consent was given if required, was not given after intake's now (beyond {@link
- * #CLOCK_SKEW}), names the text the campaign presents and allows the purposes it requires.
+ * #CLOCK_SKEW}), names the text the campaign presents and allows the purposes it requires; the
+ * collection time, if the provenance states one, is not after now (beyond the same skew).
  */
 final class IntakeRules {
   /**
-   * How far a time the request states (when consent was given) may be after intake's now: the
-   * clocks of kiosks, phones and staff laptops drift, and a few minutes is not a claim about the
-   * future.
+   * How far a time the request states (when consent was given, when it was collected) may be after
+   * intake's now: the clocks of kiosks, phones and staff laptops drift, and a few minutes is not a
+   * claim about the future.
    */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -126,6 +127,20 @@ final class IntakeRules {
                   + new java.util.TreeSet<>(campaign.rules().languages())));
     }
     consent(campaign.rules(), request.participant(), now, reasons);
+    Optional<Instant> collected = request.provenance().collectedAt();
+    if (collected.isPresent() && collected.get().isAfter(now.plus(CLOCK_SKEW))) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.COLLECTED_IN_FUTURE,
+              "provenance.collectedAt",
+              "collected at "
+                  + collected.get()
+                  + ", after intake's now "
+                  + now
+                  + " (more than "
+                  + CLOCK_SKEW.toMinutes()
+                  + " minutes of clock skew)"));
+    }
     return reasons;
   }
 

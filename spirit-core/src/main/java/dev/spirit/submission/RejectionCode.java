@@ -32,6 +32,11 @@ public enum RejectionCode {
    * minutes of allowed clock skew: a clock is wrong or the record is made up.
    */
   CONSENT_IN_FUTURE,
+  /**
+   * The submission's provenance says it was collected after intake's now ({@link
+   * Provenance#collectedAt()}), by more than five minutes of allowed clock skew.
+   */
+  COLLECTED_IN_FUTURE,
   /** The participant has already given the campaign's maximum number of submissions. */
   PARTICIPANT_LIMIT_REACHED,
   /**
