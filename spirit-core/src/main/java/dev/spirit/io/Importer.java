@@ -88,6 +88,23 @@ import org.jspecify.annotations.Nullable;
  * stores nothing. Then it reads the input again to import it, so {@link ImportSource} must open the
  * same bytes each time.
  *
+ * <p>A cell longer than 100,000 characters refuses its row; a JSON line longer than 1,048,576
+ * characters refuses its row without being held in memory, and reading goes on after it. A CSV
+ * cell longer than 1,048,576 characters (an unclosed quote, a file without line ends) makes the
+ * file unreadable from its line, since the parser cannot find where the cell ends without holding
+ * it.
+ *
+ * <h2>Consent and collection time</h2>
+ *
+ * <p>A row's {@link Field#CONSENT} yes/no keeps its meaning. A row that also gives {@link
+ * Field#CONSENT_VERSION}, {@link Field#CONSENT_PURPOSES} or {@link Field#CONSENT_AT} gets a {@link
+ * Consent} record: the campaign's consent text if the version is the one it presents (another
+ * version refuses the row), the purposes named (all, if none are), given at the consent time, else
+ * the collection time, else the time of the import. {@link Field#COLLECTED_AT} is kept as {@link
+ * Provenance#collectedAt()}; local times in both are in {@link Builder#timeZone} (Asia/Shanghai
+ * unless told). A value that does not parse refuses its row; intake refuses times after its now
+ * beyond a few minutes of clock skew.
+ *
  * <h2>Encoding</h2>
  *
  * <p>CSV and JSON lines are UTF-8 (with or without a byte-order mark), or GB18030 (the superset of
