@@ -89,10 +89,9 @@ import org.jspecify.annotations.Nullable;
  * same bytes each time.
  *
  * <p>A cell longer than 100,000 characters refuses its row; a JSON line longer than 1,048,576
- * characters refuses its row without being held in memory, and reading goes on after it. A CSV
- * cell longer than 1,048,576 characters (an unclosed quote, a file without line ends) makes the
- * file unreadable from its line, since the parser cannot find where the cell ends without holding
- * it.
+ * characters refuses its row without being held in memory, and reading goes on after it. A CSV cell
+ * longer than 1,048,576 characters (an unclosed quote, a file without line ends) makes the file
+ * unreadable from its line, since the parser cannot find where the cell ends without holding it.
  *
  * <h2>Consent and collection time</h2>
  *
