@@ -73,10 +73,10 @@ import org.jspecify.annotations.Nullable;
  * another file name, in another order or in another format import once, and different rows under a
  * file name used before all import. Two rows with the same values are the same submission: the
  * second is {@link LineResult.Outcome#ALREADY_PRESENT}; give them explicit keys if they are
- * different submissions. Role, consent and language do not change the key (a row that differs only
- * in them is the submission already stored), nor do who entered a row and how ({@link
- * Field#ENTERED_BY}, {@link Field#SOURCE}), which are provenance; so a staff export imported back
- * is already present.
+ * different submissions. Role, consent (yes/no and the consent fields) and language do not change
+ * the key (a row that differs only in them is the submission already stored), nor do who entered a
+ * row, how and when it was collected ({@link Field#ENTERED_BY}, {@link Field#SOURCE}, {@link
+ * Field#COLLECTED_AT}), which are provenance; so a staff export imported back is already present.
  *
  * <h2>Bad input</h2>
  *

@@ -69,7 +69,8 @@ final class ExportCommand extends CampaignCommand {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress bar (it is drawn on stderr only on an interactive terminal).")
+      description =
+          "No progress bar (drawn on stderr only on an interactive terminal, with -o FILE).")
   boolean quiet;
 
   ExportCommand(CliContext context) {
@@ -85,9 +86,11 @@ final class ExportCommand extends CampaignCommand {
       err().println("spirit: --format xlsx writes a workbook: give a file with -o");
       return SpiritCli.USAGE;
     }
-    // On a pipe or in a log the bar would only be noise; the summary line says what was done.
+    // On a pipe or in a log the bar would only be noise, and on a terminal that shows the export
+    // itself (no -o) it would garble it; the summary line says what was done.
     BarListener bar =
-        new BarListener(err(), "Exporting " + c.slug(), context.interactive() && !quiet);
+        new BarListener(
+            err(), "Exporting " + c.slug(), context.interactive() && !quiet && output != null);
     Exporter exporter =
         Exporter.builder(spirit, c.id())
             .format(fmt)

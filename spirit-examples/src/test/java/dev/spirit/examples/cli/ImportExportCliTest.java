@@ -192,7 +192,8 @@ class ImportExportCliTest {
 
   @Test
   @DisplayName(
-      "export draws a progress bar on stderr on a terminal, and none with --quiet or on a pipe")
+      "export -o draws a progress bar on stderr on a terminal, and none with --quiet, on a pipe"
+          + " or when the export itself goes to the terminal")
   void exportProgress() throws Exception {
     importFile(
         Files.writeString(
@@ -210,6 +211,10 @@ class ImportExportCliTest {
         cli.runInteractive(
             "export", "--store", STORE, "--campaign", "io", "-o", file.toString(), "--quiet");
     assertThat(quiet.err()).isEmpty();
+
+    CliHarness.Result onScreen = cli.runInteractive("export", "--store", STORE, "--campaign", "io");
+    assertThat(onScreen.err()).isEmpty();
+    assertThat(onScreen.out()).contains("耿直");
 
     CliHarness.Result piped = cli.run("export", "--store", STORE, "--campaign", "io");
     assertThat(piped.err()).isEmpty();
