@@ -3,6 +3,7 @@ package dev.spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.CampaignState;
+import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.error.AlreadyExistsException;
 import dev.spirit.error.IllegalTransitionException;
 import dev.spirit.error.InvalidInputException;
@@ -13,6 +14,8 @@ import dev.spirit.moderation.LexiconChange;
 import dev.spirit.moderation.LexiconFormatException;
 import dev.spirit.moderation.LexiconLayer;
 import dev.spirit.moderation.TermLexicon;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
 import dev.spirit.storage.SpiritStore;
 import dev.spirit.text.Texts;
 import java.time.Clock;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The campaigns of a {@link Spirit} instance: create (or get-or-create), find and move them through
@@ -164,6 +168,27 @@ public final class Campaigns {
     Campaign current =
         store.findCampaign(id).orElseThrow(() -> new NotFoundException("campaign " + id));
     return store.updateCampaign(current.withSchedule(opensAt, closesAt, timeZone));
+  }
+
+  /**
+   * Sets the consent text a campaign presents and the purposes it requires ({@link
+   * SubmissionRules#consentText()}, {@link SubmissionRules#requiredPurposes()}). Submissions
+   * already stored keep the consent they were given with; intake checks new ones against these.
+   *
+   * @param id the campaign
+   * @param text the consent text, or empty to name none
+   * @param required the purposes a participant's consent must allow (empty for none)
+   * @return the stored campaign
+   * @throws NotFoundException if there is no such campaign
+   * @throws InvalidInputException if purposes are required but the campaign does not require
+   *     consent
+   * @throws VersionConflictException if the campaign changed concurrently
+   */
+  public Campaign setConsent(
+      CampaignId id, Optional<ConsentText> text, Set<ConsentPurpose> required) {
+    Campaign current =
+        store.findCampaign(id).orElseThrow(() -> new NotFoundException("campaign " + id));
+    return store.updateCampaign(current.withRules(current.rules().withConsent(text, required)));
   }
 
   /**

@@ -23,6 +23,8 @@ import dev.spirit.submission.RejectionCode;
 import dev.spirit.submission.Submission;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +88,47 @@ class ConsentIntakeTest {
         assertThat(((Receipt.Rejected) r).reasons())
             .singleElement()
             .satisfies(x -> assertThat(x.code()).isEqualTo(expected));
+      }
+    }
+  }
+
+  static Stream<Arguments> givenAt() {
+    return Stream.of(
+        Arguments.of("a day before now", Duration.ofDays(-1), true),
+        Arguments.of("exactly now", Duration.ZERO, true),
+        Arguments.of("a minute after now (clock skew)", Duration.ofMinutes(1), true),
+        Arguments.of("five minutes after now, the allowed skew", Duration.ofMinutes(5), true),
+        Arguments.of("one second beyond the skew", Duration.ofMinutes(5).plusSeconds(1), false),
+        Arguments.of("a day after now", Duration.ofDays(1), false));
+  }
+
+  @ParameterizedTest(name = "consent given {0} -> accepted: {2}")
+  @MethodSource("givenAt")
+  @DisplayName("consent given after intake's now, beyond five minutes of skew, is refused")
+  void consentInFuture(String what, Duration offset, boolean accepted) {
+    try (IntakeFixture f = new IntakeFixture()) {
+      Campaign c = f.campaign(CampaignState.OPEN, r -> r.consentText(V2));
+      Instant givenAt = IntakeFixture.NOW.plus(offset);
+      Participant who =
+          Participant.withConsent(
+              ParticipantId.of("p-1"),
+              Role.RESIDENT,
+              Consent.given(givenAt, V2, Set.of(ConsentPurpose.PUBLISH)));
+      Receipt r = f.spirit.submit(f.request(c, "p-1").participant(who).build());
+      if (accepted) {
+        assertThat(r).isInstanceOf(Receipt.Accepted.class);
+      } else {
+        assertThat(r).isInstanceOf(Receipt.Rejected.class);
+        assertThat(((Receipt.Rejected) r).reasons())
+            .singleElement()
+            .satisfies(
+                x -> {
+                  assertThat(x.code()).isEqualTo(RejectionCode.CONSENT_IN_FUTURE);
+                  assertThat(x.field()).isEqualTo("participant.consent");
+                  assertThat(x.message())
+                      .contains(givenAt.toString())
+                      .contains(IntakeFixture.NOW.toString());
+                });
       }
     }
   }

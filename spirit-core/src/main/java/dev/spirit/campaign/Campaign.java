@@ -211,6 +211,19 @@ public record Campaign(
   }
 
   /**
+   * Returns a copy with other submission rules (same version; the store assigns the next one).
+   *
+   * @param newRules the rules
+   * @return the copy
+   * @throws InvalidInputException if the rules are null
+   */
+  public Campaign withRules(SubmissionRules newRules) {
+    return new Campaign(
+        id, slug, title, prompt, districts, channels, opensAt, closesAt, timeZone, state, newRules,
+        createdAt, version, closedAt, retention);
+  }
+
+  /**
    * Returns a copy with another collection window and time zone (same version; the store assigns
    * the next one).
    *

@@ -119,6 +119,30 @@ public record SubmissionRules(
   }
 
   /**
+   * These rules with another consent text and other required purposes; everything else the same.
+   *
+   * @param text the consent text the campaign presents, or empty to name none
+   * @param required the purposes a participant's consent must allow (may be empty)
+   * @return the copy
+   * @throws InvalidInputException if purposes are required but consent is not
+   */
+  public SubmissionRules withConsent(Optional<ConsentText> text, Set<ConsentPurpose> required) {
+    if (text == null || required == null) {
+      throw new InvalidInputException("rules.consentText", "text and purposes must not be null");
+    }
+    return new SubmissionRules(
+        lengthLimits,
+        languages,
+        maxPerParticipant,
+        consentRequired,
+        moderationMode,
+        reportThreshold,
+        moderation,
+        text,
+        required);
+  }
+
+  /**
    * The length limit of a kind.
    *
    * @param kind the kind

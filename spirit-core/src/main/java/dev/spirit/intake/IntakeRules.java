@@ -12,6 +12,7 @@ import dev.spirit.submission.Rejection;
 import dev.spirit.submission.RejectionCode;
 import dev.spirit.submission.SubmissionRequest;
 import dev.spirit.submission.SubmissionText;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,10 +24,18 @@ import java.util.Set;
  * The intake rules a request must pass against its campaign, in this order, collecting every broken
  * rule rather than stopping at the first: the campaign is open at that instant; district, channel
  * and kind are accepted; the normalized text is within the kind's length limits; the language is
- * accepted; consent was given if required, names the text the campaign presents and allows the
- * purposes it requires.
+ * accepted; consent was given if required, was not given after intake's now (beyond {@link
+ * #CLOCK_SKEW}), names the text the campaign presents and allows the purposes it requires; the
+ * collection time, if the provenance states one, is not after now (beyond the same skew).
  */
 final class IntakeRules {
+  /**
+   * How far a time the request states (when consent was given, when it was collected) may be after
+   * intake's now: the clocks of kiosks, phones and staff laptops drift, and a few minutes is not a
+   * claim about the future.
+   */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private IntakeRules() {}
 
   static List<Rejection> check(
@@ -117,11 +126,26 @@ final class IntakeRules {
                   + "; accepted: "
                   + new java.util.TreeSet<>(campaign.rules().languages())));
     }
-    consent(campaign.rules(), request.participant(), reasons);
+    consent(campaign.rules(), request.participant(), now, reasons);
+    Optional<Instant> collected = request.provenance().collectedAt();
+    if (collected.isPresent() && collected.get().isAfter(now.plus(CLOCK_SKEW))) {
+      reasons.add(
+          new Rejection(
+              RejectionCode.COLLECTED_IN_FUTURE,
+              "provenance.collectedAt",
+              "collected at "
+                  + collected.get()
+                  + ", after intake's now "
+                  + now
+                  + " (more than "
+                  + CLOCK_SKEW.toMinutes()
+                  + " minutes of clock skew)"));
+    }
     return reasons;
   }
 
-  private static void consent(SubmissionRules rules, Participant participant, List<Rejection> out) {
+  private static void consent(
+      SubmissionRules rules, Participant participant, Instant now, List<Rejection> out) {
     if (!participant.consent()) {
       if (rules.consentRequired()) {
         out.add(
@@ -133,6 +157,19 @@ final class IntakeRules {
       return;
     }
     Optional<Consent> record = participant.consentRecord();
+    if (record.isPresent() && record.get().givenAt().isAfter(now.plus(CLOCK_SKEW))) {
+      out.add(
+          new Rejection(
+              RejectionCode.CONSENT_IN_FUTURE,
+              "participant.consent",
+              "consent is recorded as given at "
+                  + record.get().givenAt()
+                  + ", after intake's now "
+                  + now
+                  + " (more than "
+                  + CLOCK_SKEW.toMinutes()
+                  + " minutes of clock skew)"));
+    }
     if (rules.consentText().isPresent()) {
       ConsentText presented = rules.consentText().get();
       Optional<ConsentText> named = record.flatMap(Consent::text);

@@ -12,9 +12,10 @@ public enum Audience {
   OPEN_DATA,
   /**
    * The campaign's staff: every submission (or those of chosen statuses) as stored, including
-   * pseudonymous participant ids and the original text. Columns: {@code id, received_at, district,
-   * channel, kind, language, status, role, participant, collection_point, source, text}; JSON lines
-   * hold Spirit's canonical record of each submission instead.
+   * pseudonymous participant ids and the original text. Columns: {@code id, received_at,
+   * collected_at, district, channel, kind, language, status, role, participant, collection_point,
+   * source, text} ({@code collected_at} empty unless the provenance states it); JSON lines hold
+   * Spirit's canonical record of each submission instead.
    */
   STAFF
 }

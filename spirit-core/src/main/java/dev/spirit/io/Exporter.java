@@ -16,6 +16,7 @@ import dev.spirit.submission.Submission;
 import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -45,12 +46,16 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Exporter {
+  /** How many submissions pass between two {@link ExportListener#progress} calls. */
+  public static final int PROGRESS_INTERVAL = 250;
+
   private static final List<String> OPEN_DATA_COLUMNS =
       List.of("date", "district", "channel", "kind", "language", "role", "text");
   private static final List<String> STAFF_COLUMNS =
       List.of(
           "id",
           "received_at",
+          "collected_at",
           "district",
           "channel",
           "kind",
@@ -68,6 +73,7 @@ public final class Exporter {
   private final Audience audience;
   private final Set<SubmissionStatus> statuses;
   private final LongConsumer progress;
+  private final ExportListener listener;
 
   private Exporter(Builder b) {
     this.spirit = b.spirit;
@@ -76,6 +82,7 @@ public final class Exporter {
     this.audience = b.audience;
     this.statuses = b.statuses.isEmpty() ? Set.of() : EnumSet.copyOf(b.statuses);
     this.progress = b.progress;
+    this.listener = b.listener;
   }
 
   /**
@@ -121,13 +128,20 @@ public final class Exporter {
     } else {
       statuses.forEach(filter::status);
     }
+    SubmissionFilter selected = filter.build();
+    long total = spirit.submissions().count(selected);
+    listener.started(total);
     long count = 0;
+    long read = 0;
     try (RowWriter writer = writer(out);
-        Stream<Submission> all = spirit.submissions().stream(filter.build())) {
+        Stream<Submission> all = spirit.submissions().stream(selected)) {
       writer.header(columns());
       Iterator<Submission> it = all.iterator();
       while (it.hasNext()) {
         Submission s = it.next();
+        if (++read % PROGRESS_INTERVAL == 0) {
+          listener.progress(read, Math.max(total, read));
+        }
         if (audience == Audience.OPEN_DATA && !s.visibleToPublic()) {
           continue; // approved, but the participant did not allow (or withdrew) publication
         }
@@ -148,6 +162,10 @@ public final class Exporter {
       throw new ExportFailedException("cannot write the export: " + e.getMessage(), e);
     }
     progress.accept(count);
+    if (read % PROGRESS_INTERVAL != 0 || read == 0) {
+      listener.progress(read, Math.max(total, read));
+    }
+    listener.finished(count);
     return count;
   }
 
@@ -174,6 +192,7 @@ public final class Exporter {
     return List.of(
         s.id().toString(),
         s.receivedAt().toString(),
+        s.provenance().collectedAt().map(Instant::toString).orElse(""),
         s.district().code(),
         s.channel().key(),
         s.kind().key(),
@@ -194,6 +213,7 @@ public final class Exporter {
     private Audience audience = Audience.STAFF;
     private final Set<SubmissionStatus> statuses = EnumSet.noneOf(SubmissionStatus.class);
     private LongConsumer progress = n -> {};
+    private ExportListener listener = ExportListener.NONE;
 
     private Builder(Spirit spirit, CampaignId campaign) {
       if (spirit == null || campaign == null) {
@@ -246,6 +266,22 @@ public final class Exporter {
      */
     public Builder progress(LongConsumer value) {
       this.progress = value;
+      return this;
+    }
+
+    /**
+     * Told when the export starts (with the number of submissions to read), as it goes and when it
+     * is done, e.g. to draw a progress bar.
+     *
+     * @param value the listener
+     * @return this builder
+     * @throws InvalidInputException if null
+     */
+    public Builder listener(ExportListener value) {
+      if (value == null) {
+        throw new InvalidInputException("listener", "must not be null");
+      }
+      this.listener = value;
       return this;
     }
 

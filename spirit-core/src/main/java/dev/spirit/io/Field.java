@@ -31,7 +31,33 @@ public enum Field {
   /** The staff member who transcribed the row; rows without one get the importer's default. */
   ENTERED_BY("entered_by"),
   /** How the row was collected: {@code card}, {@code interview} or {@code staff}. */
-  SOURCE("source");
+  SOURCE("source"),
+  /**
+   * The version of the consent text the participant was shown; it must be the version the campaign
+   * presents ({@link dev.spirit.campaign.SubmissionRules#consentText()}), whose hash is recorded.
+   */
+  CONSENT_VERSION("consent_version"),
+  /**
+   * What the participant allowed: purpose names separated by commas, semicolons (also the
+   * full-width {@code ，} and {@code ；}), {@code 、} or spaces; {@code publish}, {@code statistics},
+   * {@code contact} or 发布, 统计, 联系. Without it a recorded consent allows every purpose, as a yes in
+   * {@link #CONSENT} does.
+   */
+  CONSENT_PURPOSES("consent_purposes"),
+  /**
+   * When the participant gave consent, as {@link #COLLECTED_AT} is read; without it, the row's
+   * collection time, else the time of the import.
+   */
+  CONSENT_AT("consent_at"),
+  /**
+   * When the row was collected (a card written, an interview held), kept as {@link
+   * dev.spirit.submission.Provenance#collectedAt()}: an ISO-8601 instant ({@code
+   * 2026-11-03T10:15:00Z}), offset date-time ({@code 2026-11-03T18:15+08:00}), local date-time
+   * ({@code 2026-11-03T18:15} or {@code 2026-11-03 18:15}) or date ({@code 2026-11-03}, its start);
+   * local ones are in the importer's time zone ({@link Importer.Builder#timeZone}, default
+   * Asia/Shanghai).
+   */
+  COLLECTED_AT("collected_at");
 
   private final String column;
 

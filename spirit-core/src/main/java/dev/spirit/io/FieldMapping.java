@@ -41,7 +41,8 @@ public final class FieldMapping {
   /**
    * Every field under its standard column name ({@code text}, {@code participant}, {@code
    * district}, {@code channel}, {@code kind}, {@code role}, {@code consent}, {@code language},
-   * {@code collection_point}, {@code key}, {@code entered_by}, {@code source}).
+   * {@code collection_point}, {@code key}, {@code entered_by}, {@code source}, {@code
+   * consent_version}, {@code consent_purposes}, {@code consent_at}, {@code collected_at}).
    *
    * @return the standard mapping
    */

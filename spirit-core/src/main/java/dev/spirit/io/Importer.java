@@ -1,6 +1,7 @@
 package dev.spirit.io;
 
 import dev.spirit.Spirit;
+import dev.spirit.campaign.Campaign;
 import dev.spirit.campaign.CampaignId;
 import dev.spirit.campaign.Channel;
 import dev.spirit.campaign.District;
@@ -16,6 +17,9 @@ import dev.spirit.io.internal.JsonLinesRows;
 import dev.spirit.io.internal.RawRow;
 import dev.spirit.io.internal.RowReader;
 import dev.spirit.io.internal.XlsxRows;
+import dev.spirit.participant.Consent;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
 import dev.spirit.participant.Participant;
 import dev.spirit.participant.ParticipantId;
 import dev.spirit.participant.Role;
@@ -29,13 +33,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,10 +73,10 @@ import org.jspecify.annotations.Nullable;
  * another file name, in another order or in another format import once, and different rows under a
  * file name used before all import. Two rows with the same values are the same submission: the
  * second is {@link LineResult.Outcome#ALREADY_PRESENT}; give them explicit keys if they are
- * different submissions. Role, consent and language do not change the key (a row that differs only
- * in them is the submission already stored), nor do who entered a row and how ({@link
- * Field#ENTERED_BY}, {@link Field#SOURCE}), which are provenance; so a staff export imported back
- * is already present.
+ * different submissions. Role, consent (yes/no and the consent fields) and language do not change
+ * the key (a row that differs only in them is the submission already stored), nor do who entered a
+ * row, how and when it was collected ({@link Field#ENTERED_BY}, {@link Field#SOURCE}, {@link
+ * Field#COLLECTED_AT}), which are provenance; so a staff export imported back is already present.
  *
  * <h2>Bad input</h2>
  *
@@ -78,6 +87,22 @@ import org.jspecify.annotations.Nullable;
  * number of fields, a district the campaign does not have) refuse that row only; a refused row
  * stores nothing. Then it reads the input again to import it, so {@link ImportSource} must open the
  * same bytes each time.
+ *
+ * <p>A cell longer than 100,000 characters refuses its row; a JSON line longer than 1,048,576
+ * characters refuses its row without being held in memory, and reading goes on after it. A CSV cell
+ * longer than 1,048,576 characters (an unclosed quote, a file without line ends) makes the file
+ * unreadable from its line, since the parser cannot find where the cell ends without holding it.
+ *
+ * <h2>Consent and collection time</h2>
+ *
+ * <p>A row's {@link Field#CONSENT} yes/no keeps its meaning. A row that also gives {@link
+ * Field#CONSENT_VERSION}, {@link Field#CONSENT_PURPOSES} or {@link Field#CONSENT_AT} gets a {@link
+ * Consent} record: the campaign's consent text if the version is the one it presents (another
+ * version refuses the row), the purposes named (all, if none are), given at the consent time, else
+ * the collection time, else the time of the import. {@link Field#COLLECTED_AT} is kept as {@link
+ * Provenance#collectedAt()}; local times in both are in {@link Builder#timeZone} (Asia/Shanghai
+ * unless told). A value that does not parse refuses its row; intake refuses times after its now
+ * beyond a few minutes of clock skew.
  *
  * <h2>Encoding</h2>
  *
@@ -93,6 +118,9 @@ public final class Importer {
   /** Rows handed to intake at once unless {@link Builder#batchSize} says otherwise. */
   public static final int DEFAULT_BATCH_SIZE = 200;
 
+  /** The zone of local times in a file unless {@link Builder#timeZone} says otherwise. */
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Shanghai");
+
   private static final int MAX_BATCH_SIZE = 10_000;
   private static final int MAX_BATCH_LABEL = 96;
 
@@ -106,6 +134,7 @@ public final class Importer {
   private final Channel defaultChannel;
   private final String defaultEnteredBy;
   private final boolean keyRequired;
+  private final ZoneId zone;
 
   private Importer(Builder b) {
     this.spirit = b.spirit;
@@ -118,6 +147,7 @@ public final class Importer {
     this.defaultChannel = b.defaultChannel;
     this.defaultEnteredBy = b.defaultEnteredBy;
     this.keyRequired = b.keyRequired;
+    this.zone = b.zone;
   }
 
   /**
@@ -141,9 +171,11 @@ public final class Importer {
    * @throws UnreadableInputException if the input cannot be read as a whole (nothing is stored)
    */
   public ImportReport run(ImportSource source) {
-    if (spirit.campaigns().find(campaign).isEmpty()) {
-      throw new NotFoundException("campaign " + campaign);
-    }
+    Campaign target =
+        spirit
+            .campaigns()
+            .find(campaign)
+            .orElseThrow(() -> new NotFoundException("campaign " + campaign));
     DataFormat fmt =
         format
             .or(() -> DataFormat.fromFileName(source.name()))
@@ -164,7 +196,7 @@ public final class Importer {
     read(source, reader, row -> rows.incrementAndGet());
     listener.started(rows.get());
 
-    Batch batch = new Batch(source.name(), batchLabel(source.name()), rows.get());
+    Batch batch = new Batch(target, source.name(), batchLabel(source.name()), rows.get());
     Optional<Decoding.Chosen> chosen = read(source, reader, batch::add);
     batch.flush();
     return new ImportReport(
@@ -196,6 +228,7 @@ public final class Importer {
 
   /** Rows waiting for intake, in file order, and the results so far. */
   private final class Batch {
+    private final Campaign target;
     private final String sourceName;
     private final String label;
     private final long total;
@@ -203,7 +236,8 @@ public final class Importer {
     private final List<SubmissionRequest> requests = new ArrayList<>();
     private final List<LineResult> results = new ArrayList<>();
 
-    private Batch(String sourceName, String label, long total) {
+    private Batch(Campaign target, String sourceName, String label, long total) {
+      this.target = target;
       this.sourceName = sourceName;
       this.label = label;
       this.total = total;
@@ -214,7 +248,7 @@ public final class Importer {
         slots.add(new Slot(LineResult.unreadable(row.line(), row.problem().get())));
       } else {
         try {
-          requests.add(request(mapping.pick(row.cells()), label));
+          requests.add(request(mapping.pick(row.cells()), target, label));
           slots.add(new Slot(row.line()));
         } catch (SpiritException e) {
           slots.add(new Slot(LineResult.unreadable(row.line(), String.valueOf(e.getMessage()))));
@@ -270,7 +304,7 @@ public final class Importer {
     }
   }
 
-  private SubmissionRequest request(Map<Field, String> f, String label) {
+  private SubmissionRequest request(Map<Field, String> f, Campaign target, String label) {
     String text = require(f, Field.TEXT);
     String participantId = require(f, Field.PARTICIPANT);
     District district = District.of(require(f, Field.DISTRICT));
@@ -278,7 +312,9 @@ public final class Importer {
     Optional<String> kindText = value(f, Field.KIND);
     SubmissionKind kind = kindText.map(SubmissionKind::parse).orElse(SubmissionKind.KEYWORD);
     Role role = value(f, Field.ROLE).map(Role::parse).orElse(Role.RESIDENT);
-    boolean consent = value(f, Field.CONSENT).map(Importer::consent).orElse(true);
+    Optional<Instant> collectedAt =
+        value(f, Field.COLLECTED_AT).map(v -> time(Field.COLLECTED_AT, v));
+    Participant participant = participant(f, target, participantId, role, collectedAt);
     Optional<Language> language = value(f, Field.LANGUAGE).map(Language::of);
     Optional<String> collectionPoint = value(f, Field.COLLECTION_POINT);
     String staff = value(f, Field.ENTERED_BY).orElse(defaultEnteredBy);
@@ -289,11 +325,13 @@ public final class Importer {
             .district(district)
             .channel(channel)
             .kind(kind)
-            .participant(
-                consent
-                    ? Participant.consenting(participantId, role)
-                    : Participant.withoutConsent(ParticipantId.of(participantId), role))
-            .provenance(Provenance.enteredBy(source(value(f, Field.SOURCE), kind), staff, label));
+            .participant(participant)
+            .provenance(
+                new Provenance(
+                    source(value(f, Field.SOURCE), kind),
+                    Optional.of(staff),
+                    Optional.of(label),
+                    collectedAt));
     language.ifPresent(b::language);
     collectionPoint.ifPresent(b::collectionPoint);
     Optional<String> explicit = value(f, Field.IDEMPOTENCY_KEY);
@@ -314,6 +352,105 @@ public final class Importer {
                         kind.key(),
                         collectionPoint.orElse("")))));
     return b.build();
+  }
+
+  /**
+   * The row's participant: the yes/no form from {@link Field#CONSENT} alone, or a {@link Consent}
+   * record when a consent version, purposes or time is given.
+   */
+  private Participant participant(
+      Map<Field, String> f,
+      Campaign target,
+      String participantId,
+      Role role,
+      Optional<Instant> collectedAt) {
+    boolean consent =
+        value(f, Field.CONSENT).map(v -> consent(column(Field.CONSENT), v)).orElse(true);
+    Optional<String> version = value(f, Field.CONSENT_VERSION);
+    Optional<String> purposes = value(f, Field.CONSENT_PURPOSES);
+    Optional<String> at = value(f, Field.CONSENT_AT);
+    ParticipantId id = ParticipantId.of(participantId);
+    if (!consent) {
+      if (version.isPresent() || purposes.isPresent() || at.isPresent()) {
+        throw new InvalidInputException(
+            column(Field.CONSENT),
+            "says no, but the row gives consent details ("
+                + column(Field.CONSENT_VERSION)
+                + ", "
+                + column(Field.CONSENT_PURPOSES)
+                + " or "
+                + column(Field.CONSENT_AT)
+                + ")");
+      }
+      return Participant.withoutConsent(id, role);
+    }
+    if (version.isEmpty() && purposes.isEmpty() && at.isEmpty()) {
+      return Participant.consenting(participantId, role);
+    }
+    Optional<ConsentText> text = Optional.empty();
+    if (version.isPresent()) {
+      Optional<ConsentText> presented = target.rules().consentText();
+      if (presented.isEmpty() || !presented.get().version().equals(version.get())) {
+        throw new InvalidInputException(
+            column(Field.CONSENT_VERSION),
+            "names consent text version '"
+                + version.get()
+                + "'; campaign "
+                + target.slug()
+                + " presents "
+                + presented.map(t -> "version " + t.version()).orElse("no consent text"));
+      }
+      text = presented;
+    }
+    Set<ConsentPurpose> allowed =
+        purposes
+            .map(p -> purposes(column(Field.CONSENT_PURPOSES), p))
+            .orElseGet(() -> EnumSet.allOf(ConsentPurpose.class));
+    Instant givenAt =
+        at.map(v -> time(Field.CONSENT_AT, v))
+            .or(() -> collectedAt)
+            .orElseGet(() -> spirit.clock().instant());
+    return Participant.withConsent(id, role, new Consent(givenAt, text, allowed, Optional.empty()));
+  }
+
+  private static final Pattern PURPOSE_SEPARATORS = Pattern.compile("[,;，；、\\s]+");
+
+  private static Set<ConsentPurpose> purposes(String column, String value) {
+    Set<ConsentPurpose> out = EnumSet.noneOf(ConsentPurpose.class);
+    for (String name : PURPOSE_SEPARATORS.split(value.strip())) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      out.add(
+          switch (name) {
+            case "发布" -> ConsentPurpose.PUBLISH;
+            case "统计" -> ConsentPurpose.STATISTICS;
+            case "联系" -> ConsentPurpose.CONTACT;
+            default -> {
+              try {
+                yield ConsentPurpose.parse(name);
+              } catch (InvalidInputException e) {
+                throw new InvalidInputException(
+                    column,
+                    "unknown purpose '"
+                        + name
+                        + "'; expected publish, statistics, contact (发布, 统计, 联系)");
+              }
+            }
+          });
+    }
+    if (out.isEmpty()) {
+      throw new InvalidInputException(column, "names no purpose");
+    }
+    return out;
+  }
+
+  private Instant time(Field field, String value) {
+    return ImportTimes.parse(column(field), value, zone);
+  }
+
+  private String column(Field field) {
+    return mapping.column(field).orElse(field.standardColumn());
   }
 
   private static Optional<String> value(Map<Field, String> fields, Field field) {
@@ -345,12 +482,11 @@ public final class Importer {
     };
   }
 
-  private static boolean consent(String value) {
+  private static boolean consent(String column, String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "y", "1", "是" -> true;
       case "false", "no", "n", "0", "否" -> false;
-      default ->
-          throw new InvalidInputException("consent", "expected yes or no, was '" + value + "'");
+      default -> throw new InvalidInputException(column, "expected yes or no, was '" + value + "'");
     };
   }
 
@@ -382,6 +518,7 @@ public final class Importer {
     private Channel defaultChannel = Channel.CARD;
     private String defaultEnteredBy = "import";
     private boolean keyRequired;
+    private ZoneId zone = DEFAULT_TIME_ZONE;
 
     private Builder(Spirit spirit, CampaignId campaign) {
       if (spirit == null || campaign == null) {
@@ -494,6 +631,23 @@ public final class Importer {
      */
     public Builder requireExplicitKey(boolean value) {
       this.keyRequired = value;
+      return this;
+    }
+
+    /**
+     * The time zone of local date-times and dates in {@link Field#COLLECTED_AT} and {@link
+     * Field#CONSENT_AT} (default {@link Importer#DEFAULT_TIME_ZONE}, Asia/Shanghai); times with an
+     * offset or {@code Z} keep theirs.
+     *
+     * @param value the zone
+     * @return this builder
+     * @throws InvalidInputException if null
+     */
+    public Builder timeZone(ZoneId value) {
+      if (value == null) {
+        throw new InvalidInputException("timeZone", "must not be null");
+      }
+      this.zone = value;
       return this;
     }
 

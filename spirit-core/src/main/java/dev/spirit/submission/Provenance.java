@@ -2,6 +2,7 @@ package dev.spirit.submission;
 
 import dev.spirit.error.InvalidInputException;
 import dev.spirit.text.Texts;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,17 @@ import java.util.Optional;
  * @param source the way it was entered
  * @param enteredBy the staff member who entered it; required unless {@link Source#DIRECT}
  * @param importBatch the import batch it came in, if any
+ * @param collectedAt when it was collected, if that is earlier than when it was received: a card
+ *     written at a festival on 3 November and typed in on 20 November keeps 3 November here, while
+ *     {@link Submission#receivedAt()} is 20 November. Intake refuses a time after its now (beyond a
+ *     few minutes of clock skew, {@link RejectionCode#COLLECTED_IN_FUTURE}). Records stored before
+ *     this field existed read with it empty.
  */
-public record Provenance(Source source, Optional<String> enteredBy, Optional<String> importBatch) {
+public record Provenance(
+    Source source,
+    Optional<String> enteredBy,
+    Optional<String> importBatch,
+    Optional<Instant> collectedAt) {
 
   /** The way a submission was entered. */
   public enum Source {
@@ -33,12 +43,40 @@ public record Provenance(Source source, Optional<String> enteredBy, Optional<Str
     if (enteredBy == null || importBatch == null) {
       throw new InvalidInputException("provenance", "optional fields must not be null");
     }
+    // Records stored before collectedAt existed have no such field.
+    collectedAt = collectedAt == null ? Optional.empty() : collectedAt;
     enteredBy.ifPresent(v -> Texts.requireLabel("provenance.enteredBy", v, 128));
     importBatch.ifPresent(v -> Texts.requireLabel("provenance.importBatch", v, 128));
     if (source != Source.DIRECT && enteredBy.isEmpty()) {
       throw new InvalidInputException(
           "provenance.enteredBy", "is required when staff entered the submission (" + source + ")");
     }
+  }
+
+  /**
+   * Provenance without a collection time (as before {@link #collectedAt()} existed).
+   *
+   * @param source the way it was entered
+   * @param enteredBy the staff member who entered it; required unless {@link Source#DIRECT}
+   * @param importBatch the import batch it came in, if any
+   * @throws InvalidInputException if a value is missing or invalid
+   */
+  public Provenance(Source source, Optional<String> enteredBy, Optional<String> importBatch) {
+    this(source, enteredBy, importBatch, Optional.empty());
+  }
+
+  /**
+   * This provenance with the time the submission was collected.
+   *
+   * @param at when it was collected (a card written, an interview held)
+   * @return the copy
+   * @throws InvalidInputException if {@code at} is null
+   */
+  public Provenance collectedAt(Instant at) {
+    if (at == null) {
+      throw new InvalidInputException("provenance.collectedAt", "must not be null");
+    }
+    return new Provenance(source, enteredBy, importBatch, Optional.of(at));
   }
 
   /**

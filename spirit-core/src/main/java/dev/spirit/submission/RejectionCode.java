@@ -27,6 +27,16 @@ public enum RejectionCode {
   CONSENT_TEXT_MISMATCH,
   /** The participant's consent does not allow a purpose the campaign requires. */
   CONSENT_PURPOSE_MISSING,
+  /**
+   * The participant's consent record says it was given after intake's now, by more than five
+   * minutes of allowed clock skew: a clock is wrong or the record is made up.
+   */
+  CONSENT_IN_FUTURE,
+  /**
+   * The submission's provenance says it was collected after intake's now ({@link
+   * Provenance#collectedAt()}), by more than five minutes of allowed clock skew.
+   */
+  COLLECTED_IN_FUTURE,
   /** The participant has already given the campaign's maximum number of submissions. */
   PARTICIPANT_LIMIT_REACHED,
   /**

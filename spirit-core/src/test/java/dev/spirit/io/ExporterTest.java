@@ -158,6 +158,7 @@ class ExporterTest {
         .containsExactly(
             "id",
             "received_at",
+            "collected_at",
             "district",
             "channel",
             "kind",
@@ -170,13 +171,14 @@ class ExporterTest {
             "text");
     assertThat(rows).hasSize(6);
     assertThat(rows.subList(1, 6))
-        .extracting(r -> r.get(8))
+        .extracting(r -> r.get(9))
         .containsExactly("p1", "p2", "p3", "p4", "p5");
-    assertThat(rows.subList(1, 6)).extracting(r -> r.get(9)).containsOnly("解放碑-3");
-    assertThat(rows.get(3).get(6)).isEqualTo("pending");
-    assertThat(rows.get(3).get(11)).isEqualTo("call 13812345678 now, it is a scam");
+    assertThat(rows.subList(1, 6)).extracting(r -> r.get(10)).containsOnly("解放碑-3");
+    assertThat(rows.subList(1, 6)).extracting(r -> r.get(2)).containsOnly("");
+    assertThat(rows.get(3).get(7)).isEqualTo("pending");
+    assertThat(rows.get(3).get(12)).isEqualTo("call 13812345678 now, it is a scam");
     // Only CSV needs the formula guard: xlsx cells are text cells.
-    assertThat(rows.get(4).get(11))
+    assertThat(rows.get(4).get(12))
         .isEqualTo(
             format == DataFormat.CSV ? "'=HYPERLINK(\"http://x\")" : "=HYPERLINK(\"http://x\")");
   }
@@ -277,6 +279,62 @@ class ExporterTest {
         .build()
         .writeTo(new ByteArrayOutputStream());
     assertThat(seen).containsExactly(5L);
+  }
+
+  @Test
+  @DisplayName(
+      "an export listener is told the total first, then progress every 250 submissions and at the"
+          + " end, then how many were written")
+  void listener() {
+    List<SubmissionRequest> more = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      more.add(
+          SubmissionRequest.builder(f.campaign.id())
+              .text("山城" + i)
+              .district("yuzhong")
+              .channel(Channel.MESSAGE_BOARD)
+              .participant(Participant.consenting("bulk-" + i, Role.RESIDENT))
+              .build());
+    }
+    f.spirit.submitAll(more);
+    List<String> told = new ArrayList<>();
+    ExportListener listener =
+        new ExportListener() {
+          @Override
+          public void started(long total) {
+            told.add("started " + total);
+          }
+
+          @Override
+          public void progress(long done, long total) {
+            told.add(done + "/" + total);
+          }
+
+          @Override
+          public void finished(long written) {
+            told.add("finished " + written);
+          }
+        };
+    long written =
+        Exporter.builder(f.spirit, f.campaign.id())
+            .listener(listener)
+            .build()
+            .writeTo(new ByteArrayOutputStream());
+    assertThat(written).isEqualTo(605);
+    assertThat(told)
+        .containsExactly("started 605", "250/605", "500/605", "605/605", "finished 605");
+
+    told.clear();
+    Exporter.builder(f.spirit, f.campaign.id())
+        .audience(Audience.OPEN_DATA)
+        .listener(listener)
+        .build()
+        .writeTo(new ByteArrayOutputStream());
+    // One submission is held for review: neither counted nor written in open data.
+    assertThat(told)
+        .containsExactly("started 604", "250/604", "500/604", "604/604", "finished 604");
+    assertThatThrownBy(() -> Exporter.builder(f.spirit, f.campaign.id()).listener(null))
+        .isInstanceOf(dev.spirit.error.InvalidInputException.class);
   }
 
   @Test

@@ -177,8 +177,33 @@ class SpiritCodecTest {
     String json = SpiritCodec.toJson(s);
     assertThat(json)
         .doesNotContain(
-            "collectionPoint", "idempotencyKey", "moderation", "reviewLease", "enteredBy");
+            "collectionPoint",
+            "idempotencyKey",
+            "moderation",
+            "reviewLease",
+            "enteredBy",
+            "collectedAt");
     assertThat(SpiritCodec.submissionFromJson(json)).isEqualTo(s);
+  }
+
+  @Test
+  @DisplayName(
+      "a provenance's collection time is written and read back; a record written before the"
+          + " field existed (no collectedAt) reads with it empty")
+  void collectedAt() {
+    Instant written = Instant.parse("2026-11-03T02:30:00Z");
+    Submission card =
+        full().toBuilder()
+            .provenance(
+                Provenance.enteredBy(Provenance.Source.TRANSCRIBED_CARD, "staff-zhao", "b")
+                    .collectedAt(written))
+            .build();
+    String json = SpiritCodec.toJson(card);
+    assertThat(json).contains("\"collectedAt\":\"2026-11-03T02:30:00Z\"");
+    assertThat(SpiritCodec.submissionFromJson(json)).isEqualTo(card);
+    String old = json.replace(",\"collectedAt\":\"2026-11-03T02:30:00Z\"", "");
+    assertThat(old).doesNotContain("collectedAt");
+    assertThat(SpiritCodec.submissionFromJson(old).provenance().collectedAt()).isEmpty();
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.spirit.io.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -23,7 +25,18 @@ import java.util.Optional;
  * lines and rows whose every field is blank (spreadsheets pad with them) are skipped.
  */
 public final class CsvRows implements RowReader {
-  private static final CsvFactory FACTORY = new CsvFactory();
+  /**
+   * The longest cell the parser holds at all: beyond it the parser cannot go on (it would have to
+   * buffer the cell to find its end), so the file is unreadable from that line. Cells longer than
+   * {@link RowLimits#MAX_CELL_CHARS} but within this are refused row by row.
+   */
+  static final int MAX_PARSED_CELL_CHARS = 1 << 20;
+
+  private static final CsvFactory FACTORY =
+      CsvFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_PARSED_CELL_CHARS).build())
+          .build();
 
   private final String source;
   private final Optional<java.nio.charset.Charset> encoding;
@@ -65,6 +78,16 @@ public final class CsvRows implements RowReader {
           while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             cells.add(text(p));
           }
+        } catch (StreamConstraintsException e) {
+          long at = line > 0 ? line : p.currentLocation().getLineNr();
+          throw new UnreadableInputException(
+              source,
+              at,
+              "has a cell longer than "
+                  + MAX_PARSED_CELL_CHARS
+                  + " characters (an unclosed quote or a line without end?); nothing after it"
+                  + " can be read",
+              e);
         } catch (JsonProcessingException e) {
           long at = line > 0 ? line : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
           throw new UnreadableInputException(
@@ -90,7 +113,7 @@ public final class CsvRows implements RowReader {
         for (int i = 0; i < header.size(); i++) {
           row.putIfAbsent(header.get(i), cells.get(i));
         }
-        sink.accept(RawRow.of(line, row));
+        sink.accept(RowLimits.checked(line, row));
       }
       if (header == null) {
         throw new UnreadableInputException(source, 0, "has no header line");

@@ -40,9 +40,21 @@ public final class JsonLinesRows implements RowReader {
     Decoding.Opened opened = Decoding.open(source, in, encoding);
     try (BufferedReader reader = new BufferedReader(opened.reader())) {
       long lineNo = 0;
-      String line;
-      while ((line = reader.readLine()) != null) {
+      StringBuilder buffer = new StringBuilder();
+      while (true) {
+        int read = RowLimits.readLine(reader, buffer);
+        if (read == RowLimits.END) {
+          break;
+        }
         lineNo++;
+        if (read == RowLimits.TOO_LONG) {
+          sink.accept(
+              RawRow.unreadable(
+                  lineNo,
+                  "is longer than " + RowLimits.MAX_LINE_CHARS + " characters; row skipped"));
+          continue;
+        }
+        String line = buffer.toString();
         if (line.isBlank()) {
           continue;
         }
@@ -67,7 +79,7 @@ public final class JsonLinesRows implements RowReader {
                 FieldMapping.normalize(e.getKey()), v.isValueNode() ? v.asText() : v.toString());
           }
         }
-        sink.accept(RawRow.of(lineNo, row));
+        sink.accept(RowLimits.checked(lineNo, row));
       }
     }
     return Optional.of(opened.chosen());

@@ -144,7 +144,7 @@ public final class XlsxRows implements RowReader {
         }
         row.putIfAbsent(name, c.getValue());
       }
-      sink.accept(RawRow.of(line, row));
+      sink.accept(RowLimits.checked(line, row));
     }
   }
 }

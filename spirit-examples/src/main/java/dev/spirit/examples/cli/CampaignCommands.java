@@ -9,6 +9,8 @@ import dev.spirit.campaign.SubmissionRules;
 import dev.spirit.examples.report.TerminalSummary;
 import dev.spirit.moderation.CampaignLexicon;
 import dev.spirit.moderation.LexiconChange;
+import dev.spirit.participant.ConsentPurpose;
+import dev.spirit.participant.ConsentText;
 import dev.spirit.storage.SpiritStores;
 import dev.spirit.storage.SubmissionFilter;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,6 +131,8 @@ final class CampaignCommands implements Runnable {
 
     @Mixin LexiconOptions lexicon = new LexiconOptions();
 
+    @Mixin ConsentOptions consent = new ConsentOptions();
+
     @Option(
         names = "--retention",
         paramLabel = "PERIOD",
@@ -149,17 +154,22 @@ final class CampaignCommands implements Runnable {
         err().println("spirit: --moderation must be pre or post, was '" + moderation + "'");
         return SpiritCli.USAGE;
       }
+      SubmissionRules.Builder rules =
+          SubmissionRules.builder()
+              .moderationMode(mode)
+              .maxPerParticipant(maxPerParticipant)
+              .reportThreshold(reportThreshold);
+      // Read the consent text before creating anything, so that a bad one leaves no campaign.
+      consent.text().ifPresent(rules::consentText);
+      consent
+          .requiredPurposes()
+          .ifPresent(p -> rules.requiredPurposes(p.toArray(ConsentPurpose[]::new)));
       Campaign.Builder draft =
           Campaign.builder(slug)
               .title(titleZh, titleEn)
               .prompt(promptZh, promptEn)
               .districts(districts.toArray(String[]::new))
-              .rules(
-                  SubmissionRules.builder()
-                      .moderationMode(mode)
-                      .maxPerParticipant(maxPerParticipant)
-                      .reportThreshold(reportThreshold)
-                      .build());
+              .rules(rules.build());
       if (retention != null) {
         draft.retention(RetentionPeriod.parse(retention));
       }
@@ -188,6 +198,9 @@ final class CampaignCommands implements Runnable {
                   + campaign.id()
                   + "), "
                   + campaign.state().name().toLowerCase(Locale.ROOT));
+      if (consent.given()) {
+        out().println(ConsentOptions.describe(campaign.rules()));
+      }
       if (layers != null) {
         CampaignLexicon attached =
             spirit
@@ -205,14 +218,18 @@ final class CampaignCommands implements Runnable {
       description = {
         "Change a campaign's settings: attach its lexicon layers (--lexicon and --allow, city"
             + " first, then the district), stored as the campaign's next lexicon revision so that"
-            + " every command and running instance moderates with it.",
+            + " every command and running instance moderates with it; set the consent text it"
+            + " presents and the purposes it requires (--consent-text, --consent-version,"
+            + " --require-purposes).",
         "A bad file is refused whole (exit 2, file:line and what is wrong); the stored lexicon"
-            + " stays in force."
+            + " and consent rules stay in force."
       })
   static final class Update extends StoreCommand {
     @Mixin CampaignArgument target = new CampaignArgument();
 
     @Mixin LexiconOptions lexicon = new LexiconOptions();
+
+    @Mixin ConsentOptions consent = new ConsentOptions();
 
     Update(CliContext context) {
       super(context);
@@ -221,9 +238,32 @@ final class CampaignCommands implements Runnable {
     @Override
     int run(Spirit spirit) {
       Campaign c = target.campaign(spirit);
-      if (!lexicon.given()) {
-        err().println("spirit: nothing to update: give --lexicon FILE (and --allow FILE)");
+      if (!lexicon.given() && !consent.given()) {
+        err()
+            .println(
+                "spirit: nothing to update: give --lexicon FILE (and --allow FILE), or"
+                    + " --consent-text FILE --consent-version VERSION, or --require-purposes");
         return SpiritCli.USAGE;
+      }
+      if (consent.given()) {
+        // Everything is read and checked before anything is stored.
+        Optional<ConsentText> text = consent.text();
+        Optional<Set<ConsentPurpose>> required = consent.requiredPurposes();
+        if (lexicon.given()) {
+          lexicon.layers();
+        }
+        SubmissionRules before = c.rules();
+        c =
+            spirit
+                .campaigns()
+                .setConsent(
+                    c.id(),
+                    text.or(before::consentText),
+                    required.orElse(before.requiredPurposes()));
+        out().println("campaign " + c.slug() + ": " + ConsentOptions.describe(c.rules()));
+        if (!lexicon.given()) {
+          return 0;
+        }
       }
       Optional<CampaignLexicon> attached = lexicon.attachIfChanged(spirit, c, out());
       if (attached.isEmpty()) {
@@ -528,6 +568,7 @@ final class CampaignCommands implements Runnable {
       row.put("closesAt", c.closesAt().map(Instant::toString).orElse(null));
       row.put("timeZone", c.timeZone().getId());
       row.put("districts", c.districts().stream().map(d -> d.code()).sorted().toList());
+      row.putAll(ConsentOptions.json(c.rules()));
       return row;
     }
   }

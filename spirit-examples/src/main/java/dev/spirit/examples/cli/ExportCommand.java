@@ -4,6 +4,7 @@ import dev.spirit.Spirit;
 import dev.spirit.campaign.Campaign;
 import dev.spirit.io.Audience;
 import dev.spirit.io.DataFormat;
+import dev.spirit.io.ExportListener;
 import dev.spirit.io.Exporter;
 import dev.spirit.submission.SubmissionStatus;
 import java.io.IOException;
@@ -66,6 +67,12 @@ final class ExportCommand extends CampaignCommand {
       description = "Write to this file instead of stdout.")
   @Nullable Path output;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No progress bar (drawn on stderr only on an interactive terminal, with -o FILE).")
+  boolean quiet;
+
   ExportCommand(CliContext context) {
     super(context);
   }
@@ -79,6 +86,11 @@ final class ExportCommand extends CampaignCommand {
       err().println("spirit: --format xlsx writes a workbook: give a file with -o");
       return SpiritCli.USAGE;
     }
+    // On a pipe or in a log the bar would only be noise, and on a terminal that shows the export
+    // itself (no -o) it would garble it; the summary line says what was done.
+    BarListener bar =
+        new BarListener(
+            err(), "Exporting " + c.slug(), context.interactive() && !quiet && output != null);
     Exporter exporter =
         Exporter.builder(spirit, c.id())
             .format(fmt)
@@ -87,6 +99,7 @@ final class ExportCommand extends CampaignCommand {
                 statuses.isEmpty() || who == Audience.OPEN_DATA
                     ? EnumSet.noneOf(SubmissionStatus.class)
                     : EnumSet.copyOf(statuses))
+            .listener(bar)
             .build();
     Path target = output;
     if (target == null) {
@@ -132,6 +145,46 @@ final class ExportCommand extends CampaignCommand {
           throw new dev.spirit.error.InvalidInputException(
               "--audience", "must be staff or open-data, was '" + audience + "'");
     };
+  }
+
+  /** Draws the export's progress bar on stderr, if asked to. */
+  static final class BarListener implements ExportListener {
+    private final PrintWriter err;
+    private final String label;
+    private final boolean draw;
+    private @Nullable ProgressBar bar;
+    private long shown;
+
+    BarListener(PrintWriter err, String label, boolean draw) {
+      this.err = err;
+      this.label = label;
+      this.draw = draw;
+    }
+
+    @Override
+    public void started(long total) {
+      if (draw) {
+        bar = new ProgressBar(err, label, total, true);
+      }
+    }
+
+    @Override
+    public void progress(long done, long total) {
+      ProgressBar b = bar;
+      if (b != null) {
+        b.step(done - shown);
+        shown = done;
+      }
+    }
+
+    @Override
+    public void finished(long written) {
+      ProgressBar b = bar;
+      if (b != null) {
+        b.close();
+        bar = null;
+      }
+    }
   }
 
   /** UTF-8 bytes into the command's character output (stdout is a writer here). */

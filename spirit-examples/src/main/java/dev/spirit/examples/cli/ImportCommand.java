@@ -37,7 +37,11 @@ import picocli.CommandLine.Parameters;
       "Import transcribed mailbox cards or interview notes from CSV (with a header), JSON lines or"
           + " an Excel .xlsx workbook (its first sheet, the first row being the header).",
       "Columns: text, district, participant (required); channel, kind, role, consent, language,"
-          + " collection_point, key, entered_by, source (optional). --map renames them.",
+          + " collection_point, key, entered_by, source, consent_version, consent_purposes,"
+          + " consent_at, collected_at (optional). --map renames them.",
+      "collected_at (when a card was written) and consent_at are ISO-8601 times: 2026-11-03,"
+          + " 2026-11-03 18:15, 2026-11-03T18:15+08:00 or 2026-11-03T10:15:00Z; local ones in"
+          + " --time-zone (default Asia/Shanghai).",
       "Bad rows are reported with their line number and reason and stored nothing; good rows are"
           + " kept. A file that cannot be read as a whole (a corrupt .xlsx, bytes invalid in its"
           + " encoding) is refused before anything is stored.",
@@ -74,7 +78,8 @@ final class ImportCommand extends CampaignCommand {
       description =
           "Read FIELD from COLUMN, e.g. --map 内容=text --map 区县=district (repeat for more)."
               + " Fields: text, participant, district, channel, kind, role, consent, language,"
-              + " collection_point, key, entered_by, source.")
+              + " collection_point, key, entered_by, source, consent_version, consent_purposes,"
+              + " consent_at, collected_at.")
   List<String> map = new ArrayList<>();
 
   @Option(
@@ -107,6 +112,15 @@ final class ImportCommand extends CampaignCommand {
       description = "Rows handed to intake at once (default: ${DEFAULT-VALUE}).")
   int batchSize = Importer.DEFAULT_BATCH_SIZE;
 
+  @Option(
+      paramLabel = "ZONE",
+      names = "--time-zone",
+      defaultValue = "Asia/Shanghai",
+      description =
+          "Time zone of collected_at and consent_at values without an offset (default:"
+              + " ${DEFAULT-VALUE}).")
+  String timeZone = "Asia/Shanghai";
+
   @Mixin LexiconOptions lexicon = new LexiconOptions();
 
   ImportCommand(CliContext context) {
@@ -131,6 +145,7 @@ final class ImportCommand extends CampaignCommand {
             .defaultChannel(channel)
             .defaultEnteredBy(enteredBy)
             .requireExplicitKey(keyColumn != null)
+            .timeZone(CampaignTimes.zone(timeZone))
             .batchSize(batchSize);
     charset().ifPresent(importer::encoding);
     PrintWriter err = err();

@@ -64,12 +64,23 @@ final class CliHarness implements AutoCloseable {
   }
 
   Result runWithInput(String stdin, String... args) {
+    return run(stdin, false, args);
+  }
+
+  /** Runs as on an interactive terminal: progress bars are drawn in place. */
+  Result runInteractive(String... args) {
+    return run("", true, args);
+  }
+
+  private Result run(String stdin, boolean interactive, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl =
         SpiritCli.commandLine(
             new CliContext(
-                opener, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false));
+                opener,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                interactive));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);

@@ -149,6 +149,79 @@ class ImportExportCliTest {
   }
 
   @Test
+  @DisplayName(
+      "--map 写卡日期=collected_at keeps when a card was written (local times in --time-zone);"
+          + " the staff export shows it; an unreadable date refuses its row with line and reason")
+  void collectedAt() throws Exception {
+    Path cards =
+        Files.writeString(
+            dir.resolve("festival.csv"),
+            "text,district,participant,写卡日期\n"
+                + "耿直,yuzhong,p1,2026-11-03\n"
+                + "热情,jiangbei,p2,2026-11-03 18:30\n"
+                + "包容,yuzhong,p3,11月3日\n");
+
+    CliHarness.Result r = importFile(cards, "--map", "写卡日期=collected_at");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEqualTo("imported 2 · already imported 0 · failed 1 (of 3 rows)\n");
+    assertThat(r.err()).contains("festival.csv:4: 写卡日期: '11月3日' is not a time");
+    assertThat(stored())
+        .extracting(s -> s.provenance().collectedAt().orElseThrow().toString())
+        .containsExactly("2026-11-02T16:00:00Z", "2026-11-03T10:30:00Z");
+
+    CliHarness.Result export = cli.run("export", "--store", STORE, "--campaign", "io");
+    assertThat(export.out().lines().findFirst().orElseThrow())
+        .startsWith("id,received_at,collected_at,");
+    assertThat(export.out()).contains(",2026-11-02T16:00:00Z,yuzhong,");
+
+    CliHarness.Result utc =
+        importFile(
+            Files.writeString(
+                dir.resolve("utc.csv"),
+                "text,district,participant,collected_at\n大气,yuzhong,p4,2026-11-03T18:30\n"),
+            "--time-zone",
+            "UTC");
+    assertThat(utc.exit()).as(utc.err()).isZero();
+    assertThat(stored().get(2).provenance().collectedAt().orElseThrow().toString())
+        .isEqualTo("2026-11-03T18:30:00Z");
+    CliHarness.Result badZone = importFile(cards, "--time-zone", "Mars/Olympus");
+    assertThat(badZone.exit()).isEqualTo(SpiritCli.USAGE);
+    assertThat(badZone.err()).contains("--time-zone");
+  }
+
+  @Test
+  @DisplayName(
+      "export -o draws a progress bar on stderr on a terminal, and none with --quiet, on a pipe"
+          + " or when the export itself goes to the terminal")
+  void exportProgress() throws Exception {
+    importFile(
+        Files.writeString(
+            dir.resolve("cards.csv"),
+            "text,district,participant\n耿直,yuzhong,p1\n热情,jiangbei,p2\n"));
+    Path file = dir.resolve("out.csv");
+
+    CliHarness.Result drawn =
+        cli.runInteractive("export", "--store", STORE, "--campaign", "io", "-o", file.toString());
+    assertThat(drawn.exit()).as(drawn.err()).isZero();
+    assertThat(drawn.err()).startsWith("\rExporting io [").contains("100% 2/2").endsWith("\n");
+    assertThat(drawn.out()).isEqualTo("exported 2 submissions to " + file + "\n");
+
+    CliHarness.Result quiet =
+        cli.runInteractive(
+            "export", "--store", STORE, "--campaign", "io", "-o", file.toString(), "--quiet");
+    assertThat(quiet.err()).isEmpty();
+
+    CliHarness.Result onScreen = cli.runInteractive("export", "--store", STORE, "--campaign", "io");
+    assertThat(onScreen.err()).isEmpty();
+    assertThat(onScreen.out()).contains("耿直");
+
+    CliHarness.Result piped = cli.run("export", "--store", STORE, "--campaign", "io");
+    assertThat(piped.err()).isEmpty();
+    assertThat(piped.out()).contains("耿直");
+  }
+
+  @Test
   @DisplayName("xlsx to stdout is refused: a workbook needs -o")
   void xlsxNeedsFile() {
     CliHarness.Result r =

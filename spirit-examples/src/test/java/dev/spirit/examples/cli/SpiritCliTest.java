@@ -580,7 +580,8 @@ class SpiritCliTest {
       assertThat(r.exit()).isZero();
       String[] lines = r.out().split("\n");
       assertThat(lines[0])
-          .startsWith("id,received_at,district,channel,kind,language,status,role,participant");
+          .startsWith(
+              "id,received_at,collected_at,district,channel,kind,language,status,role,participant");
       assertThat(lines).hasSize(6);
       assertThat(r.out()).contains(",p1,", "13812345678", "\"'=HYPERLINK(\"\"x\"\")\"");
     }

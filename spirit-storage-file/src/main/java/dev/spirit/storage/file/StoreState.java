@@ -318,6 +318,9 @@ final class StoreState {
   }
 
   Provenance share(Provenance value) {
+    if (value.collectedAt().isPresent()) {
+      return value; // a collection time is nearly unique per row: nothing to share
+    }
     if (provenances.size() >= 10_000 && !provenances.containsKey(value)) {
       return value; // many distinct staff or batches: sharing no longer pays
     }

@@ -1902,6 +1902,38 @@ public abstract class SpiritStoreContract {
     }
 
     @Test
+    @DisplayName(
+        "a provenance's collection time (a card written weeks before it was typed in) is stored"
+            + " with the submission and read back by find, query and stream; one without it"
+            + " reads back without")
+    void collectionTimeRoundTrips() {
+      Campaign c = storedCampaign();
+      String p = unique("p");
+      Instant written = T0.minus(Duration.ofDays(17)).plusMillis(123);
+      dev.spirit.submission.Provenance card =
+          dev.spirit.submission.Provenance.enteredBy(
+                  dev.spirit.submission.Provenance.Source.TRANSCRIBED_CARD,
+                  "staff-zhao",
+                  "festival-cards.csv")
+              .collectedAt(written);
+      Submission stored = inserted(submission(c.id(), p).provenance(card));
+      Submission plain = inserted(submission(c.id(), p));
+
+      Submission found = store.find(stored.id()).orElseThrow();
+      assertThat(found).isEqualTo(stored);
+      assertThat(found.provenance().collectedAt()).contains(written);
+      assertThat(found.receivedAt()).isEqualTo(stored.receivedAt());
+      assertThat(store.find(plain.id()).orElseThrow().provenance().collectedAt()).isEmpty();
+      SubmissionFilter byThem =
+          SubmissionFilter.builder(c.id()).participant(ParticipantId.of(p)).build();
+      assertThat(store.query(byThem, PageRequest.first(5)).items())
+          .containsExactlyInAnyOrder(stored, plain);
+      try (Stream<Submission> s = store.stream(byThem)) {
+        assertThat(s.toList()).containsExactlyInAnyOrder(stored, plain);
+      }
+    }
+
+    @Test
     @DisplayName("a campaign's consent text and required purposes are stored with its rules")
     void campaignRulesRoundTrip() {
       Campaign c =
