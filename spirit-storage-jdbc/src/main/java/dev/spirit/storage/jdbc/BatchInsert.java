@@ -72,9 +72,8 @@ final class BatchInsert {
     }
     for (Map.Entry<UUID, Set<String>> e : keysByCampaign.entrySet()) {
       Map<String, Submission> found = byKey.computeIfAbsent(e.getKey(), x -> new HashMap<>());
-      lookUp(
+      lookUpKeys(
           c,
-          sql.keyLookup(),
           e.getKey(),
           new ArrayList<>(e.getValue()),
           rs -> found.put(rs.getString(1), SpiritCodec.submissionFromJson(rs.getString(2))));
@@ -168,9 +167,18 @@ final class BatchInsert {
         });
   }
 
+  /**
+   * Looks up idempotency keys of one campaign with the dialect's key look-up (also {@link
+   * JdbcStore#findByIdempotencyKeys}, outside a batch).
+   */
+  void lookUpKeys(Connection c, UUID campaign, List<String> keys, RowHandler handler)
+      throws SQLException {
+    lookUp(c, sql.keyLookup(), campaign, keys, handler);
+  }
+
   /** Handles one row of a look-up. */
   @FunctionalInterface
-  private interface RowHandler {
+  interface RowHandler {
     void handle(ResultSet rs) throws SQLException;
   }
 

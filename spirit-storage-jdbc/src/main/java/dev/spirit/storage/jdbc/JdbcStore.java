@@ -238,29 +238,22 @@ public final class JdbcStore implements SpiritStore {
 
   @Override
   public Optional<Campaign> findCampaignBySlug(String slug) {
-    return tx.withConnection(
-        "find campaign " + slug,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT record_json FROM spirit_campaigns WHERE slug = ?")) {
-            ps.setString(1, slug);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(SpiritCodec.campaignFromJson(rs.getString(1)))
-                  : Optional.<Campaign>empty();
-            }
-          }
-        });
+    return findCampaignWhere("slug = ?", slug, "find campaign " + slug);
   }
 
   @Override
   public Optional<Campaign> findCampaign(CampaignId id) {
+    return findCampaignWhere("id = ?", id.value(), "find campaign " + id);
+  }
+
+  /** The campaign whose row matches a condition on one unique column. */
+  private Optional<Campaign> findCampaignWhere(String condition, Object value, String operation) {
     return tx.withConnection(
-        "find campaign " + id,
+        operation,
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT record_json FROM spirit_campaigns WHERE id = ?")) {
-            ps.setObject(1, id.value());
+              c.prepareStatement("SELECT record_json FROM spirit_campaigns WHERE " + condition)) {
+            ps.setObject(1, value);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next()
                   ? Optional.of(SpiritCodec.campaignFromJson(rs.getString(1)))
@@ -478,21 +471,14 @@ public final class JdbcStore implements SpiritStore {
         "look up " + values.size() + " idempotency keys",
         c -> {
           Map<IdempotencyKey, Submission> found = new java.util.HashMap<>();
-          try (PreparedStatement ps = c.prepareStatement(sql.keyLookup())) {
-            ps.setObject(2, campaignId.value());
-            java.sql.Array array = sql.bindList(c, ps, 1, values);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                found.put(
-                    IdempotencyKey.of(rs.getString(1)),
-                    SpiritCodec.submissionFromJson(rs.getString(2)));
-              }
-            } finally {
-              if (array != null) {
-                array.free();
-              }
-            }
-          }
+          batch.lookUpKeys(
+              c,
+              campaignId.value(),
+              values,
+              rs ->
+                  found.put(
+                      IdempotencyKey.of(rs.getString(1)),
+                      SpiritCodec.submissionFromJson(rs.getString(2))));
           return found;
         });
   }
