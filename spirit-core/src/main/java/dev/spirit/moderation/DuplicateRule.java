@@ -116,19 +116,8 @@ public final class DuplicateRule implements ModerationRule {
   /** The participant's texts and, if it has one, the collection point's. */
   @Override
   public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
-    StateKey mine =
-        new StateKey(
-            StateKey.Kind.PARTICIPANT_TEXTS,
-            candidate.campaignId(),
-            candidate.participant().id().value());
-    return candidate.collectionPoint().isEmpty()
-        ? Set.of(mine)
-        : Set.of(
-            mine,
-            new StateKey(
-                StateKey.Kind.COLLECTION_POINT_TEXTS,
-                candidate.campaignId(),
-                candidate.collectionPoint().get()));
+    return StreamKeys.both(
+        StateKey.Kind.PARTICIPANT_TEXTS, StateKey.Kind.COLLECTION_POINT_TEXTS, candidate);
   }
 
   @Override
@@ -137,13 +126,12 @@ public final class DuplicateRule implements ModerationRule {
     if (folded.isEmpty()) {
       folded = candidate.text().normalized();
     }
-    String participant = candidate.participant().id().value();
     TextMark seen = TextMark.of(candidate.participant().id(), folded);
     Duration window = campaign.rules().moderation().window();
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     List<TextMark> mine =
         state.recentThenAdd(
-            new StateKey(StateKey.Kind.PARTICIPANT_TEXTS, candidate.campaignId(), participant),
+            StreamKeys.participant(StateKey.Kind.PARTICIPANT_TEXTS, candidate),
             candidate.receivedAt(),
             window,
             InMemoryModerationState.MAX_PARTICIPANT_TEXTS,
@@ -176,10 +164,7 @@ public final class DuplicateRule implements ModerationRule {
     if (candidate.collectionPoint().isPresent()) {
       List<TextMark> there =
           state.recentThenAdd(
-              new StateKey(
-                  StateKey.Kind.COLLECTION_POINT_TEXTS,
-                  candidate.campaignId(),
-                  candidate.collectionPoint().get()),
+              StreamKeys.collectionPoint(StateKey.Kind.COLLECTION_POINT_TEXTS, candidate),
               candidate.receivedAt(),
               window,
               InMemoryModerationState.MAX_COLLECTION_POINT_TEXTS,

@@ -55,19 +55,8 @@ public final class RateRule implements ModerationRule {
   /** The participant's window and, if it has one, the collection point's. */
   @Override
   public Set<StateKey> stateKeys(Submission candidate, Campaign campaign) {
-    StateKey mine =
-        new StateKey(
-            StateKey.Kind.PARTICIPANT_RATE,
-            candidate.campaignId(),
-            candidate.participant().id().value());
-    return candidate.collectionPoint().isEmpty()
-        ? Set.of(mine)
-        : Set.of(
-            mine,
-            new StateKey(
-                StateKey.Kind.COLLECTION_POINT_RATE,
-                candidate.campaignId(),
-                candidate.collectionPoint().get()));
+    return StreamKeys.both(
+        StateKey.Kind.PARTICIPANT_RATE, StateKey.Kind.COLLECTION_POINT_RATE, candidate);
   }
 
   @Override
@@ -76,10 +65,7 @@ public final class RateRule implements ModerationRule {
     List<RuleVerdict.Finding> findings = new ArrayList<>(0);
     int mine =
         state.countThenAdd(
-            new StateKey(
-                StateKey.Kind.PARTICIPANT_RATE,
-                candidate.campaignId(),
-                candidate.participant().id().value()),
+            StreamKeys.participant(StateKey.Kind.PARTICIPANT_RATE, candidate),
             candidate.receivedAt(),
             settings.window(),
             Math.min(settings.maxPerParticipantInWindow(), MAX_REMEMBERED));
@@ -99,10 +85,7 @@ public final class RateRule implements ModerationRule {
     if (candidate.collectionPoint().isPresent()) {
       int there =
           state.countThenAdd(
-              new StateKey(
-                  StateKey.Kind.COLLECTION_POINT_RATE,
-                  candidate.campaignId(),
-                  candidate.collectionPoint().get()),
+              StreamKeys.collectionPoint(StateKey.Kind.COLLECTION_POINT_RATE, candidate),
               candidate.receivedAt(),
               settings.window(),
               Math.min(settings.maxPerCollectionPointInWindow(), MAX_REMEMBERED));

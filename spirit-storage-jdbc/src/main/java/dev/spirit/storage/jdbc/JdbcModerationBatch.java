@@ -50,6 +50,7 @@ final class JdbcModerationBatch implements ModerationState {
   /** What the unit knows of one locked key. */
   private static final class Window {
     final String hash;
+    @Nullable String subject; // the keyed digest of a participant subject (the owner of counts)
     long lastSeq;
     long expires;
     int stored; // events in the table not yet deleted or trimmed by this unit
@@ -107,6 +108,7 @@ final class JdbcModerationBatch implements ModerationState {
     List<String> textWindows = new ArrayList<>();
     for (Declared d : declared.values()) {
       Window w = java.util.Objects.requireNonNull(byHash.get(d.hash()));
+      w.subject = d.subject();
       windows.put(d.key(), w);
       if (isTextKind(d.key().kind())) {
         textWindows.add(d.hash());
@@ -296,9 +298,7 @@ final class JdbcModerationBatch implements ModerationState {
     }
     // Record the new event, then keep the newest keep sequence numbers.
     long seq = ++w.lastSeq;
-    String subject =
-        key.kind().participantSubject() ? owner.participantDigest(key.subject()) : null;
-    String by = mark == null ? subject : owner.participantDigest(mark.owner().value());
+    String by = mark == null ? w.subject : owner.participantDigest(mark.owner().value());
     w.added.add(new Event(seq, at, by, mark == null ? null : mark.encode()));
     w.expires = Math.max(w.expires, expires);
     w.changed = true;
@@ -348,6 +348,7 @@ final class JdbcModerationBatch implements ModerationState {
         throw e;
       }
       Window w = new Window(d.hash());
+      w.subject = d.subject();
       w.expires = Long.MIN_VALUE;
       if (isTextKind(key.kind())) {
         w.storedMarks = new ArrayList<>();
