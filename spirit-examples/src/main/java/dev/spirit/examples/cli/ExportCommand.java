@@ -153,7 +153,6 @@ final class ExportCommand extends CampaignCommand {
     private final String label;
     private final boolean draw;
     private @Nullable ProgressBar bar;
-    private long shown;
 
     BarListener(PrintWriter err, String label, boolean draw) {
       this.err = err;
@@ -172,8 +171,7 @@ final class ExportCommand extends CampaignCommand {
     public void progress(long done, long total) {
       ProgressBar b = bar;
       if (b != null) {
-        b.step(done - shown);
-        shown = done;
+        b.advanceTo(done);
       }
     }
 

@@ -217,7 +217,6 @@ final class ImportCommand extends CampaignCommand {
     private final String name;
     private final boolean interactive;
     private @Nullable ProgressBar bar;
-    private long shown;
 
     BarListener(PrintWriter err, String name, boolean interactive) {
       this.err = err;
@@ -244,8 +243,7 @@ final class ImportCommand extends CampaignCommand {
     public void progress(long done, long total) {
       ProgressBar b = bar;
       if (b != null) {
-        b.step(done - shown);
-        shown = done;
+        b.advanceTo(done);
       }
     }
 

@@ -76,6 +76,17 @@ public final class ProgressBar implements AutoCloseable {
     }
   }
 
+  /**
+   * Advances the bar to a number of completed steps (a listener's running total).
+   *
+   * @param completed how many steps are done in all; a number below the bar's is ignored
+   */
+  public void advanceTo(long completed) {
+    if (completed >= done) {
+      step(completed - done);
+    }
+  }
+
   private String rate() {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     return seconds < 0.05 ? "" : String.format("%.0f/s ", done / seconds);
